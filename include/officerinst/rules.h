@@ -1,0 +1,273 @@
+/**
+ * @file officerinst/rules.h
+ * @brief Stateless rules: enrollment (E1, P1, P2), subsidy eligibility
+ *        (S1, S2, S3, S6, S8, E1), graduation (C1) and the cost split (E2, S7).
+ *
+ * Each check fills a caller-owned ::oi_decision with its outcome and *every*
+ * reason that applies, not only the first. A reason carries a stable code, the
+ * clause it applies and the values it compared; its message is rendered only
+ * when asked for, with oi_reason_format(), so a decision costs no allocation
+ * and no formatting. All functions are reentrant and only read the policy.
+ */
+#ifndef OFFICERINST_RULES_H
+#define OFFICERINST_RULES_H
+
+#include "common.h"
+#include "error.h"
+#include "date.h"
+#include "types.h"
+#include "policy.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @defgroup oi_rules Rules and decisions
+ *  @{ */
+
+/** A clause of the policy. Values are stable and will never be renumbered. */
+typedef enum oi_clause {
+  OI_CLAUSE_NONE = 0,
+  OI_CLAUSE_C1 = 1, OI_CLAUSE_C2 = 2, OI_CLAUSE_C3 = 3,
+  OI_CLAUSE_E1 = 11, OI_CLAUSE_E2 = 12,
+  OI_CLAUSE_P1 = 21, OI_CLAUSE_P2 = 22,
+  OI_CLAUSE_S1 = 31, OI_CLAUSE_S2 = 32, OI_CLAUSE_S3 = 33, OI_CLAUSE_S4 = 34,
+  OI_CLAUSE_S5 = 35, OI_CLAUSE_S6 = 36, OI_CLAUSE_S7 = 37, OI_CLAUSE_S8 = 38,
+  OI_CLAUSE_S9 = 39, OI_CLAUSE_S10 = 40, OI_CLAUSE_S11 = 41,
+  OI_CLAUSE_U1 = 51, OI_CLAUSE_U2 = 52, OI_CLAUSE_U3 = 53
+} oi_clause;
+
+/** @return the clause's id ("S6"), or NULL for a value that is not a clause. */
+OI_EXTERN const char *oi_clause_id(oi_clause clause);
+
+/** What a decision concluded. Values are stable. */
+typedef enum oi_outcome {
+  OI_OUTCOME_NONE = 0,
+  OI_OUTCOME_ADMITTED = 1,       /**< Enrollment: may enroll. */
+  OI_OUTCOME_ELIGIBLE = 2,       /**< Subsidy, stateless part: meets every rule checked. */
+  OI_OUTCOME_AWARDED = 3,        /**< Ledger: a subsidy seat is held. */
+  OI_OUTCOME_WAITLISTED = 4,     /**< Ledger: eligible, but seats (S4) or the local's cap (S5) are used up. */
+  OI_OUTCOME_REFUSED = 5,        /**< At least one rule is broken; every reason is listed. */
+  OI_OUTCOME_WITHDRAWN = 6,      /**< Ledger: withdrawn by the caller. */
+  OI_OUTCOME_GRADUATED = 7,      /**< C1: attended every day. */
+  OI_OUTCOME_NOT_GRADUATED = 8   /**< C1: missed a day. */
+} oi_outcome;
+
+/** @return the outcome's name in lower case ("awarded"), or NULL for an unknown value. */
+OI_EXTERN const char *oi_outcome_name(oi_outcome outcome);
+
+/**
+ * Why a decision went as it did. Values are stable. The meaning of
+ * ::oi_reason::value for each code is given beside it; dates are day numbers
+ * (days since 1970-01-01, see oi_date_to_days()).
+ */
+typedef enum oi_reason_code {
+  OI_REASON_NONE = 0,
+  /** E1: value[0] local's country, value[1] session's countries mask. */
+  OI_REASON_COUNTRY_NOT_ADMITTED = 1,
+  /** C1/C2/C3: the course is not given at the session. value[0] course index. */
+  OI_REASON_COURSE_NOT_OFFERED = 2,
+  /** P1: no graduation qualifies. value[0] graduations claimed, value[1] at a
+   *  site neither on record nor in the catalogue, value[2] on or after the
+   *  2.0 session began (or from a catalogue session that ended after it began),
+   *  value[3] the 2.0 session's first day. */
+  OI_REASON_NO_QUALIFYING_GRADUATION = 3,
+  /** P2: holds none of the offices and does not meet P1. value[0] office,
+   *  value[1..3] as for ::OI_REASON_NO_QUALIFYING_GRADUATION value[0..2]. */
+  OI_REASON_NOT_SECRETARY_TREASURER = 4,
+  /** S1: the session offers no 1.0 course, so no subsidy. */
+  OI_REASON_NO_SUBSIDY_FOR_COURSE = 10,
+  /** S2: a U.S. local that files LM-2 or no form. value[0] the form. */
+  OI_REASON_US_FORM_NOT_ELIGIBLE = 11,
+  /** S2: Canadian receipts not below the threshold. value[0] receipts, value[1] threshold (cents). */
+  OI_REASON_CA_RECEIPTS_TOO_HIGH = 12,
+  /** S2: a Canadian local with no receipts on record. value[0] threshold (cents). */
+  OI_REASON_CA_RECEIPTS_UNKNOWN = 13,
+  /** S2: the local did not attest it falls within the category. */
+  OI_REASON_NOT_ATTESTED = 14,
+  /** S3 (a note, not a refusal): more nights requested than paid. value[0]
+   *  requested, value[1] nights awarded. */
+  OI_REASON_NIGHTS_LIMITED = 15,
+  /** S6: received after the deadline. value[0] day received, value[1] days
+   *  before the first day, value[2] the deadline, value[3] weeks required. */
+  OI_REASON_RECEIVED_LATE = 16,
+  /** S8: not submitted together with the regular application. */
+  OI_REASON_NOT_WITH_APPLICATION = 17,
+  /** S8: the regular application is not signed by an authorized representative. */
+  OI_REASON_APPLICATION_NOT_SIGNED = 18,
+  /** S8: the subsidy request is not signed by an authorized representative. */
+  OI_REASON_REQUEST_NOT_SIGNED = 19,
+  /** S4 (waitlist): the session's seats are taken. value[0] seats, value[1] awarded. */
+  OI_REASON_SEATS_TAKEN = 20,
+  /** S5 (waitlist): the local's cap for the year is reached. value[0] local
+   *  number, value[1] year, value[2] cap, value[3] officers subsidized. */
+  OI_REASON_LOCAL_CAP_REACHED = 21,
+  /** S9: the officer already holds or awaits a subsidy this year. value[0]
+   *  year, value[1] entry number of that request. */
+  OI_REASON_OFFICER_ALREADY_SUBSIDIZED = 22,
+  /** C1: not every day attended. value[0] days attended, value[1] days of the
+   *  session, value[2] the first day missed. */
+  OI_REASON_MISSED_DAYS = 30
+} oi_reason_code;
+
+/** @return the code's name ("RECEIVED_LATE"), or NULL for an unknown value. */
+OI_EXTERN const char *oi_reason_code_name(oi_reason_code code);
+
+/** How a reason weighs on its decision. */
+typedef enum oi_severity {
+  OI_SEVERITY_REFUSAL = 1,  /**< Refuses (or, in C1, withholds the certificate). */
+  OI_SEVERITY_WAITLIST = 2, /**< Waitlists an eligible request (S4, S5). */
+  OI_SEVERITY_NOTE = 3      /**< Explains without changing the outcome (S3). */
+} oi_severity;
+
+/** One reason, with the values it compared. */
+typedef struct oi_reason {
+  oi_reason_code code;    /**< What. */
+  oi_clause clause;       /**< Which clause applied. */
+  oi_severity severity;   /**< Its weight. */
+  int32_t session;        /**< Index of the session concerned in the policy, or -1. */
+  int64_t value[4];       /**< Values, as documented for each ::oi_reason_code. */
+} oi_reason;
+
+/** Most reasons a decision may carry; more than any check can produce. */
+#define OI_REASONS_MAX 16
+
+/** A decision, owned by the caller (usually on the stack). */
+typedef struct oi_decision {
+  oi_outcome outcome;        /**< The outcome. */
+  const char *policy_id;     /**< Id of the policy it was made under; owned by the policy. */
+  int32_t session;           /**< Index of the session in the policy. */
+  int nights_requested;      /**< Subsidy: nights asked for; 0 otherwise. */
+  int nights;                /**< Subsidy: nights paid (S3), 0 when refused. */
+  /** Subsidy: who is paid, the session's designated hotel (S3); NULL when
+   *  refused or not a subsidy decision. Owned by the policy. */
+  const char *payee;
+  size_t reason_count;       /**< Number of reasons that follow. */
+  oi_reason reasons[OI_REASONS_MAX]; /**< Every reason that applies, refusals first. */
+} oi_decision;
+
+/**
+ * Decide whether an officer may enroll in a course at a session: E1
+ * (country admitted), the course offered there (C1-C3), P1 for Advanced
+ * Organizing 2.0, P2 for Advanced Secretary Treasurer 2.0.
+ * @param policy  borrowed.
+ * @param app     borrowed; validated before any rule is applied.
+ * @param out     caller-owned; written only on success. Outcome
+ *                ::OI_OUTCOME_ADMITTED or ::OI_OUTCOME_REFUSED.
+ * @param err     caller-owned, may be NULL.
+ * @return ::OI_OK, ::OI_EINVAL (NULL, bad enum, district outside 1..13,
+ *         negative money, empty or over-long string), ::OI_EDATE,
+ *         ::OI_ENOTFOUND (unknown session or course).
+ */
+OI_EXTERN oi_status oi_check_enrollment(const oi_policy *policy, const oi_application *app,
+                                        oi_decision *out, oi_error *err);
+
+/**
+ * Decide the stateless part of a subsidy request: S1, S2 (with attestation),
+ * S3 (nights paid, payee), S6, S8 and E1. A request that passes is
+ * ::OI_OUTCOME_ELIGIBLE; the seats (S4), the local's cap (S5) and the officer's
+ * other requests (S9) are the ledger's to judge.
+ * @param policy  borrowed.
+ * @param req     borrowed; validated before any rule is applied.
+ * @param out     caller-owned; written only on success.
+ * @return as oi_check_enrollment().
+ */
+OI_EXTERN oi_status oi_check_subsidy(const oi_policy *policy, const oi_subsidy_request *req,
+                                     oi_decision *out, oi_error *err);
+
+/**
+ * oi_check_subsidy() over an array. Every request is validated before any is
+ * decided, so on failure @p out is untouched and the error's path names the
+ * offending element ("requests[3].local.district").
+ * @param reqs  borrowed array of @p count requests.
+ * @param out   caller-owned array of @p count decisions.
+ */
+OI_EXTERN oi_status oi_check_subsidy_many(const oi_policy *policy, const oi_subsidy_request *reqs,
+                                          size_t count, oi_decision *out, oi_error *err);
+
+/**
+ * C1: an officer graduates only by attending every day of the session.
+ * @param session_id  borrowed.
+ * @param attended    borrowed array of @p count days attended, each within the
+ *                    session (repeats are allowed and count once).
+ * @param out         caller-owned; outcome ::OI_OUTCOME_GRADUATED or
+ *                    ::OI_OUTCOME_NOT_GRADUATED (with ::OI_REASON_MISSED_DAYS).
+ * @return ::OI_OK, ::OI_EINVAL (NULL, or a day outside the session),
+ *         ::OI_EDATE, ::OI_ENOTFOUND.
+ */
+OI_EXTERN oi_status oi_check_graduation(const oi_policy *policy, const char *session_id,
+                                        const oi_date *attended, size_t count,
+                                        oi_decision *out, oi_error *err);
+
+/** Who pays an item of the cost of attending (E2, S7). */
+typedef enum oi_payer {
+  OI_PAYER_INTERNATIONAL = 1, /**< The International Union. */
+  OI_PAYER_LOCAL = 2,         /**< The local union (and/or the student). */
+  OI_PAYER_SUBSIDY = 3        /**< The subsidy, paid directly to the designated hotel (S3). */
+} oi_payer;
+
+/** An item of the cost of attending. */
+typedef enum oi_cost_item {
+  OI_COST_PROGRAM = 0,         /**< The program. */
+  OI_COST_INSTRUCTORS = 1,     /**< The instructors. */
+  OI_COST_TRANSPORTATION = 2,  /**< Travel (S7: never subsidized). */
+  OI_COST_PER_DIEM = 3,        /**< Meals and incidentals (S7: never subsidized). */
+  OI_COST_HOTEL = 4            /**< Lodging; split when a subsidy was awarded. */
+} oi_cost_item;
+
+/** Number of ::oi_cost_item values. */
+#define OI_COST_ITEM_COUNT 5
+
+/** A stay at a session, for the cost split. */
+typedef struct oi_stay {
+  int nights;                   /**< Nights stayed, >= 0. */
+  int nights_awarded;           /**< Nights a subsidy awarded, 0..max_nights (0: no subsidy). */
+  int64_t nightly_rate_cents;   /**< Hotel rate per night in cents, >= 0. */
+} oi_stay;
+
+/** Who pays what. Owned by the caller. */
+typedef struct oi_cost_split {
+  oi_payer payer[OI_COST_ITEM_COUNT]; /**< The main payer of each item; for the hotel, the
+                                           subsidy if it pays any night, else the local. */
+  int subsidy_nights;                 /**< Nights the subsidy pays: min(awarded, stayed). */
+  int local_nights;                   /**< Nights the local pays: the rest of the stay. */
+  int64_t subsidy_hotel_cents;        /**< Paid by the subsidy to the hotel. */
+  int64_t local_hotel_cents;          /**< Paid by the local. */
+} oi_cost_split;
+
+/**
+ * E2 and S7: split the cost of attending. The International pays program and
+ * instructors; the local pays transportation and per diem, always (S7), and
+ * the hotel except the awarded nights, which the subsidy pays to the hotel.
+ * @param policy  borrowed (its max_nights bounds nights_awarded).
+ * @param stay    borrowed.
+ * @param out     caller-owned; written only on success.
+ * @return ::OI_OK, ::OI_EINVAL (NULL, negative values, more nights awarded
+ *         than the policy allows), ::OI_ELIMIT (amount overflows).
+ */
+OI_EXTERN oi_status oi_cost_split_compute(const oi_policy *policy, const oi_stay *stay,
+                                          oi_cost_split *out, oi_error *err);
+
+/**
+ * Render a reason's message, naming its values and, where one exists, what
+ * would satisfy the rule, e.g. "received 2017-01-03, 41 days before the
+ * session's first day 2017-02-13; requests must be received by 2017-01-02
+ * (6 weeks before)". Truncates like snprintf and always NUL-terminates when
+ * @p size > 0.
+ * @param policy  borrowed: the policy the decision was made under (for session
+ *                ids, courses and dates).
+ * @param reason  borrowed.
+ * @param buf     caller-owned, @p size bytes; may be NULL when @p size is 0.
+ * @return the length of the full message (without NUL), or -1 if an argument
+ *         is invalid.
+ */
+OI_EXTERN int oi_reason_format(const oi_policy *policy, const oi_reason *reason,
+                               char *buf, size_t size);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* OFFICERINST_RULES_H */

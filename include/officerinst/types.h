@@ -1,0 +1,126 @@
+/**
+ * @file officerinst/types.h
+ * @brief Plain value types: locals, officers, graduations, applications and
+ *        subsidy requests (clauses U1, U2).
+ *
+ * These structures belong to the caller. Their string and array members are
+ * borrowed: the library reads them during a call and keeps no pointer to them
+ * afterwards (a ledger copies what it keeps). Enumeration values are stable and
+ * will never be renumbered.
+ */
+#ifndef OFFICERINST_TYPES_H
+#define OFFICERINST_TYPES_H
+
+#include "common.h"
+#include "date.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @defgroup oi_types Value types
+ *  @{ */
+
+/** Country of a local (U1). */
+typedef enum oi_country {
+  OI_COUNTRY_US = 1,  /**< United States (and its territories). */
+  OI_COUNTRY_CA = 2   /**< Canada. */
+} oi_country;
+
+/** The bit of a country in a countries mask (::oi_session::countries). */
+#define OI_COUNTRY_BIT(c) (1u << (unsigned)(c))
+
+/** U.S. Department of Labor financial report a local files (S2). */
+typedef enum oi_lm_form {
+  OI_LM_NONE = 0,  /**< Files no form (or none on record). */
+  OI_LM_2 = 2,     /**< Form LM-2 (large treasuries). */
+  OI_LM_3 = 3,     /**< Form LM-3. */
+  OI_LM_4 = 4      /**< Form LM-4. */
+} oi_lm_form;
+
+/** Office an officer currently holds in the local (U2). */
+typedef enum oi_office {
+  OI_OFFICE_NONE = 0,
+  OI_OFFICE_PRESIDENT = 1,
+  OI_OFFICE_VICE_PRESIDENT = 2,
+  OI_OFFICE_SECRETARY = 3,
+  OI_OFFICE_TREASURER = 4,
+  OI_OFFICE_SECRETARY_TREASURER = 5,
+  OI_OFFICE_BUSINESS_AGENT = 6,
+  OI_OFFICE_RECORDING_SECRETARY = 7,
+  OI_OFFICE_OTHER = 8
+} oi_office;
+
+/** Number of districts the locals are divided into (U1); districts are 1..13. */
+#define OI_DISTRICT_COUNT 13
+
+/** A local union (U1). */
+typedef struct oi_local {
+  uint32_t number;         /**< Local number, at least 1. */
+  const char *name;        /**< Borrowed, non-empty, at most ::OI_NAME_MAX bytes. */
+  oi_country country;      /**< ::OI_COUNTRY_US or ::OI_COUNTRY_CA. */
+  int district;            /**< 1..::OI_DISTRICT_COUNT. */
+  oi_lm_form lm_form;      /**< U.S. locals: the form filed (S2). Ignored for Canadian locals. */
+  int receipts_known;      /**< Canadian locals: 1 if gross yearly receipts are on record (S2). */
+  int64_t receipts_cents;  /**< Gross yearly receipts in cents, >= 0; read only when receipts_known. */
+} oi_local;
+
+/** A graduation from an Officer Institute 1.0 the officer claims (P1). */
+typedef struct oi_graduation {
+  /** Borrowed, non-empty, at most ::OI_NAME_MAX bytes: a city ("Toronto",
+   *  "Denver, CO") or the id of a 1.0 session of the policy's catalogue. */
+  const char *site;
+  /** Day of graduation, or {0, 0, 0} when undated. */
+  oi_date date;
+} oi_graduation;
+
+/** An officer of a local. */
+typedef struct oi_officer {
+  /** Borrowed, non-empty, at most ::OI_ID_MAX bytes: the stable identity
+   *  used to count subsidies per officer (S9). */
+  const char *id;
+  /** Borrowed, may be NULL; at most ::OI_NAME_MAX bytes. */
+  const char *name;
+  /** The office held now (P2 reads the current office). */
+  oi_office office;
+  /** Borrowed array of @ref graduation_count graduations; may be NULL when the count is 0. */
+  const oi_graduation *graduations;
+  /** Number of graduations, at most ::OI_GRADUATIONS_MAX. */
+  size_t graduation_count;
+} oi_officer;
+
+/** Most graduations one officer may claim in a request. */
+#define OI_GRADUATIONS_MAX 64
+
+/** An officer's regular application to a course at a session (E1, P1, P2). */
+typedef struct oi_application {
+  const char *session_id;  /**< Borrowed: a session of the policy. */
+  const char *course_id;   /**< Borrowed: a course offered at that session. */
+  oi_local local;          /**< The officer's local. */
+  oi_officer officer;      /**< The applicant. */
+} oi_application;
+
+/** A request for a hotel subsidy (S1-S11). */
+typedef struct oi_subsidy_request {
+  /** Borrowed, at most ::OI_ID_MAX bytes: the request's id. Required
+   *  (non-empty) by a ledger, which names requests by it; may be NULL for a
+   *  stateless check. */
+  const char *id;
+  const char *session_id;  /**< Borrowed: the 1.0 session applied to. */
+  oi_local local;          /**< The officer's local. */
+  oi_officer officer;      /**< The officer who would attend. */
+  oi_datetime received;    /**< When the request was received (S4, S6). */
+  int nights;              /**< Nights of lodging requested, at least 1 (S3). */
+  int attested;            /**< 1 if the local attests it falls within the S2 category. */
+  int with_application;    /**< 1 if submitted together with the regular application (S8). */
+  int application_signed;  /**< 1 if the application is signed by an authorized Executive Board representative (S8). */
+  int request_signed;      /**< 1 if the subsidy request is so signed (S8). */
+} oi_subsidy_request;
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* OFFICERINST_TYPES_H */

@@ -1,0 +1,509 @@
+/*
+ * The stateless rules: enrollment (E1, P1, P2), the stateless part of a
+ * subsidy (S1, S2, S3, S6, S8, E1) and graduation (C1).
+ *
+ * Every check first validates its whole input, so bad input is an error and
+ * never a decision, and then applies every rule, collecting every reason that
+ * applies rather than stopping at the first. Deciding allocates nothing and
+ * formats nothing: reasons carry codes and values, rendered on demand by
+ * oi_reason_format().
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "officerinst/rules.h"
+#include "rules_private.h"
+#include "policy_private.h"
+#include "date_private.h"
+#include "error_private.h"
+#include "strutil.h"
+
+/* ---- validation ------------------------------------------------------- */
+
+static int is_flag(int v)
+{
+  return v == 0 || v == 1;
+}
+
+/* Paths are "prefix.local.field": passed as literals, so that validating
+ * formats nothing unless it fails. */
+static oi_status check_local(const oi_local *l, oi_error *err, const char *prefix)
+{
+  oi_status st;
+
+  if (l->number < 1)
+    return oip_fail(err, OI_EINVAL, prefix, "local.number", "local number 0 is not a local (U1)");
+  st = oip_check_string(l->name, OI_NAME_MAX, 1, err, prefix, "local.name");
+  if (st != OI_OK)
+    return st;
+  if (l->country != OI_COUNTRY_US && l->country != OI_COUNTRY_CA)
+    return oip_fail(err, OI_EINVAL, prefix, "local.country",
+                    "country %d is neither OI_COUNTRY_US nor OI_COUNTRY_CA (U1)",
+                    (int)l->country);
+  if (l->district < 1 || l->district > OI_DISTRICT_COUNT)
+    return oip_fail(err, OI_EINVAL, prefix, "local.district", "district %d is outside 1..%d (U1)",
+                    l->district, OI_DISTRICT_COUNT);
+  if (l->lm_form != OI_LM_NONE && l->lm_form != OI_LM_2 && l->lm_form != OI_LM_3 &&
+      l->lm_form != OI_LM_4)
+    return oip_fail(err, OI_EINVAL, prefix, "local.lm_form",
+                    "form %d is not LM-2, LM-3, LM-4 or none (S2)", (int)l->lm_form);
+  if (!is_flag(l->receipts_known))
+    return oip_fail(err, OI_EINVAL, prefix, "local.receipts_known", "%d is neither 0 nor 1",
+                    l->receipts_known);
+  if (l->receipts_cents < 0)
+    return oip_fail(err, OI_EINVAL, prefix, "local.receipts_cents",
+                    "receipts of %lld cents are negative", (long long)l->receipts_cents);
+  return OI_OK;
+}
+
+static oi_status check_officer(const oi_officer *o, oi_error *err, const char *prefix)
+{
+  oi_status st;
+  size_t i;
+
+  st = oip_check_string(o->id, OI_ID_MAX, 1, err, prefix, "officer.id");
+  if (st == OI_OK)
+    st = oip_check_string(o->name, OI_NAME_MAX, 0, err, prefix, "officer.name");
+  if (st != OI_OK)
+    return st;
+  if ((int)o->office < OI_OFFICE_NONE || o->office > OI_OFFICE_OTHER)
+    return oip_fail(err, OI_EINVAL, prefix, "officer.office", "office %d is not an office (U2)",
+                    (int)o->office);
+  if (o->graduation_count > OI_GRADUATIONS_MAX)
+    return oip_fail(err, OI_EINVAL, prefix, "officer.graduation_count",
+                    "%zu graduations; at most %d may be claimed", o->graduation_count,
+                    OI_GRADUATIONS_MAX);
+  if (o->graduation_count > 0 && o->graduations == NULL)
+    return oip_fail(err, OI_EINVAL, prefix, "officer.graduations",
+                    "the graduations array is NULL but the count is %zu", o->graduation_count);
+  for (i = 0; i < o->graduation_count; i++) {
+    const oi_graduation *g = &o->graduations[i];
+    char field[64];
+
+    if (oip_check_string(g->site, OI_NAME_MAX, 1, NULL, NULL, NULL) != OI_OK) {
+      snprintf(field, sizeof field, "officer.graduations[%zu].site", i);
+      return oip_check_string(g->site, OI_NAME_MAX, 1, err, prefix, field);
+    }
+    if (!oi_date_is_none(g->date) && !oi_date_is_valid(g->date)) {
+      snprintf(field, sizeof field, "officer.graduations[%zu].date", i);
+      return oip_fail(err, OI_EDATE, prefix, field,
+                      "%04d-%02d-%02d is not a calendar date (use {0,0,0} for undated)",
+                      g->date.year, g->date.month, g->date.day);
+    }
+  }
+  return OI_OK;
+}
+
+static oi_status check_session_id(const oi_policy *p, const char *id, oi_error *err,
+                                  const char *prefix, size_t *index)
+{
+  oi_status st = oip_check_string(id, OI_ID_MAX, 1, err, prefix, "session_id");
+
+  if (st != OI_OK)
+    return st;
+  if (oip_find_session(p, id, index) == NULL)
+    return oip_fail(err, OI_ENOTFOUND, prefix, "session_id",
+                    "no session \"%s\" in policy \"%s\"", id, p->id);
+  return OI_OK;
+}
+
+oi_status oip_validate_subsidy(const oi_policy *p, const oi_subsidy_request *r,
+                               const char *prefix, size_t *session_index, oi_error *err)
+{
+  oi_status st;
+
+  st = oip_check_string(r->id, OI_ID_MAX, 0, err, prefix, "id");
+  if (st == OI_OK)
+    st = check_session_id(p, r->session_id, err, prefix, session_index);
+  if (st == OI_OK)
+    st = check_local(&r->local, err, prefix);
+  if (st == OI_OK)
+    st = check_officer(&r->officer, err, prefix);
+  if (st != OI_OK)
+    return st;
+  if (!oi_datetime_is_valid(r->received))
+    return oip_fail(err, OI_EDATE, prefix, "received",
+                    "%04d-%02d-%02d %02d:%02d:%02d is not a valid moment",
+                    r->received.date.year, r->received.date.month, r->received.date.day,
+                    r->received.hour, r->received.minute, r->received.second);
+  if (r->nights < 1)
+    return oip_fail(err, OI_EINVAL, prefix, "nights", "%d nights requested; at least 1",
+                    r->nights);
+  if (!is_flag(r->attested))
+    return oip_fail(err, OI_EINVAL, prefix, "attested", "%d is neither 0 nor 1", r->attested);
+  if (!is_flag(r->with_application))
+    return oip_fail(err, OI_EINVAL, prefix, "with_application", "%d is neither 0 nor 1",
+                    r->with_application);
+  if (!is_flag(r->application_signed))
+    return oip_fail(err, OI_EINVAL, prefix, "application_signed", "%d is neither 0 nor 1",
+                    r->application_signed);
+  if (!is_flag(r->request_signed))
+    return oip_fail(err, OI_EINVAL, prefix, "request_signed", "%d is neither 0 nor 1",
+                    r->request_signed);
+  return OI_OK;
+}
+
+/* ---- decisions -------------------------------------------------------- */
+
+void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
+                    oi_severity severity, int32_t session, int64_t v0, int64_t v1,
+                    int64_t v2, int64_t v3)
+{
+  oi_reason *r;
+
+  /* OI_REASONS_MAX exceeds what any check produces; the guard keeps a
+   * future rule from writing past the array. */
+  if (d->reason_count >= OI_REASONS_MAX)
+    return;
+  r = &d->reasons[d->reason_count++];
+  r->code = code;
+  r->clause = clause;
+  r->severity = severity;
+  r->session = session;
+  r->value[0] = v0;
+  r->value[1] = v1;
+  r->value[2] = v2;
+  r->value[3] = v3;
+}
+
+static void start_decision(const oi_policy *p, size_t session, oi_decision *d)
+{
+  d->outcome = OI_OUTCOME_NONE;
+  d->policy_id = p->id;
+  d->session = (int32_t)session;
+  d->nights_requested = 0;
+  d->nights = 0;
+  d->payee = NULL;
+  d->reason_count = 0;
+}
+
+/* E1: the session admits the local's country. */
+static void apply_e1(const struct oip_session *s, const oi_local *l, int32_t si, oi_decision *d)
+{
+  if ((s->countries & OI_COUNTRY_BIT(l->country)) == 0)
+    oip_add_reason(d, OI_REASON_COUNTRY_NOT_ADMITTED, OI_CLAUSE_E1, OI_SEVERITY_REFUSAL, si,
+                   l->country, s->countries, 0, 0);
+}
+
+/* S2: U.S. locals by their form alone, Canadian locals by their receipts
+ * alone (strictly below the threshold), and the local's attestation. */
+static void apply_s2(const oi_policy *p, const oi_subsidy_request *r, int32_t si,
+                     oi_decision *d)
+{
+  const oi_local *l = &r->local;
+  const int64_t threshold = p->numbers.canada_threshold_cents;
+
+  if (l->country == OI_COUNTRY_US) {
+    if (l->lm_form != OI_LM_3 && l->lm_form != OI_LM_4)
+      oip_add_reason(d, OI_REASON_US_FORM_NOT_ELIGIBLE, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
+                     l->lm_form, 0, 0, 0);
+  } else if (!l->receipts_known) {
+    oip_add_reason(d, OI_REASON_CA_RECEIPTS_UNKNOWN, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
+                   threshold, 0, 0, 0);
+  } else if (l->receipts_cents >= threshold) {
+    oip_add_reason(d, OI_REASON_CA_RECEIPTS_TOO_HIGH, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
+                   l->receipts_cents, threshold, 0, 0);
+  }
+  if (!r->attested)
+    oip_add_reason(d, OI_REASON_NOT_ATTESTED, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si, 0, 0, 0,
+                   0);
+}
+
+void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t session,
+                        oi_decision *d)
+{
+  const struct oip_session *s = &p->sessions[session];
+  const int32_t si = (int32_t)session;
+  const int32_t received = oip_days(r->received.date);
+
+  start_decision(p, session, d);
+  d->nights_requested = r->nights;
+
+  apply_e1(s, &r->local, si, d);
+  /* S1: subsidies exist only for the 1.0. */
+  if ((s->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) == 0)
+    oip_add_reason(d, OI_REASON_NO_SUBSIDY_FOR_COURSE, OI_CLAUSE_S1, OI_SEVERITY_REFUSAL, si,
+                   0, 0, 0, 0);
+  apply_s2(p, r, si, d);
+  /* S6: the day of receipt counts, not the time: on or before the deadline. */
+  if (received > s->deadline_days)
+    oip_add_reason(d, OI_REASON_RECEIVED_LATE, OI_CLAUSE_S6, OI_SEVERITY_REFUSAL, si, received,
+                   s->first_days - received, s->deadline_days, p->numbers.deadline_weeks);
+  /* S8: submitted with the regular application, both forms signed. */
+  if (!r->with_application)
+    oip_add_reason(d, OI_REASON_NOT_WITH_APPLICATION, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si, 0,
+                   0, 0, 0);
+  if (!r->application_signed)
+    oip_add_reason(d, OI_REASON_APPLICATION_NOT_SIGNED, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si,
+                   0, 0, 0, 0);
+  if (!r->request_signed)
+    oip_add_reason(d, OI_REASON_REQUEST_NOT_SIGNED, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si, 0,
+                   0, 0, 0);
+
+  if (d->reason_count > 0) {
+    d->outcome = OI_OUTCOME_REFUSED;
+    return;
+  }
+  /* S3: up to max_nights, paid directly to the designated hotel. */
+  d->outcome = OI_OUTCOME_ELIGIBLE;
+  d->nights = r->nights < p->numbers.max_nights ? r->nights : p->numbers.max_nights;
+  d->payee = s->hotel;
+  if (r->nights > p->numbers.max_nights)
+    oip_add_reason(d, OI_REASON_NIGHTS_LIMITED, OI_CLAUSE_S3, OI_SEVERITY_NOTE, si, r->nights,
+                   d->nights, 0, 0);
+}
+
+oi_status oi_check_subsidy(const oi_policy *p, const oi_subsidy_request *r, oi_decision *out,
+                           oi_error *err)
+{
+  size_t session;
+  oi_status st;
+
+  if (p == NULL || r == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL,
+                    p == NULL ? "policy" : r == NULL ? "request" : "out",
+                    "a required pointer is NULL");
+  st = oip_validate_subsidy(p, r, "request", &session, err);
+  if (st != OI_OK)
+    return st;
+  oip_decide_subsidy(p, r, session, out);
+  return OI_OK;
+}
+
+oi_status oi_check_subsidy_many(const oi_policy *p, const oi_subsidy_request *reqs,
+                                size_t count, oi_decision *out, oi_error *err)
+{
+  size_t i, session;
+
+  if (p == NULL || (count > 0 && (reqs == NULL || out == NULL)))
+    return oip_fail(err, OI_EINVAL, NULL,
+                    p == NULL ? "policy" : reqs == NULL ? "requests" : "out",
+                    "a required pointer is NULL");
+  /* Validate everything first, so a bad element leaves out untouched. */
+  for (i = 0; i < count; i++) {
+    oi_error tmp;
+    oi_status st = oip_validate_subsidy(p, &reqs[i], "request", &session, &tmp);
+
+    if (st != OI_OK) {
+      if (err != NULL) {
+        *err = tmp;
+        snprintf(err->path, sizeof err->path, "requests[%zu]%.90s", i,
+                 tmp.path + strlen("request"));
+      }
+      return st;
+    }
+  }
+  for (i = 0; i < count; i++) {
+    (void)oip_find_session(p, reqs[i].session_id, &session);
+    oip_decide_subsidy(p, &reqs[i], session, &out[i]);
+  }
+  return OI_OK;
+}
+
+/* ---- enrollment ------------------------------------------------------- */
+
+struct p1_result {
+  int met;
+  int64_t claimed;
+  int64_t unknown; /* at a site neither on record nor in the catalogue */
+  int64_t late;    /* not before the 2.0 session began */
+};
+
+static int on_record(const oi_policy *p, const char *key)
+{
+  size_t i;
+
+  for (i = 0; i < p->site_count; i++)
+    if (strcmp(p->sites[i].key, key) == 0)
+      return 1;
+  return 0;
+}
+
+/*
+ * P1: a graduation from a prior 1.0. Reading (doc/readings.md): a site on
+ * record counts, dated before the 2.0 session's first day or undated; a 1.0
+ * session of the policy's own catalogue, named by id or by city, counts if it
+ * ended before the 2.0 session began (and, when the graduation is dated, not
+ * after the graduation); any other site does not.
+ */
+static void check_p1(const oi_policy *p, const oi_officer *o, const struct oip_session *s2,
+                     struct p1_result *res)
+{
+  size_t i, k;
+
+  memset(res, 0, sizeof *res);
+  res->claimed = (int64_t)o->graduation_count;
+  for (i = 0; i < o->graduation_count; i++) {
+    const oi_graduation *g = &o->graduations[i];
+    const int dated = !oi_date_is_none(g->date);
+    const int32_t day = dated ? oip_days(g->date) : 0;
+    char key[OI_NAME_MAX + 1];
+    int in_catalogue = 0;
+
+    if (dated && day >= s2->first_days) {
+      res->late++;
+      continue;
+    }
+    oip_city_key(g->site, key, sizeof key);
+    if (on_record(p, key)) {
+      res->met = 1;
+      return;
+    }
+    for (k = 0; k < p->session_count; k++) {
+      const struct oip_session *c = &p->sessions[k];
+
+      if ((c->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) == 0)
+        continue;
+      if (strcmp(c->id, g->site) != 0 && strcmp(c->place_key, key) != 0)
+        continue;
+      in_catalogue = 1;
+      if (c->last_days < s2->first_days && (!dated || day >= c->last_days)) {
+        res->met = 1;
+        return;
+      }
+    }
+    if (in_catalogue)
+      res->late++;
+    else
+      res->unknown++;
+  }
+}
+
+static int holds_secretary_office(oi_office office)
+{
+  /* P2: exactly these offices; a Recording Secretary does not qualify. */
+  return office == OI_OFFICE_SECRETARY || office == OI_OFFICE_TREASURER ||
+         office == OI_OFFICE_SECRETARY_TREASURER;
+}
+
+static oi_clause course_clause(oi_course_kind kind)
+{
+  switch (kind) {
+  case OI_COURSE_INSTITUTE:
+    return OI_CLAUSE_C1;
+  case OI_COURSE_ADVANCED_ORGANIZING:
+    return OI_CLAUSE_C2;
+  case OI_COURSE_ADVANCED_SECRETARY_TREASURER:
+    return OI_CLAUSE_C3;
+  }
+  return OI_CLAUSE_NONE;
+}
+
+oi_status oi_check_enrollment(const oi_policy *p, const oi_application *a, oi_decision *out,
+                              oi_error *err)
+{
+  const struct oip_session *s;
+  const struct oip_course *c;
+  size_t si, ci, k;
+  int offered = 0;
+  oi_status st;
+
+  if (p == NULL || a == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL,
+                    p == NULL ? "policy" : a == NULL ? "application" : "out",
+                    "a required pointer is NULL");
+  st = check_session_id(p, a->session_id, err, "application", &si);
+  if (st == OI_OK)
+    st = oip_check_string(a->course_id, OI_ID_MAX, 1, err, "application", "course_id");
+  if (st != OI_OK)
+    return st;
+  c = oip_find_course(p, a->course_id, &ci);
+  if (c == NULL)
+    return oip_fail(err, OI_ENOTFOUND, "application", "course_id",
+                    "no course \"%s\" in policy \"%s\"", a->course_id, p->id);
+  st = check_local(&a->local, err, "application");
+  if (st == OI_OK)
+    st = check_officer(&a->officer, err, "application");
+  if (st != OI_OK)
+    return st;
+
+  s = &p->sessions[si];
+  start_decision(p, si, out);
+  apply_e1(s, &a->local, (int32_t)si, out);
+  for (k = 0; k < s->course_count; k++)
+    if (s->course_index[k] == ci)
+      offered = 1;
+  if (!offered)
+    oip_add_reason(out, OI_REASON_COURSE_NOT_OFFERED, course_clause(c->kind),
+                   OI_SEVERITY_REFUSAL, (int32_t)si, (int64_t)ci, 0, 0, 0);
+  if (c->kind == OI_COURSE_ADVANCED_ORGANIZING) {
+    struct p1_result p1;
+    check_p1(p, &a->officer, s, &p1);
+    if (!p1.met)
+      oip_add_reason(out, OI_REASON_NO_QUALIFYING_GRADUATION, OI_CLAUSE_P1,
+                     OI_SEVERITY_REFUSAL, (int32_t)si, p1.claimed, p1.unknown, p1.late,
+                     s->first_days);
+  } else if (c->kind == OI_COURSE_ADVANCED_SECRETARY_TREASURER &&
+             !holds_secretary_office(a->officer.office)) {
+    struct p1_result p1;
+    check_p1(p, &a->officer, s, &p1);
+    if (!p1.met)
+      oip_add_reason(out, OI_REASON_NOT_SECRETARY_TREASURER, OI_CLAUSE_P2, OI_SEVERITY_REFUSAL,
+                     (int32_t)si, a->officer.office, p1.claimed, p1.unknown, p1.late);
+  }
+  out->outcome = out->reason_count > 0 ? OI_OUTCOME_REFUSED : OI_OUTCOME_ADMITTED;
+  return OI_OK;
+}
+
+/* ---- graduation ------------------------------------------------------- */
+
+oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
+                              const oi_date *attended, size_t count, oi_decision *out,
+                              oi_error *err)
+{
+  const struct oip_session *s;
+  uint32_t seen = 0;
+  int32_t days, first_missed = -1;
+  int64_t distinct = 0;
+  size_t si, i;
+  oi_status st;
+
+  if (p == NULL || out == NULL || (count > 0 && attended == NULL))
+    return oip_fail(err, OI_EINVAL, NULL,
+                    p == NULL ? "policy" : out == NULL ? "out" : "attended",
+                    "a required pointer is NULL");
+  st = check_session_id(p, session_id, err, NULL, &si);
+  if (st != OI_OK)
+    return st;
+  s = &p->sessions[si];
+  if ((s->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) == 0)
+    return oip_fail(err, OI_EINVAL, NULL, "session_id",
+                    "session \"%s\" gives no Officer Institute 1.0, whose certificate C1 "
+                    "governs",
+                    s->id);
+  days = s->last_days - s->first_days + 1;
+  for (i = 0; i < count; i++) {
+    char field[32];
+    int32_t d;
+
+    if (!oi_date_is_valid(attended[i])) {
+      snprintf(field, sizeof field, "attended[%zu]", i);
+      return oip_fail(err, OI_EDATE, NULL, field, "%04d-%02d-%02d is not a calendar date",
+                      attended[i].year, attended[i].month, attended[i].day);
+    }
+    d = oip_days(attended[i]);
+    if (d < s->first_days || d > s->last_days) {
+      snprintf(field, sizeof field, "attended[%zu]", i);
+      return oip_fail(err, OI_EINVAL, NULL, field,
+                      "%04d-%02d-%02d is not a day of session \"%s\"", attended[i].year,
+                      attended[i].month, attended[i].day, s->id);
+    }
+    seen |= UINT32_C(1) << (d - s->first_days);
+  }
+  for (i = 0; i < (size_t)days; i++) {
+    if (seen & (UINT32_C(1) << i))
+      distinct++;
+    else if (first_missed < 0)
+      first_missed = s->first_days + (int32_t)i;
+  }
+  start_decision(p, si, out);
+  /* C1: the certificate requires every class, so every day of the session. */
+  if (first_missed >= 0) {
+    oip_add_reason(out, OI_REASON_MISSED_DAYS, OI_CLAUSE_C1, OI_SEVERITY_REFUSAL, (int32_t)si,
+                   distinct, days, first_missed, 0);
+    out->outcome = OI_OUTCOME_NOT_GRADUATED;
+  } else {
+    out->outcome = OI_OUTCOME_GRADUATED;
+  }
+  return OI_OK;
+}

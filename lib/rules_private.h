@@ -1,0 +1,26 @@
+/*
+ * Private: the stateless subsidy rules, split into validation and decision
+ * so the ledger can validate once and decide many times. Not installed.
+ */
+#ifndef OFFICERINST_RULES_PRIVATE_H
+#define OFFICERINST_RULES_PRIVATE_H
+
+#include "officerinst/rules.h"
+
+/*
+ * Validate a subsidy request and find its session. Error paths start with
+ * prefix ("request"). On success *session_index is the session's index.
+ */
+oi_status oip_validate_subsidy(const oi_policy *policy, const oi_subsidy_request *req,
+                               const char *prefix, size_t *session_index, oi_error *err);
+
+/* Decide a validated request: S1, S2, S3, S6, S8, E1. Never fails. */
+void oip_decide_subsidy(const oi_policy *policy, const oi_subsidy_request *req,
+                        size_t session_index, oi_decision *out);
+
+/* Append a reason to a decision. */
+void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
+                    oi_severity severity, int32_t session, int64_t v0, int64_t v1,
+                    int64_t v2, int64_t v3);
+
+#endif
