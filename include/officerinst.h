@@ -16,5 +16,6 @@
 #include "officerinst/types.h"
 #include "officerinst/policy.h"
 #include "officerinst/rules.h"
+#include "officerinst/ledger.h"
 
 #endif /* OFFICERINST_H */

@@ -1,0 +1,268 @@
+/**
+ * @file officerinst/ledger.h
+ * @brief The subsidy ledger: ten seats a session (S4), two officers a local a
+ *        year (S5), one subsidy an officer a year (S9), a waitlist (S10),
+ *        awards that stand (S11), and an audit trail.
+ *
+ * A ledger is bound to one policy, which it borrows: the policy must outlive
+ * the ledger. It decides each request when the request is entered and never
+ * takes back an award on its own (S11): only a withdrawal ends one, and a
+ * withdrawal promotes from the waitlist, earliest receipt first, for as long
+ * as a waitlisted request fits every rule (S10).
+ *
+ * First come, first served (S4) means order of receipt: date and time, ties
+ * broken by order of entry. A request entered late but received early does
+ * not displace an award already made; it takes its place in the waitlist by
+ * receipt order. oi_ledger_submit_many() decides a batch in receipt order
+ * (stable), so it gives exactly what entering the requests one by one in
+ * that order gives.
+ *
+ * Threads: a ledger has no lock. Calls that change it (submit, withdraw) must
+ * not run concurrently with any other call on the same ledger; calls that
+ * only read it (those taking a const ledger) may run concurrently with each
+ * other. Use one ledger per thread or an external lock. Different ledgers,
+ * even on one policy, are independent.
+ *
+ * Cost: entering, deciding and withdrawing take O(log n) time for n requests
+ * held, plus a term bounded by the policy (its sessions and seats), never a
+ * scan over all requests or all locals. Memory grows with the requests held.
+ *
+ * Strings and reason arrays the ledger hands out (ids, officer ids, payees,
+ * reasons) are owned by the ledger or its policy and stay valid until the
+ * ledger is freed.
+ */
+#ifndef OFFICERINST_LEDGER_H
+#define OFFICERINST_LEDGER_H
+
+#include "common.h"
+#include "error.h"
+#include "date.h"
+#include "types.h"
+#include "policy.h"
+#include "rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @defgroup oi_ledger Ledger
+ *  @{ */
+
+/** A subsidy ledger (opaque). */
+typedef struct oi_ledger oi_ledger;
+
+/** A request as the ledger holds it. Pointers are owned by the ledger or its policy. */
+typedef struct oi_ledger_entry {
+  const char *id;           /**< The request's id. */
+  uint64_t entry_number;    /**< 1 for the first request entered, then 2, 3, ... */
+  int32_t session;          /**< Index of its session in the policy. */
+  const char *session_id;   /**< Id of its session. */
+  int year;                 /**< Calendar year of the session's first day (S5, S9). */
+  uint32_t local_number;    /**< The local. */
+  oi_country country;       /**< The local's country. */
+  int district;             /**< The local's district (1..13). */
+  const char *officer_id;   /**< The officer. */
+  oi_datetime received;     /**< When it was received. */
+  /** Its status now: ::OI_OUTCOME_AWARDED, ::OI_OUTCOME_WAITLISTED,
+   *  ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN. */
+  oi_outcome status;
+  int nights_requested;     /**< Nights asked for. */
+  int nights;               /**< Nights paid if awarded (S3); 0 when refused. */
+  const char *payee;        /**< The designated hotel (S3), or NULL when refused. */
+  size_t reason_count;      /**< Reasons of its latest decision. */
+  const oi_reason *reasons; /**< Refusal reasons, or why it waits (S4, S5); none once awarded. */
+} oi_ledger_entry;
+
+/** Most requests one withdrawal can promote: one into the freed seat, one into
+ *  the freed local slot (S10). */
+#define OI_PROMOTIONS_MAX 2
+
+/** What a withdrawal did. Owned by the caller. */
+typedef struct oi_withdrawal {
+  oi_outcome previous;        /**< ::OI_OUTCOME_AWARDED or ::OI_OUTCOME_WAITLISTED. */
+  size_t promoted_count;      /**< Requests promoted from the waitlist, in order. */
+  const char *promoted[OI_PROMOTIONS_MAX]; /**< Their ids, owned by the ledger. */
+} oi_withdrawal;
+
+/** A session's count of seats and requests. Owned by the caller. */
+typedef struct oi_session_summary {
+  int seats;          /**< Subsidy seats (S4; 0 for a 2.0 session, S1). */
+  size_t awarded;     /**< Requests holding a seat. */
+  size_t waitlisted;  /**< Requests waiting. */
+  size_t refused;     /**< Requests refused. */
+  size_t withdrawn;   /**< Requests withdrawn. */
+  int seats_left;     /**< seats - awarded. */
+  int64_t nights;     /**< Nights awarded at the session's designated hotel. */
+} oi_session_summary;
+
+/** Kinds of event in the audit trail. Values are stable. */
+typedef enum oi_event_type {
+  OI_EVENT_ENTERED = 1,   /**< A request was entered. */
+  OI_EVENT_DECIDED = 2,   /**< It was decided: awarded, waitlisted or refused. */
+  OI_EVENT_WITHDRAWN = 3, /**< It was withdrawn. */
+  OI_EVENT_PROMOTED = 4   /**< It was promoted from the waitlist to an award (S10). */
+} oi_event_type;
+
+/** @return the event type's name ("entered"), or NULL for an unknown value. */
+OI_EXTERN const char *oi_event_type_name(oi_event_type type);
+
+/** One event of the audit trail. Pointers are owned by the ledger. */
+typedef struct oi_event {
+  uint64_t sequence;        /**< 1 for the first event, then 2, 3, ... */
+  oi_event_type type;       /**< What happened. */
+  const char *request_id;   /**< The request it happened to. */
+  /** DECIDED: the decision; PROMOTED: ::OI_OUTCOME_AWARDED; WITHDRAWN: the
+   *  status it had; ENTERED: ::OI_OUTCOME_NONE. */
+  oi_outcome outcome;
+  /** PROMOTED: the withdrawn request whose seat or slot it took; else NULL. */
+  const char *cause_id;
+  int nights;               /**< DECIDED (awarded) and PROMOTED: nights awarded. */
+  size_t reason_count;      /**< DECIDED: the decision's reasons. */
+  const oi_reason *reasons; /**< The reasons. */
+} oi_event;
+
+/**
+ * Make an empty ledger.
+ * @param policy  borrowed; must outlive the ledger.
+ * @param out     receives a ledger the caller frees with oi_ledger_free().
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM.
+ */
+OI_EXTERN oi_status oi_ledger_new(const oi_policy *policy, oi_ledger **out, oi_error *err);
+
+/** Free a ledger. NULL is a no-op. */
+OI_EXTERN void oi_ledger_free(oi_ledger *ledger);
+
+/** @return the policy the ledger is bound to (borrowed), or NULL for NULL. */
+OI_EXTERN const oi_policy *oi_ledger_policy(const oi_ledger *ledger);
+
+/** @return the number of requests entered (0 for NULL). */
+OI_EXTERN size_t oi_ledger_count(const oi_ledger *ledger);
+
+/**
+ * Enter one request and decide it: awarded (with nights and payee, S3),
+ * waitlisted (S4 seats or S5 cap used up; the reasons say which, with the
+ * numbers) or refused (every reason of S1, S2, S6, S8, E1 and S9).
+ * The ledger copies what it keeps of the request.
+ * @param req  borrowed; its id must be non-empty and new to this ledger.
+ * @param out  caller-owned, may be NULL; receives the decision.
+ * @return ::OI_OK; ::OI_EINVAL, ::OI_EDATE, ::OI_ENOTFOUND for bad input;
+ *         ::OI_EEXISTS for an id already entered; ::OI_ENOMEM. On error the
+ *         ledger is unchanged.
+ */
+OI_EXTERN oi_status oi_ledger_submit(oi_ledger *ledger, const oi_subsidy_request *req,
+                                     oi_decision *out, oi_error *err);
+
+/**
+ * Enter a batch in receipt order (ties by their order in @p reqs) and decide
+ * each, exactly as if entered one by one in that order. All or nothing: every
+ * request is validated (ids new and distinct) and memory reserved before any
+ * is entered.
+ * @param reqs  borrowed array of @p count requests, in any order.
+ * @param out   caller-owned array of @p count decisions, may be NULL;
+ *              out[i] is the decision on reqs[i].
+ * @return as oi_ledger_submit(); the error path names the element ("requests[7].id").
+ */
+OI_EXTERN oi_status oi_ledger_submit_many(oi_ledger *ledger, const oi_subsidy_request *reqs,
+                                          size_t count, oi_decision *out, oi_error *err);
+
+/**
+ * Withdraw an awarded or waitlisted request. An award frees its seat and its
+ * local's slot, and waitlisted requests are promoted, earliest receipt first,
+ * for as long as one fits every rule (S10). Withdrawing a waitlisted request
+ * promotes nobody.
+ * @param id   borrowed.
+ * @param out  caller-owned, may be NULL; says who was promoted.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND (unknown id), ::OI_ESTATE
+ *         (already withdrawn, or refused), ::OI_ENOMEM. On error the ledger
+ *         is unchanged.
+ */
+OI_EXTERN oi_status oi_ledger_withdraw(oi_ledger *ledger, const char *id, oi_withdrawal *out,
+                                       oi_error *err);
+
+/**
+ * Look a request up by id.
+ * @param out  caller-owned.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND.
+ */
+OI_EXTERN oi_status oi_ledger_get(const oi_ledger *ledger, const char *id,
+                                  oi_ledger_entry *out, oi_error *err);
+
+/**
+ * The request entered as number @p entry_number (1-based), in entry order.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND.
+ */
+OI_EXTERN oi_status oi_ledger_get_by_number(const oi_ledger *ledger, uint64_t entry_number,
+                                            oi_ledger_entry *out, oi_error *err);
+
+/**
+ * A session's seats and counts.
+ * @param session_id  borrowed.
+ * @param out         caller-owned.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND.
+ */
+OI_EXTERN oi_status oi_ledger_session_summary(const oi_ledger *ledger, const char *session_id,
+                                              oi_session_summary *out, oi_error *err);
+
+/**
+ * A session's requests of one status in receipt order (ties by entry):
+ * ::OI_OUTCOME_AWARDED or ::OI_OUTCOME_WAITLISTED (the waitlist's order),
+ * ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN.
+ * @param out        caller-owned array of @p capacity entries (may be NULL when 0).
+ * @param count_out  receives how many there are in all; min(count, capacity)
+ *                   are written, so a first call with capacity 0 sizes the array.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND, ::OI_ENOMEM.
+ */
+OI_EXTERN oi_status oi_ledger_session_entries(const oi_ledger *ledger, const char *session_id,
+                                              oi_outcome status, oi_ledger_entry *out,
+                                              size_t capacity, size_t *count_out,
+                                              oi_error *err);
+
+/**
+ * The officers of a local subsidized in a calendar year (S5): its awarded
+ * requests of that year, in receipt order.
+ * @param out, capacity, count_out  as in oi_ledger_session_entries().
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM.
+ */
+OI_EXTERN oi_status oi_ledger_local_awards(const oi_ledger *ledger, uint32_t local_number,
+                                           int year, oi_ledger_entry *out, size_t capacity,
+                                           size_t *count_out, oi_error *err);
+
+/**
+ * Awards held by locals of a district.
+ * @param district     1..13.
+ * @param awards_out   caller-owned; awards held now.
+ * @param nights_out   caller-owned, may be NULL; their nights.
+ * @return ::OI_OK, ::OI_EINVAL.
+ */
+OI_EXTERN oi_status oi_ledger_district_awards(const oi_ledger *ledger, int district,
+                                              size_t *awards_out, int64_t *nights_out,
+                                              oi_error *err);
+
+/**
+ * Nights awarded at a designated hotel, over every session it serves.
+ * @param hotel       borrowed: a hotel name as in the policy.
+ * @param nights_out  caller-owned.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND (no session has that hotel).
+ */
+OI_EXTERN oi_status oi_ledger_hotel_nights(const oi_ledger *ledger, const char *hotel,
+                                           int64_t *nights_out, oi_error *err);
+
+/** @return the number of events in the audit trail (0 for NULL). */
+OI_EXTERN size_t oi_ledger_event_count(const oi_ledger *ledger);
+
+/**
+ * Read event @p index (0-based; events are append-only, in the order they
+ * happened).
+ * @param out  caller-owned.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND (index out of range).
+ */
+OI_EXTERN oi_status oi_ledger_event(const oi_ledger *ledger, size_t index, oi_event *out,
+                                    oi_error *err);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* OFFICERINST_LEDGER_H */
