@@ -17,5 +17,6 @@
 #include "officerinst/policy.h"
 #include "officerinst/rules.h"
 #include "officerinst/ledger.h"
+#include "officerinst/json.h"
 
 #endif /* OFFICERINST_H */

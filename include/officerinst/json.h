@@ -1,0 +1,131 @@
+/**
+ * @file officerinst/json.h
+ * @brief Policy documents and ledger snapshots in JSON.
+ *
+ * A policy document states a year's courses, sessions, prior sites and
+ * numbers, so a new year needs no recompiling (doc/policy-format.md gives the
+ * format with a complete example). A ledger snapshot holds a ledger's whole
+ * history, names the policy it was made under (id and digest) and loads only
+ * against that policy.
+ *
+ * Loading validates everything: a document that is not well-formed is
+ * ::OI_EPARSE, one that is well-formed but wrong (an unknown field, a wrong
+ * type, a missing field, a cross-check that fails) is ::OI_ESCHEMA, one past
+ * a limit is ::OI_ELIMIT. The error gives the line and column, the path of
+ * the field ("sessions[2].first_day"), what was expected and what was found.
+ * A failed load creates nothing and changes nothing.
+ *
+ * Saving to a file is atomic: the text goes to a temporary file in the same
+ * directory, which is flushed, synced and renamed over the target, and the
+ * directory is synced; a crash leaves the old file or the new one, never a
+ * torn one. A new file is created with mode 0600 (snapshots name people); a
+ * replaced file keeps its mode.
+ */
+#ifndef OFFICERINST_JSON_H
+#define OFFICERINST_JSON_H
+
+#include "common.h"
+#include "error.h"
+#include "policy.h"
+#include "ledger.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** @defgroup oi_json JSON documents
+ *  @{ */
+
+/** Largest policy document accepted, in bytes. */
+#define OI_POLICY_DOCUMENT_MAX ((size_t)1 << 20)
+/** Largest ledger snapshot accepted, in bytes. */
+#define OI_SNAPSHOT_DOCUMENT_MAX ((size_t)512 << 20)
+/** Deepest nesting of arrays and objects accepted in either document. */
+#define OI_DOCUMENT_DEPTH_MAX 16
+/** Longest string accepted anywhere in a document, in bytes (fields have
+ *  their own, smaller limits: ::OI_ID_MAX, ::OI_NAME_MAX). */
+#define OI_DOCUMENT_STRING_MAX 1024
+
+/**
+ * Free memory the library returned through a `char **` (a JSON text).
+ * NULL is a no-op.
+ */
+OI_EXTERN void oi_free(void *ptr);
+
+/**
+ * Load a policy from a JSON text.
+ * @param text    borrowed; @p length bytes, need not be NUL-terminated.
+ * @param out     receives a new policy the caller frees with oi_policy_free();
+ *                written only on success.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_EPARSE, ::OI_ESCHEMA, ::OI_ELIMIT, ::OI_ENOMEM.
+ */
+OI_EXTERN oi_status oi_policy_from_json(const char *text, size_t length, oi_policy **out,
+                                        oi_error *err);
+
+/**
+ * Load a policy from a file, as oi_policy_from_json().
+ * @param path  borrowed.
+ * @return also ::OI_EIO when the file cannot be read.
+ */
+OI_EXTERN oi_status oi_policy_load(const char *path, oi_policy **out, oi_error *err);
+
+/**
+ * Write a policy as a JSON document that loads back to a policy with the
+ * same digest.
+ * @param out         receives a NUL-terminated text the caller frees with oi_free().
+ * @param length_out  caller-owned, may be NULL; the text's length.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM.
+ */
+OI_EXTERN oi_status oi_policy_to_json(const oi_policy *policy, char **out, size_t *length_out,
+                                      oi_error *err);
+
+/**
+ * Write a policy document to a file, atomically.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM, ::OI_EIO.
+ */
+OI_EXTERN oi_status oi_policy_save(const oi_policy *policy, const char *path, oi_error *err);
+
+/**
+ * Write a ledger's whole state as a snapshot: every request in entry order,
+ * the audit trail, the policy's id and digest.
+ * @param out         receives a NUL-terminated text the caller frees with oi_free().
+ * @param length_out  caller-owned, may be NULL.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM.
+ */
+OI_EXTERN oi_status oi_ledger_to_json(const oi_ledger *ledger, char **out, size_t *length_out,
+                                      oi_error *err);
+
+/**
+ * Restore a ledger from a snapshot. The ledger is rebuilt by replaying the
+ * recorded history under @p policy and every recorded decision is checked
+ * against the replay, so the result answers every query and every next
+ * request exactly as the saved ledger did.
+ * @param policy  borrowed; must be the policy the snapshot was made under
+ *                (same id and digest) and must outlive the ledger.
+ * @param out     receives a new ledger the caller frees with oi_ledger_free().
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_EPARSE, ::OI_ESCHEMA, ::OI_ELIMIT,
+ *         ::OI_EMISMATCH (another policy), ::OI_ENOMEM.
+ */
+OI_EXTERN oi_status oi_ledger_from_json(const oi_policy *policy, const char *text,
+                                        size_t length, oi_ledger **out, oi_error *err);
+
+/**
+ * Save a snapshot to a file, atomically.
+ * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM, ::OI_EIO.
+ */
+OI_EXTERN oi_status oi_ledger_save(const oi_ledger *ledger, const char *path, oi_error *err);
+
+/**
+ * Load a snapshot from a file, as oi_ledger_from_json().
+ * @return also ::OI_EIO when the file cannot be read.
+ */
+OI_EXTERN oi_status oi_ledger_load(const oi_policy *policy, const char *path, oi_ledger **out,
+                                   oi_error *err);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* OFFICERINST_JSON_H */

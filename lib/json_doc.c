@@ -1,0 +1,543 @@
+/*
+ * Reading JSON documents with errors that say where: line, column, the
+ * field's path, what was expected and what was found.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_doc.h"
+#include "officerinst/json.h"
+#include "officerinst/types.h"
+
+const char *const oip_country_names[] = { "", "US", "CA", NULL };
+const char *const oip_lm_form_names[] = { "none", "", "LM-2", "LM-3", "LM-4", NULL };
+const char *const oip_office_names[] = {
+  "none", "president", "vice_president", "secretary", "treasurer",
+  "secretary_treasurer", "business_agent", "recording_secretary", "other", NULL
+};
+
+/* ---- positions -------------------------------------------------------- */
+
+static void position_of(const struct oip_doc *doc, size_t offset, int *line, int *column)
+{
+  size_t i;
+  int l = 1, c = 1;
+
+  for (i = 0; i < offset && i < doc->length; i++) {
+    if (doc->text[i] == '\n') {
+      l++;
+      c = 1;
+    } else {
+      c++;
+    }
+  }
+  *line = l;
+  *column = c;
+}
+
+static oi_status fail_at_offset(const struct oip_doc *doc, oi_status status, size_t offset,
+                                const char *path, const char *fmt, va_list ap)
+{
+  char message[OI_ERROR_MESSAGE_SIZE];
+  int line, column;
+
+  vsnprintf(message, sizeof message, fmt, ap);
+  position_of(doc, offset, &line, &column);
+  return oip_fail_at(doc->err, status, line, column, offset, path, "%s", message);
+}
+
+/* ---- the limits, checked before parsing -------------------------------- */
+
+static oi_status limit(const struct oip_doc *doc, size_t offset, const char *fmt, ...)
+    OIP_PRINTF(3, 4);
+
+static oi_status limit(const struct oip_doc *doc, size_t offset, const char *fmt, ...)
+{
+  va_list ap;
+  oi_status st;
+
+  va_start(ap, fmt);
+  st = fail_at_offset(doc, OI_ELIMIT, offset, "", fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+/* One pass over the text: nesting depth and string lengths. Malformed text
+ * is left for jansson to report. */
+static oi_status scan_limits(const struct oip_doc *doc)
+{
+  const char *t = doc->text;
+  size_t i, depth = 0;
+
+  for (i = 0; i < doc->length; i++) {
+    if (t[i] == '[' || t[i] == '{') {
+      if (++depth > OI_DOCUMENT_DEPTH_MAX)
+        return limit(doc, i, "nesting deeper than %d levels", OI_DOCUMENT_DEPTH_MAX);
+    } else if (t[i] == ']' || t[i] == '}') {
+      if (depth > 0)
+        depth--;
+    } else if (t[i] == '"') {
+      const size_t start = i;
+      for (i++; i < doc->length && t[i] != '"'; i++)
+        if (t[i] == '\\')
+          i++;
+      if (i - start - 1 > OI_DOCUMENT_STRING_MAX)
+        return limit(doc, start, "a string longer than %d bytes", OI_DOCUMENT_STRING_MAX);
+    }
+  }
+  return OI_OK;
+}
+
+oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root)
+{
+  json_error_t je;
+  oi_status st;
+  json_t *v;
+
+  if (doc->length > max_bytes)
+    return oip_fail_at(doc->err, OI_ELIMIT, 0, 0, 0, "",
+                       "the document has %zu bytes; at most %zu are accepted", doc->length,
+                       max_bytes);
+  st = scan_limits(doc);
+  if (st != OI_OK)
+    return st;
+  v = json_loadb(doc->text, doc->length, JSON_REJECT_DUPLICATES, &je);
+  if (v == NULL) {
+    /* jansson reports the position just past the offending token. */
+    return oip_fail_at(doc->err, OI_EPARSE, je.line, je.column,
+                       je.position > 0 ? (size_t)je.position : 0, "", "%s", je.text);
+  }
+  *root = v;
+  return OI_OK;
+}
+
+/* ---- from a path back to a position ------------------------------------ */
+
+static size_t skip_ws(const struct oip_doc *doc, size_t i)
+{
+  while (i < doc->length && (doc->text[i] == ' ' || doc->text[i] == '\t' ||
+                             doc->text[i] == '\n' || doc->text[i] == '\r'))
+    i++;
+  return i;
+}
+
+/* Skip one value (the document is known to be well-formed). */
+static size_t skip_value(const struct oip_doc *doc, size_t i)
+{
+  const char *t = doc->text;
+  size_t depth = 0;
+
+  i = skip_ws(doc, i);
+  do {
+    if (i >= doc->length)
+      return i;
+    if (t[i] == '"') {
+      for (i++; i < doc->length && t[i] != '"'; i++)
+        if (t[i] == '\\')
+          i++;
+      i++;
+    } else if (t[i] == '[' || t[i] == '{') {
+      depth++;
+      i++;
+    } else if (t[i] == ']' || t[i] == '}') {
+      depth--;
+      i++;
+    } else if (depth == 0) {
+      while (i < doc->length && strchr(",]} \t\r\n", t[i]) == NULL)
+        i++;
+    } else {
+      i++;
+    }
+  } while (depth > 0);
+  return i;
+}
+
+/* Does the string token at i (a key) equal name? Keys of our formats are
+ * plain ASCII; an escaped key simply never matches. */
+static int key_is(const struct oip_doc *doc, size_t i, const char *name, size_t n)
+{
+  return i + n + 1 < doc->length && doc->text[i] == '"' &&
+         memcmp(doc->text + i + 1, name, n) == 0 && doc->text[i + n + 1] == '"';
+}
+
+/*
+ * Offset of the value at path ("sessions[2].first_day"), or of its key when
+ * at_key. Stops at the deepest component found, so a missing member points
+ * at its object.
+ */
+static size_t locate(const struct oip_doc *doc, const char *path, int at_key)
+{
+  size_t i = skip_ws(doc, 0), key_at = i;
+  const char *p = path;
+
+  while (*p != '\0') {
+    if (*p == '.')
+      p++;
+    if (*p == '[') {
+      unsigned long n = strtoul(p + 1, NULL, 10), k;
+      const char *close = strchr(p, ']');
+      if (i >= doc->length || doc->text[i] != '[' || close == NULL)
+        return i;
+      i = skip_ws(doc, i + 1);
+      for (k = 0; k < n; k++) {
+        i = skip_ws(doc, skip_value(doc, i));
+        if (i >= doc->length || doc->text[i] != ',')
+          return i;
+        i = skip_ws(doc, i + 1);
+      }
+      key_at = i;
+      p = close + 1;
+    } else {
+      size_t n = strcspn(p, ".[");
+      size_t j;
+      if (i >= doc->length || doc->text[i] != '{')
+        return i;
+      j = skip_ws(doc, i + 1);
+      for (;;) {
+        size_t value;
+        if (j >= doc->length || doc->text[j] != '"')
+          return i;
+        value = skip_ws(doc, skip_value(doc, j));
+        value = skip_ws(doc, value + 1); /* past ':' */
+        if (key_is(doc, j, p, n)) {
+          key_at = j;
+          i = value;
+          break;
+        }
+        j = skip_ws(doc, skip_value(doc, value));
+        if (j >= doc->length || doc->text[j] != ',')
+          return i;
+        j = skip_ws(doc, j + 1);
+      }
+      p += n;
+    }
+  }
+  return at_key ? key_at : i;
+}
+
+oi_status oip_doc_fail(const struct oip_doc *doc, oi_status status, const char *path,
+                       int at_key, const char *fmt, ...)
+{
+  va_list ap;
+  oi_status st;
+
+  va_start(ap, fmt);
+  st = fail_at_offset(doc, status, locate(doc, path, at_key), path, fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+/* ---- typed readers ---------------------------------------------------- */
+
+const char *oip_json_type_name(const json_t *v)
+{
+  switch (json_typeof(v)) {
+  case JSON_OBJECT: return "an object";
+  case JSON_ARRAY: return "an array";
+  case JSON_STRING: return "a string";
+  case JSON_INTEGER: return "an integer";
+  case JSON_REAL: return "a real number";
+  case JSON_TRUE: return "true";
+  case JSON_FALSE: return "false";
+  case JSON_NULL: return "null";
+  }
+  return "something else";
+}
+
+void oip_path_key(char *dst, size_t size, const char *path, const char *key)
+{
+  snprintf(dst, size, "%s%s%s", path, path[0] != '\0' ? "." : "", key);
+}
+
+void oip_path_index(char *dst, size_t size, const char *path, size_t index)
+{
+  snprintf(dst, size, "%s[%zu]", path, index);
+}
+
+oi_status oip_doc_only(const struct oip_doc *doc, const json_t *obj, const char *path,
+                       const char *const *names)
+{
+  const char *key;
+  json_t *value;
+
+  json_object_foreach((json_t *)obj, key, value) {
+    size_t i;
+    int known = 0;
+    char p[OI_ERROR_PATH_SIZE];
+
+    for (i = 0; names[i] != NULL && !known; i++)
+      known = strcmp(names[i], key) == 0;
+    if (!known) {
+      oip_path_key(p, sizeof p, path, key);
+      return oip_doc_fail(doc, OI_ESCHEMA, p, 1, "unknown field \"%.40s\" in %s",
+                          key, path[0] != '\0' ? path : "the document");
+    }
+  }
+  return OI_OK;
+}
+
+static oi_status member(const struct oip_doc *doc, const json_t *obj, const char *key,
+                        const char *path, char *p, size_t psize, json_t **out)
+{
+  oip_path_key(p, psize, path, key);
+  *out = json_object_get(obj, key);
+  if (*out == NULL)
+    return oip_doc_fail(doc, OI_ESCHEMA, path, 0, "missing field \"%s\" in %s", key,
+                        path[0] != '\0' ? path : "the document");
+  return OI_OK;
+}
+
+static oi_status wrong_type(const struct oip_doc *doc, const char *p, const char *expected,
+                            const json_t *v)
+{
+  return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected %s, found %s", p, expected,
+                      oip_json_type_name(v));
+}
+
+oi_status oip_doc_object(const struct oip_doc *doc, const json_t *parent, const char *key,
+                         const char *path, json_t **out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  oi_status st = member(doc, parent, key, path, p, sizeof p, out);
+
+  if (st == OI_OK && !json_is_object(*out))
+    return wrong_type(doc, p, "an object", *out);
+  return st;
+}
+
+oi_status oip_doc_array(const struct oip_doc *doc, const json_t *parent, const char *key,
+                        const char *path, json_t **out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  oi_status st = member(doc, parent, key, path, p, sizeof p, out);
+
+  if (st == OI_OK && !json_is_array(*out))
+    return wrong_type(doc, p, "an array", *out);
+  return st;
+}
+
+static oi_status string_value(const struct oip_doc *doc, const json_t *v, const char *p,
+                              size_t max, int nonempty, const char **out)
+{
+  size_t n;
+
+  if (!json_is_string(v))
+    return wrong_type(doc, p, "a string", v);
+  n = json_string_length(v);
+  if (strlen(json_string_value(v)) != n)
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: a string with a NUL character", p);
+  if (nonempty && n == 0)
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected a non-empty string, found \"\"",
+                        p);
+  if (n > max)
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
+                        "%s: expected at most %zu bytes, found a string of %zu", p, max, n);
+  *out = json_string_value(v);
+  return OI_OK;
+}
+
+oi_status oip_doc_string(const struct oip_doc *doc, const json_t *obj, const char *key,
+                         const char *path, size_t max, int nonempty, const char **out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v;
+  oi_status st = member(doc, obj, key, path, p, sizeof p, &v);
+
+  return st != OI_OK ? st : string_value(doc, v, p, max, nonempty, out);
+}
+
+oi_status oip_doc_opt_string(const struct oip_doc *doc, const json_t *obj, const char *key,
+                             const char *path, size_t max, const char **out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v = json_object_get(obj, key);
+
+  *out = NULL;
+  if (v == NULL || json_is_null(v))
+    return OI_OK;
+  oip_path_key(p, sizeof p, path, key);
+  return string_value(doc, v, p, max, 1, out);
+}
+
+oi_status oip_doc_string_at(const struct oip_doc *doc, const json_t *array, size_t index,
+                            const char *path, size_t max, const char **out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+
+  oip_path_index(p, sizeof p, path, index);
+  return string_value(doc, json_array_get(array, index), p, max, 1, out);
+}
+
+static oi_status int_value(const struct oip_doc *doc, const json_t *v, const char *p,
+                           int64_t min, int64_t max, int64_t *out)
+{
+  json_int_t n;
+
+  if (!json_is_integer(v))
+    return wrong_type(doc, p, "an integer", v);
+  n = json_integer_value(v);
+  if (n < min || n > max)
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected %lld..%lld, found %lld", p,
+                        (long long)min, (long long)max, (long long)n);
+  *out = (int64_t)n;
+  return OI_OK;
+}
+
+oi_status oip_doc_int(const struct oip_doc *doc, const json_t *obj, const char *key,
+                      const char *path, int64_t min, int64_t max, int64_t *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v;
+  oi_status st = member(doc, obj, key, path, p, sizeof p, &v);
+
+  return st != OI_OK ? st : int_value(doc, v, p, min, max, out);
+}
+
+oi_status oip_doc_opt_int(const struct oip_doc *doc, const json_t *obj, const char *key,
+                          const char *path, int64_t min, int64_t max, int *present,
+                          int64_t *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v = json_object_get(obj, key);
+
+  *present = 0;
+  *out = 0;
+  if (v == NULL || json_is_null(v))
+    return OI_OK;
+  *present = 1;
+  oip_path_key(p, sizeof p, path, key);
+  return int_value(doc, v, p, min, max, out);
+}
+
+oi_status oip_doc_bool(const struct oip_doc *doc, const json_t *obj, const char *key,
+                       const char *path, int *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v;
+  oi_status st = member(doc, obj, key, path, p, sizeof p, &v);
+
+  if (st != OI_OK)
+    return st;
+  if (!json_is_boolean(v))
+    return wrong_type(doc, p, "true or false", v);
+  *out = json_is_true(v) ? 1 : 0;
+  return OI_OK;
+}
+
+oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char *key,
+                       const char *path, oi_date *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  const char *s;
+  oi_error tmp;
+  oi_status st = oip_doc_string(doc, obj, key, path, 10, 1, &s);
+
+  if (st != OI_OK)
+    return st;
+  st = oi_date_parse(s, out, &tmp);
+  if (st != OI_OK) {
+    oip_path_key(p, sizeof p, path, key);
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected a date YYYY-MM-DD, found \"%s\"",
+                        p, s);
+  }
+  return OI_OK;
+}
+
+oi_status oip_doc_datetime(const struct oip_doc *doc, const json_t *obj, const char *key,
+                           const char *path, oi_datetime *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  const char *s;
+  oi_error tmp;
+  oi_status st = oip_doc_string(doc, obj, key, path, 19, 1, &s);
+
+  if (st != OI_OK)
+    return st;
+  st = oi_datetime_parse(s, out, &tmp);
+  if (st != OI_OK) {
+    oip_path_key(p, sizeof p, path, key);
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
+                        "%s: expected a moment YYYY-MM-DDTHH:MM:SS, found \"%s\"", p, s);
+  }
+  return OI_OK;
+}
+
+oi_status oip_doc_enum(const struct oip_doc *doc, const json_t *obj, const char *key,
+                       const char *path, const char *const *names, int *out)
+{
+  char p[OI_ERROR_PATH_SIZE], expected[160] = "";
+  const char *s;
+  size_t len = 0;
+  int i;
+  oi_status st = oip_doc_string(doc, obj, key, path, 64, 1, &s);
+
+  if (st != OI_OK)
+    return st;
+  for (i = 0; names[i] != NULL; i++) {
+    if (names[i][0] == '\0')
+      continue;
+    if (strcmp(names[i], s) == 0) {
+      *out = i;
+      return OI_OK;
+    }
+    if (len < sizeof expected)
+      len += (size_t)snprintf(expected + len, sizeof expected - len, "%s\"%s\"",
+                              len ? ", " : "", names[i]);
+  }
+  oip_path_key(p, sizeof p, path, key);
+  return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected one of %s, found \"%s\"", p,
+                      expected, s);
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+/* Room for n more bytes and a NUL; -1 when out of memory. */
+static int buf_reserve(struct oip_buf *b, size_t n)
+{
+  size_t cap = b->capacity ? b->capacity : 4096;
+  char *p;
+
+  if (b->length + n + 1 <= b->capacity)
+    return 0;
+  while (cap < b->length + n + 1) {
+    if (cap > SIZE_MAX / 2)
+      return -1;
+    cap *= 2;
+  }
+  p = realloc(b->data, cap);
+  if (p == NULL)
+    return -1;
+  b->data = p;
+  b->capacity = cap;
+  return 0;
+}
+
+int oip_buf_append(struct oip_buf *b, const char *s, size_t n)
+{
+  if (buf_reserve(b, n) != 0)
+    return -1;
+  memcpy(b->data + b->length, s, n);
+  b->length += n;
+  b->data[b->length] = '\0';
+  return 0;
+}
+
+int oip_buf_puts(struct oip_buf *b, const char *s)
+{
+  return oip_buf_append(b, s, strlen(s));
+}
+
+int oip_buf_json(struct oip_buf *b, const json_t *v)
+{
+  const size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
+  const size_t n = json_dumpb(v, NULL, 0, flags);
+
+  if (n == 0 || buf_reserve(b, n) != 0)
+    return -1;
+  json_dumpb(v, b->data + b->length, n, flags);
+  b->length += n;
+  b->data[b->length] = '\0';
+  return 0;
+}

@@ -1,0 +1,565 @@
+/*
+ * Ledger snapshots. A snapshot records every request in entry order and the
+ * audit trail; loading replays that history under the policy and checks
+ * each recorded event against the replay. The ledger that results is the
+ * saved one by construction (the rules are deterministic), and a snapshot
+ * that was edited or damaged, or that another policy would decide
+ * differently, is refused with the first event that disagrees.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "officerinst/json.h"
+#include "json_doc.h"
+#include "ledger_private.h"
+#include "policy_private.h"
+#include "fileio.h"
+
+#define LEDGER_FORMAT "officerinst-ledger"
+#define LEDGER_VERSION 1
+
+static const char *const severity_names[] = { "", "refusal", "waitlist", "note", NULL };
+
+/* ---- writing ---------------------------------------------------------- */
+
+static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
+{
+  const oi_policy *p = oi_ledger_policy(l);
+  char received[OI_DATETIME_STRING_SIZE];
+  oi_subsidy_request q;
+
+  oip_ledger_request_of(r, p, &q);
+  oi_datetime_format(q.received, received, sizeof received);
+  return json_pack(
+      "{s:s, s:s, s:s, s:i, s:b, s:b, s:b, s:b, s:{s:I, s:s, s:s, s:i, s:s, s:o}, "
+      "s:{s:s, s:o, s:s}, s:s}",
+      "id", q.id, "session", q.session_id, "received", received, "nights", q.nights,
+      "attested", q.attested, "with_application", q.with_application, "application_signed",
+      q.application_signed, "request_signed", q.request_signed, "local", "number",
+      (json_int_t)q.local.number, "name", q.local.name, "country",
+      oip_country_names[q.local.country], "district", q.local.district, "lm_form",
+      oip_lm_form_names[q.local.lm_form], "receipts_cents",
+      q.local.receipts_known ? json_integer(q.local.receipts_cents) : json_null(), "officer",
+      "id", q.officer.id, "name", q.officer.name ? json_string(q.officer.name) : json_null(),
+      "office", oip_office_names[q.officer.office], "status",
+      oi_outcome_name((oi_outcome)r->status));
+}
+
+static json_t *reasons_json(const oi_policy *p, const oi_reason *reasons, size_t n)
+{
+  json_t *arr = json_array();
+  size_t i;
+
+  for (i = 0; arr != NULL && i < n; i++) {
+    const oi_reason *r = &reasons[i];
+    char message[512];
+    json_t *o;
+
+    oi_reason_format(p, r, message, sizeof message);
+    o = json_pack("{s:s, s:s, s:s, s:o, s:[I,I,I,I], s:s}", "clause", oi_clause_id(r->clause),
+                  "code", oi_reason_code_name(r->code), "severity", severity_names[r->severity],
+                  "session",
+                  r->session >= 0 ? json_string(p->sessions[r->session].id) : json_null(),
+                  "values", (json_int_t)r->value[0], (json_int_t)r->value[1],
+                  (json_int_t)r->value[2], (json_int_t)r->value[3], "message", message);
+    if (o == NULL || json_array_append_new(arr, o) != 0) {
+      json_decref(arr);
+      return NULL;
+    }
+  }
+  return arr;
+}
+
+static json_t *event_json(const oi_ledger *l, size_t i)
+{
+  const oi_policy *p = oi_ledger_policy(l);
+  oi_event e;
+
+  oi_ledger_event(l, i, &e, NULL);
+  switch (e.type) {
+  case OI_EVENT_ENTERED:
+    return json_pack("{s:s, s:s}", "type", "entered", "request", e.request_id);
+  case OI_EVENT_DECIDED:
+    return json_pack("{s:s, s:s, s:s, s:i, s:o}", "type", "decided", "request", e.request_id,
+                     "outcome", oi_outcome_name(e.outcome), "nights", e.nights, "reasons",
+                     reasons_json(p, e.reasons, e.reason_count));
+  case OI_EVENT_WITHDRAWN:
+    return json_pack("{s:s, s:s, s:s}", "type", "withdrawn", "request", e.request_id,
+                     "outcome", oi_outcome_name(e.outcome));
+  case OI_EVENT_PROMOTED:
+    return json_pack("{s:s, s:s, s:s, s:i}", "type", "promoted", "request", e.request_id,
+                     "cause", e.cause_id, "nights", e.nights);
+  }
+  return NULL;
+}
+
+/* Append one element, compact, on its own line. */
+static int put_element(struct oip_buf *b, json_t *v, int first)
+{
+  int bad = v == NULL || oip_buf_puts(b, first ? "\n" : ",\n") != 0 || oip_buf_json(b, v) != 0;
+
+  json_decref(v);
+  return bad;
+}
+
+oi_status oi_ledger_to_json(const oi_ledger *l, char **out, size_t *length_out, oi_error *err)
+{
+  struct oip_buf b = { NULL, 0, 0 };
+  const oi_policy *p;
+  json_t *head;
+  size_t i, n;
+  int bad;
+
+  if (l == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "out",
+                    "a required pointer is NULL");
+  p = oi_ledger_policy(l);
+  /* Written one element at a time, so a large ledger never needs a whole
+   * document tree in memory. */
+  head = json_pack("{s:s, s:i, s:{s:s, s:s}}", "format", LEDGER_FORMAT, "version",
+                   LEDGER_VERSION, "policy", "id", p->id, "digest", p->digest);
+  bad = head == NULL || oip_buf_json(&b, head) != 0;
+  json_decref(head);
+  if (!bad) {
+    b.length--; /* reopen the object: drop its '}' */
+    bad = oip_buf_puts(&b, ",\"requests\":[") != 0;
+  }
+  n = oi_ledger_count(l);
+  for (i = 0; !bad && i < n; i++)
+    bad = put_element(&b, request_json(l, oip_ledger_rec(l, i)), i == 0);
+  bad = bad || oip_buf_puts(&b, "],\"events\":[") != 0;
+  n = oi_ledger_event_count(l);
+  for (i = 0; !bad && i < n; i++)
+    bad = put_element(&b, event_json(l, i), i == 0);
+  bad = bad || oip_buf_puts(&b, "]}\n") != 0;
+  if (bad) {
+    free(b.data);
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory writing a ledger snapshot");
+  }
+  *out = b.data;
+  if (length_out != NULL)
+    *length_out = b.length;
+  return OI_OK;
+}
+
+oi_status oi_ledger_save(const oi_ledger *l, const char *path, oi_error *err)
+{
+  char *text;
+  size_t n;
+  oi_status st;
+
+  if (path == NULL)
+    return oip_fail(err, OI_EINVAL, NULL, "path", "the path is NULL");
+  st = oi_ledger_to_json(l, &text, &n, err);
+  if (st != OI_OK)
+    return st;
+  st = oip_write_file_atomic(path, text, n, err);
+  free(text);
+  return st;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+struct stored {
+  oi_subsidy_request req;
+  int status;
+};
+
+static oi_status read_request(const struct oip_doc *doc, const json_t *o, const char *p,
+                              struct stored *s)
+{
+  static const char *const fields[] = { "id", "session", "received", "nights", "attested",
+                                        "with_application", "application_signed",
+                                        "request_signed", "local", "officer", "status", NULL };
+  static const char *const local_fields[] = { "number", "name", "country", "district",
+                                              "lm_form", "receipts_cents", NULL };
+  static const char *const officer_fields[] = { "id", "name", "office", NULL };
+  static const char *const statuses[] = { "", "", "", "awarded", "waitlisted", "refused",
+                                          "withdrawn", NULL };
+  oi_subsidy_request *r = &s->req;
+  char lp[64], op[64];
+  json_t *local, *officer;
+  int64_t v;
+  int e = 0;
+  oi_status st;
+
+  if (!json_is_object(o))
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
+                        oip_json_type_name(o));
+  memset(s, 0, sizeof *s);
+  oip_path_key(lp, sizeof lp, p, "local");
+  oip_path_key(op, sizeof op, p, "officer");
+  st = oip_doc_only(doc, o, p, fields);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, o, "id", p, OI_ID_MAX, 1, &r->id);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, o, "session", p, OI_ID_MAX, 1, &r->session_id);
+  if (st == OI_OK)
+    st = oip_doc_datetime(doc, o, "received", p, &r->received);
+  if (st == OI_OK && (st = oip_doc_int(doc, o, "nights", p, 1, INT32_MAX, &v)) == OI_OK)
+    r->nights = (int)v;
+  if (st == OI_OK)
+    st = oip_doc_bool(doc, o, "attested", p, &r->attested);
+  if (st == OI_OK)
+    st = oip_doc_bool(doc, o, "with_application", p, &r->with_application);
+  if (st == OI_OK)
+    st = oip_doc_bool(doc, o, "application_signed", p, &r->application_signed);
+  if (st == OI_OK)
+    st = oip_doc_bool(doc, o, "request_signed", p, &r->request_signed);
+  if (st == OI_OK)
+    st = oip_doc_enum(doc, o, "status", p, statuses, &s->status);
+  if (st == OI_OK)
+    st = oip_doc_object(doc, o, "local", p, &local);
+  if (st == OI_OK)
+    st = oip_doc_only(doc, local, lp, local_fields);
+  if (st == OI_OK && (st = oip_doc_int(doc, local, "number", lp, 1, UINT32_MAX, &v)) == OI_OK)
+    r->local.number = (uint32_t)v;
+  if (st == OI_OK)
+    st = oip_doc_string(doc, local, "name", lp, OI_NAME_MAX, 1, &r->local.name);
+  if (st == OI_OK && (st = oip_doc_enum(doc, local, "country", lp, oip_country_names, &e)) ==
+                         OI_OK)
+    r->local.country = (oi_country)e;
+  if (st == OI_OK &&
+      (st = oip_doc_int(doc, local, "district", lp, 1, OI_DISTRICT_COUNT, &v)) == OI_OK)
+    r->local.district = (int)v;
+  if (st == OI_OK && (st = oip_doc_enum(doc, local, "lm_form", lp, oip_lm_form_names, &e)) ==
+                         OI_OK)
+    r->local.lm_form = (oi_lm_form)e;
+  if (st == OI_OK)
+    st = oip_doc_opt_int(doc, local, "receipts_cents", lp, 0, INT64_MAX,
+                         &r->local.receipts_known, &r->local.receipts_cents);
+  if (st == OI_OK)
+    st = oip_doc_object(doc, o, "officer", p, &officer);
+  if (st == OI_OK)
+    st = oip_doc_only(doc, officer, op, officer_fields);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, officer, "id", op, OI_ID_MAX, 1, &r->officer.id);
+  if (st == OI_OK)
+    st = oip_doc_opt_string(doc, officer, "name", op, OI_NAME_MAX, &r->officer.name);
+  if (st == OI_OK && (st = oip_doc_enum(doc, officer, "office", op, oip_office_names, &e)) ==
+                         OI_OK)
+    r->officer.office = (oi_office)e;
+  return st;
+}
+
+/* An event as recorded, to be compared with the replay's. */
+struct recorded {
+  int type;
+  const char *request;
+  const char *cause;
+  int outcome;
+  int64_t nights;
+  const json_t *reasons;
+};
+
+static oi_status read_event(const struct oip_doc *doc, const json_t *o, const char *p,
+                            struct recorded *ev)
+{
+  static const char *const types[] = { "", "entered", "decided", "withdrawn", "promoted",
+                                       NULL };
+  static const char *const outcomes[] = { "", "", "", "awarded", "waitlisted", "refused",
+                                          NULL };
+  static const char *const entered[] = { "type", "request", NULL };
+  static const char *const decided[] = { "type", "request", "outcome", "nights", "reasons",
+                                         NULL };
+  static const char *const withdrawn[] = { "type", "request", "outcome", NULL };
+  static const char *const promoted[] = { "type", "request", "cause", "nights", NULL };
+  static const char *const *const fields[] = { NULL, entered, decided, withdrawn, promoted };
+  json_t *reasons;
+  oi_status st;
+
+  if (!json_is_object(o))
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
+                        oip_json_type_name(o));
+  memset(ev, 0, sizeof *ev);
+  st = oip_doc_enum(doc, o, "type", p, types, &ev->type);
+  if (st == OI_OK)
+    st = oip_doc_only(doc, o, p, fields[ev->type]);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, o, "request", p, OI_ID_MAX, 1, &ev->request);
+  if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_WITHDRAWN))
+    st = oip_doc_enum(doc, o, "outcome", p, outcomes, &ev->outcome);
+  if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_PROMOTED))
+    st = oip_doc_int(doc, o, "nights", p, 0, INT32_MAX, &ev->nights);
+  if (st == OI_OK && ev->type == OI_EVENT_PROMOTED) {
+    ev->outcome = OI_OUTCOME_AWARDED;
+    st = oip_doc_string(doc, o, "cause", p, OI_ID_MAX, 1, &ev->cause);
+  }
+  if (st == OI_OK && ev->type == OI_EVENT_DECIDED) {
+    st = oip_doc_array(doc, o, "reasons", p, &reasons);
+    ev->reasons = reasons;
+  }
+  return st;
+}
+
+/* Does a recorded reason (JSON) say what the replay's reason says? */
+static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
+                              const json_t *o, const char *p, const oi_reason *r)
+{
+  static const char *const fields[] = { "clause", "code", "severity", "session", "values",
+                                        "message", NULL };
+  const char *clause, *code, *session, *message;
+  json_t *values;
+  int severity, same;
+  size_t k;
+  oi_status st;
+
+  if (!json_is_object(o))
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
+                        oip_json_type_name(o));
+  st = oip_doc_only(doc, o, p, fields);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, o, "clause", p, 8, 1, &clause);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, o, "code", p, 64, 1, &code);
+  if (st == OI_OK)
+    st = oip_doc_enum(doc, o, "severity", p, severity_names, &severity);
+  if (st == OI_OK)
+    st = oip_doc_opt_string(doc, o, "session", p, OI_ID_MAX, &session);
+  if (st == OI_OK)
+    st = oip_doc_opt_string(doc, o, "message", p, OI_DOCUMENT_STRING_MAX, &message);
+  if (st == OI_OK)
+    st = oip_doc_array(doc, o, "values", p, &values);
+  if (st != OI_OK)
+    return st;
+  /* The message is a rendering, not state: it is kept for readers and not
+   * compared, so a reworded message never invalidates a snapshot. */
+  same = strcmp(clause, oi_clause_id(r->clause)) == 0 &&
+         strcmp(code, oi_reason_code_name(r->code)) == 0 && severity == (int)r->severity &&
+         (session == NULL ? r->session < 0
+                          : r->session >= 0 && strcmp(session, pol->sessions[r->session].id) == 0) &&
+         json_array_size(values) == 4;
+  for (k = 0; same && k < 4; k++) {
+    const json_t *v = json_array_get(values, k);
+    same = json_is_integer(v) && json_integer_value(v) == r->value[k];
+  }
+  if (!same)
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
+                        "%s: recorded as %s %s, but the policy gives %s %s with other values",
+                        p, clause, code, oi_clause_id(r->clause), oi_reason_code_name(r->code));
+  return OI_OK;
+}
+
+static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size_t i,
+                             const struct recorded *rec)
+{
+  char p[32], q[64];
+  oi_event e;
+  size_t k;
+
+  oip_path_index(p, sizeof p, "events", i);
+  if (i >= oi_ledger_event_count(l))
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
+                        "%s: recorded, but replaying the history does not produce it", p);
+  oi_ledger_event(l, i, &e, NULL);
+  if ((int)e.type != rec->type || strcmp(e.request_id, rec->request) != 0 ||
+      (int)e.outcome != rec->outcome ||
+      ((e.cause_id == NULL) != (rec->cause == NULL)) ||
+      (e.cause_id != NULL && strcmp(e.cause_id, rec->cause) != 0) ||
+      (rec->type != OI_EVENT_ENTERED && rec->type != OI_EVENT_WITHDRAWN &&
+       e.nights != rec->nights))
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
+                        "%s: recorded as %s %s %s, but the policy gives %s %s %s", p,
+                        oi_event_type_name((oi_event_type)rec->type), rec->request,
+                        rec->outcome ? oi_outcome_name((oi_outcome)rec->outcome) : "",
+                        oi_event_type_name(e.type), e.request_id,
+                        e.outcome ? oi_outcome_name(e.outcome) : "");
+  if (rec->type == OI_EVENT_DECIDED) {
+    if (json_array_size(rec->reasons) != e.reason_count) {
+      oip_path_key(q, sizeof q, p, "reasons");
+      return oip_doc_fail(doc, OI_ESCHEMA, q, 0,
+                          "%s: %zu reasons recorded, but the policy gives %zu", q,
+                          json_array_size(rec->reasons), e.reason_count);
+    }
+    for (k = 0; k < e.reason_count; k++) {
+      oi_status st;
+      snprintf(q, sizeof q, "%s.reasons[%zu]", p, k);
+      st = check_reason(doc, oi_ledger_policy(l), json_array_get(rec->reasons, k), q,
+                        &e.reasons[k]);
+      if (st != OI_OK)
+        return st;
+    }
+  }
+  return OI_OK;
+}
+
+/* Replay the history into l and check it against the record. */
+static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *events,
+                        const struct stored *reqs, size_t nreqs)
+{
+  struct recorded ev;
+  size_t i, next = 0, checked = 0;
+  oi_status st = OI_OK;
+  json_t *o;
+
+  json_array_foreach(events, i, o) {
+    char p[32];
+    oi_error tmp;
+
+    oip_path_index(p, sizeof p, "events", i);
+    st = read_event(doc, o, p, &ev);
+    if (st != OI_OK)
+      return st;
+    if (ev.type == OI_EVENT_ENTERED) {
+      if (next >= nreqs || strcmp(reqs[next].req.id, ev.request) != 0)
+        return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
+                            "%s: enters \"%s\", but the next request recorded is %s%s%s", p,
+                            ev.request, next < nreqs ? "\"" : "",
+                            next < nreqs ? reqs[next].req.id : "none",
+                            next < nreqs ? "\"" : "");
+      if (oi_ledger_submit(l, &reqs[next].req, NULL, &tmp) != OI_OK) {
+        char r[32];
+        oip_path_index(r, sizeof r, "requests", next);
+        return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, r, 0,
+                            "%s: %s%s%s", r, tmp.path, tmp.path[0] ? ": " : "", tmp.message);
+      }
+      next++;
+    } else if (ev.type == OI_EVENT_WITHDRAWN) {
+      if (oi_ledger_withdraw(l, ev.request, NULL, &tmp) != OI_OK)
+        return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, p, 0,
+                            "%s: %s", p, tmp.message);
+    }
+    /* Everything the replay has produced so far must match the record. */
+    for (; checked <= i && checked < oi_ledger_event_count(l); checked++) {
+      struct recorded prior;
+      char q[32];
+      oip_path_index(q, sizeof q, "events", checked);
+      st = read_event(doc, json_array_get(events, checked), q, &prior);
+      if (st == OI_OK)
+        st = check_event(doc, l, checked, &prior);
+      if (st != OI_OK)
+        return st;
+    }
+  }
+  if (oi_ledger_event_count(l) != json_array_size(events))
+    return oip_doc_fail(doc, OI_ESCHEMA, "events", 0,
+                        "events: %zu recorded, but replaying the history gives %zu",
+                        json_array_size(events), oi_ledger_event_count(l));
+  if (next != nreqs) {
+    char r[32];
+    oip_path_index(r, sizeof r, "requests", next);
+    return oip_doc_fail(doc, OI_ESCHEMA, r, 0, "%s: recorded, but never entered in the events",
+                        r);
+  }
+  for (i = 0; i < nreqs; i++) {
+    oi_ledger_entry e;
+    oi_ledger_get(l, reqs[i].req.id, &e, NULL);
+    if ((int)e.status != reqs[i].status) {
+      char r[48];
+      snprintf(r, sizeof r, "requests[%zu].status", i);
+      return oip_doc_fail(doc, OI_ESCHEMA, r, 0, "%s: recorded as %s, but the history gives %s",
+                          r, oi_outcome_name((oi_outcome)reqs[i].status),
+                          oi_outcome_name(e.status));
+    }
+  }
+  return OI_OK;
+}
+
+static oi_status read_ledger(const struct oip_doc *doc, const oi_policy *pol,
+                             const json_t *root, oi_ledger **out)
+{
+  static const char *const fields[] = { "format", "version", "policy", "requests", "events",
+                                        NULL };
+  static const char *const policy_fields[] = { "id", "digest", NULL };
+  struct stored *reqs = NULL;
+  const char *format, *id, *digest;
+  json_t *policy, *requests, *events, *o;
+  oi_ledger *l = NULL;
+  int64_t version;
+  size_t i;
+  oi_status st;
+
+  if (!json_is_object(root))
+    return oip_doc_fail(doc, OI_ESCHEMA, "", 0, "expected a ledger snapshot object, found %s",
+                        oip_json_type_name(root));
+  st = oip_doc_only(doc, root, "", fields);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, root, "format", "", 64, 1, &format);
+  if (st == OI_OK && strcmp(format, LEDGER_FORMAT) != 0)
+    return oip_doc_fail(doc, OI_ESCHEMA, "format", 0,
+                        "format: expected \"" LEDGER_FORMAT "\", found \"%s\"", format);
+  if (st == OI_OK)
+    st = oip_doc_int(doc, root, "version", "", LEDGER_VERSION, LEDGER_VERSION, &version);
+  if (st == OI_OK)
+    st = oip_doc_object(doc, root, "policy", "", &policy);
+  if (st == OI_OK)
+    st = oip_doc_only(doc, policy, "policy", policy_fields);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, policy, "id", "policy", OI_ID_MAX, 1, &id);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, policy, "digest", "policy", 16, 1, &digest);
+  if (st != OI_OK)
+    return st;
+  if (strcmp(id, pol->id) != 0 || strcmp(digest, pol->digest) != 0)
+    return oip_doc_fail(doc, OI_EMISMATCH, "policy", 0,
+                        "the snapshot was made under policy \"%s\" (digest %s), not under "
+                        "\"%s\" (digest %s)",
+                        id, digest, pol->id, pol->digest);
+  st = oip_doc_array(doc, root, "requests", "", &requests);
+  if (st == OI_OK)
+    st = oip_doc_array(doc, root, "events", "", &events);
+  if (st != OI_OK)
+    return st;
+  reqs = calloc(json_array_size(requests) + 1, sizeof *reqs);
+  if (reqs == NULL)
+    return oip_fail(doc->err, OI_ENOMEM, NULL, NULL, "out of memory reading a snapshot");
+  json_array_foreach(requests, i, o) {
+    char p[32];
+    oip_path_index(p, sizeof p, "requests", i);
+    st = read_request(doc, o, p, &reqs[i]);
+    if (st != OI_OK)
+      break;
+  }
+  if (st == OI_OK)
+    st = oi_ledger_new(pol, &l, doc->err);
+  if (st == OI_OK)
+    st = replay(doc, l, events, reqs, json_array_size(requests));
+  free(reqs);
+  if (st != OI_OK) {
+    oi_ledger_free(l);
+    return st;
+  }
+  *out = l;
+  return OI_OK;
+}
+
+oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t length,
+                              oi_ledger **out, oi_error *err)
+{
+  struct oip_doc doc;
+  json_t *root;
+  oi_status st;
+
+  if (policy == NULL || text == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL,
+                    policy == NULL ? "policy" : text == NULL ? "text" : "out",
+                    "a required pointer is NULL");
+  doc.text = text;
+  doc.length = length;
+  doc.err = err;
+  st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, &root);
+  if (st != OI_OK)
+    return st;
+  st = read_ledger(&doc, policy, root, out);
+  json_decref(root);
+  return st;
+}
+
+oi_status oi_ledger_load(const oi_policy *policy, const char *path, oi_ledger **out,
+                         oi_error *err)
+{
+  char *text;
+  size_t length;
+  oi_status st;
+
+  if (policy == NULL || path == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL,
+                    policy == NULL ? "policy" : path == NULL ? "path" : "out",
+                    "a required pointer is NULL");
+  st = oip_read_file(path, OI_SNAPSHOT_DOCUMENT_MAX, &text, &length, err);
+  if (st != OI_OK)
+    return st;
+  st = oi_ledger_from_json(policy, text, length, out, err);
+  free(text);
+  return st;
+}
