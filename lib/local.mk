@@ -3,20 +3,35 @@
 
 lib_LTLIBRARIES = lib/libofficerinst.la
 
-# One file a line, so that adding a module (lib/ledger.c, the JSON files) is
-# a one-line change. Private headers (*_private.h, strutil.h) are listed here
-# so they are distributed; they are never installed.
+# One file a line, so that adding a module is a one-line change. Private
+# headers (*_private.h and the helpers' .h) are listed so that they are
+# distributed; they are never installed.
 lib_libofficerinst_la_SOURCES = \
+	lib/arena.c \
+	lib/arena.h \
+	lib/avl.c \
+	lib/avl.h \
 	lib/cost.c \
 	lib/date.c \
 	lib/date_private.h \
 	lib/error.c \
 	lib/error_private.h \
+	lib/fileio.c \
+	lib/fileio.h \
+	lib/json_doc.c \
+	lib/json_doc.h \
+	lib/json_ledger.c \
+	lib/json_policy.c \
+	lib/ledger.c \
+	lib/ledger_private.h \
+	lib/map.c \
+	lib/map.h \
 	lib/policy.c \
 	lib/policy_builtin.c \
 	lib/policy_private.h \
 	lib/reason.c \
 	lib/rules.c \
+	lib/rules_private.h \
 	lib/strutil.c \
 	lib/strutil.h \
 	lib/version.c
@@ -50,6 +65,8 @@ officerinstinclude_HEADERS = \
 	include/officerinst/common.h \
 	include/officerinst/date.h \
 	include/officerinst/error.h \
+	include/officerinst/json.h \
+	include/officerinst/ledger.h \
 	include/officerinst/policy.h \
 	include/officerinst/rules.h \
 	include/officerinst/types.h
