@@ -1,0 +1,30 @@
+# tests/ledger.mk: the unit tests of the subsidy ledger (include/officerinst/ledger.h),
+# with Check. Included from the top-level Makefile.am after tests/local.mk
+# (which sets TESTS and check_PROGRAMS with "="); everything here appends.
+# Paths are from the top of the tree.
+#
+#  tests/check_ledger         one TCase per clause (S4, S5, S9, S10, S11) plus
+#                             queries, audit and errors.
+#  tests/check_ledger_random  a randomized run against a model of POLICY.md;
+#                             OI_RANDOM_OPS sets the number of operations
+#                             (default 100000; fewer under valgrind) and
+#                             OI_SEED replays a run (the seed is printed in
+#                             tests/check_ledger_random.log).
+#
+# Include path: oi_public_cppflags (Makefile.am) is -I$(top_srcdir)/include
+# -I$(top_builddir)/include plus the workaround for the generated version.h
+# (OI_HEADER_CPPFLAGS, configure.ac) that VPATH builds such as `make distcheck`
+# need.
+
+check_PROGRAMS += tests/check_ledger tests/check_ledger_random
+TESTS += tests/check_ledger tests/check_ledger_random
+
+tests_check_ledger_SOURCES = tests/check_ledger.c tests/testutil.h
+tests_check_ledger_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
+tests_check_ledger_CPPFLAGS = $(oi_public_cppflags)
+tests_check_ledger_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
+
+tests_check_ledger_random_SOURCES = tests/check_ledger_random.c tests/testutil.h
+tests_check_ledger_random_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
+tests_check_ledger_random_CPPFLAGS = $(oi_public_cppflags)
+tests_check_ledger_random_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
