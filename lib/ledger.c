@@ -996,9 +996,10 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
     return oip_fail(err, OI_EINVAL, NULL, "status",
                     "status %d is not awarded, waitlisted, refused or withdrawn", (int)status);
   }
-  *count_out = total;
-  if (capacity == 0 || total == 0)
+  if (capacity == 0 || total == 0) {
+    *count_out = total;
     return OI_OK;
+  }
   recs = malloc(total * sizeof *recs);
   if (recs == NULL)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
@@ -1023,6 +1024,7 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
   }
   emit(l, recs, k, out, capacity);
   free((void *)recs);
+  *count_out = total;
   return OI_OK;
 }
 
@@ -1042,9 +1044,10 @@ oi_status oi_ledger_local_awards(const oi_ledger *l, uint32_t local, int year,
                     "a required pointer is NULL");
   ly = find_local_year(l, local, year);
   total = ly != NULL ? (size_t)ly->awarded : 0;
-  *count_out = total;
-  if (capacity == 0 || total == 0)
+  if (capacity == 0 || total == 0) {
+    *count_out = total;
     return OI_OK;
+  }
   recs = malloc(total * sizeof *recs);
   if (recs == NULL)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
@@ -1059,6 +1062,7 @@ oi_status oi_ledger_local_awards(const oi_ledger *l, uint32_t local, int year,
   }
   emit(l, recs, got, out, capacity);
   free((void *)recs);
+  *count_out = total;
   return OI_OK;
 }
 
