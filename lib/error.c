@@ -63,6 +63,20 @@ oi_status oip_fail_at(oi_error *err, oi_status status, int line, int column,
   return status;
 }
 
+oi_status oip_fail_element(oi_error *err, const oi_error *element, const char *array,
+                           size_t index)
+{
+  /* The element's path starts with the singular of the array's name. */
+  const size_t n = strlen(array) - 1;
+  const char *rest = strncmp(element->path, array, n) == 0 ? element->path + n : "";
+
+  if (err != NULL) {
+    *err = *element;
+    snprintf(err->path, sizeof err->path, "%s[%zu]%.90s", array, index, rest);
+  }
+  return element->status;
+}
+
 struct status_text {
   oi_status status;
   const char *name;

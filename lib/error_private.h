@@ -10,6 +10,13 @@
 #  define OIP_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #  define OIP_PRINTF(f, a)
+/*
+ * Copy an error about one element of an array into err, its path rebased:
+ * "request.local.district" about element 3 becomes "requests[3].local.district".
+ */
+oi_status oip_fail_element(oi_error *err, const oi_error *element, const char *array,
+                           size_t index);
+
 #endif
 
 /*
@@ -24,5 +31,12 @@ oi_status oip_fail(oi_error *err, oi_status status, const char *prefix,
 oi_status oip_fail_at(oi_error *err, oi_status status, int line, int column,
                       size_t position, const char *path, const char *fmt, ...)
     OIP_PRINTF(7, 8);
+
+/*
+ * Copy an error about one element of an array into err, its path rebased:
+ * "request.local.district" about element 3 becomes "requests[3].local.district".
+ */
+oi_status oip_fail_element(oi_error *err, const oi_error *element, const char *array,
+                           size_t index);
 
 #endif

@@ -675,16 +675,6 @@ static int eq_batch_id(const void *value, const void *key)
   return strcmp(*(const char *const *)value, key) == 0;
 }
 
-static oi_status batch_fail(oi_error *err, size_t i, const oi_error *tmp)
-{
-  if (err != NULL) {
-    *err = *tmp;
-    snprintf(err->path, sizeof err->path, "requests[%zu]%.90s", i,
-             tmp->path + (strncmp(tmp->path, "request", 7) == 0 ? 7 : 0));
-  }
-  return tmp->status;
-}
-
 oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
                                 oi_decision *out, oi_error *err)
 {
@@ -712,13 +702,13 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
 
     st = validate_for_ledger(l, &reqs[i], &items[i].session, &tmp);
     if (st != OI_OK) {
-      st = batch_fail(err, i, &tmp);
+      st = oip_fail_element(err, &tmp, "requests", i);
       goto done;
     }
     if (oip_map_find(&seen, oip_hash_string(id, 0), eq_batch_id, id) != NULL) {
       oip_fail(&tmp, OI_EEXISTS, "request", "id", "request \"%s\" appears twice in the batch",
                id);
-      st = batch_fail(err, i, &tmp);
+      st = oip_fail_element(err, &tmp, "requests", i);
       goto done;
     }
     oip_map_insert(&seen, oip_hash_string(id, 0), (void *)&reqs[i].id);

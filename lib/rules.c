@@ -284,14 +284,8 @@ oi_status oi_check_subsidy_many(const oi_policy *p, const oi_subsidy_request *re
     oi_error tmp;
     oi_status st = oip_validate_subsidy(p, &reqs[i], "request", &session, &tmp);
 
-    if (st != OI_OK) {
-      if (err != NULL) {
-        *err = tmp;
-        snprintf(err->path, sizeof err->path, "requests[%zu]%.90s", i,
-                 tmp.path + strlen("request"));
-      }
-      return st;
-    }
+    if (st != OI_OK)
+      return oip_fail_element(err, &tmp, "requests", i);
   }
   for (i = 0; i < count; i++) {
     (void)oip_find_session(p, reqs[i].session_id, &session);

@@ -906,7 +906,7 @@ START_TEST(test_errors_clause_id_of_every_clause)
 }
 END_TEST
 
-START_TEST(test_errors_clause_id_of_unknown_values_4_10_30_99_minus_1_is_null)
+START_TEST(test_errors_clause_id_of_unknown_values_4_10_30_42_99_minus_1_is_null)
 {
   ck_assert_ptr_null(oi_clause_id((oi_clause)4));
   ck_assert_ptr_null(oi_clause_id((oi_clause)10));
@@ -1050,7 +1050,7 @@ static Suite *errors_suite(void)
   tcase_add_test(tc, test_errors_status_name_of_unknown_values_1_minus_12_and_int_min_is_oi_unknown);
   tcase_add_test(tc, test_errors_status_describe_is_nonempty_and_distinct_for_known_nonnull_for_unknown);
   tcase_add_test(tc, test_errors_clause_id_of_every_clause);
-  tcase_add_test(tc, test_errors_clause_id_of_unknown_values_4_10_30_99_minus_1_is_null);
+  tcase_add_test(tc, test_errors_clause_id_of_unknown_values_4_10_30_42_99_minus_1_is_null);
   tcase_add_test(tc, test_errors_outcome_names_are_lower_case_and_distinct);
   tcase_add_test(tc, test_errors_outcome_name_of_unknown_values_9_99_minus_1_is_null);
   tcase_add_test(tc, test_errors_reason_code_name_of_every_code);

@@ -12,9 +12,7 @@
 #                             tests/check_ledger_random.log).
 #
 # Include path: oi_public_cppflags (Makefile.am) is -I$(top_srcdir)/include
-# -I$(top_builddir)/include plus the workaround for the generated version.h
-# (OI_HEADER_CPPFLAGS, configure.ac) that VPATH builds such as `make distcheck`
-# need.
+# -I$(top_builddir)/include (the generated version.h lives in the build tree).
 
 check_PROGRAMS += tests/check_ledger tests/check_ledger_random
 TESTS += tests/check_ledger tests/check_ledger_random

@@ -19,7 +19,7 @@ TESTS = $(check_PROGRAMS)
 # Shared by the four programs. Per-program variables, not AM_CPPFLAGS or
 # LDADD, so nothing here leaks into the library's or the examples' flags.
 # oi_public_cppflags (Makefile.am) is -I$(top_srcdir)/include
-# -I$(top_builddir)/include plus the VPATH workaround for version.h.
+# -I$(top_builddir)/include.
 oi_check_cppflags = $(oi_public_cppflags)
 oi_check_cflags = $(CHECK_CFLAGS) $(WARN_CFLAGS)
 oi_check_ldadd = lib/libofficerinst.la $(CHECK_LIBS)
