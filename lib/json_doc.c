@@ -103,7 +103,9 @@ oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root)
   st = scan_limits(doc);
   if (st != OI_OK)
     return st;
-  v = json_loadb(doc->text, doc->length, JSON_REJECT_DUPLICATES, &je);
+  /* \u0000 is valid JSON: let jansson accept it, so that the field reading
+   * it reports it where it is (no field of ours may hold one). */
+  v = json_loadb(doc->text, doc->length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
   if (v == NULL) {
     /* jansson reports the position just past the offending token. */
     return oip_fail_at(doc->err, OI_EPARSE, je.line, je.column,
@@ -229,6 +231,30 @@ oi_status oip_doc_fail(const struct oip_doc *doc, oi_status status, const char *
   return st;
 }
 
+oi_status oip_doc_restate(const struct oip_doc *doc, const oi_error *e, const char *element,
+                          const char *const *renames)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  const char *dot = strchr(e->path, '.');
+  const char *field = dot != NULL ? dot + 1 : "";
+  const oi_status status =
+      e->status == OI_ENOMEM || e->status == OI_ELIMIT ? e->status : OI_ESCHEMA;
+  size_t i;
+
+  for (i = 0; renames != NULL && renames[i] != NULL; i += 2) {
+    const size_t n = strlen(renames[i]);
+    if (strncmp(field, renames[i], n) == 0 && (field[n] == '\0' || field[n] == '[' ||
+                                               field[n] == '.')) {
+      snprintf(p, sizeof p, "%.40s%s%.20s%.60s", element, element[0] != '\0' ? "." : "",
+               renames[i + 1], field + n);
+      return oip_doc_fail(doc, status, p, 0, "%s: %s", p, e->message);
+    }
+  }
+  snprintf(p, sizeof p, "%.40s%s%.80s", element, element[0] != '\0' && field[0] != '\0' ? "." : "",
+           field);
+  return oip_doc_fail(doc, status, p, 0, "%s: %s", p, e->message);
+}
+
 /* ---- typed readers ---------------------------------------------------- */
 
 const char *oip_json_type_name(const json_t *v)
@@ -260,15 +286,17 @@ oi_status oip_doc_only(const struct oip_doc *doc, const json_t *obj, const char 
                        const char *const *names)
 {
   const char *key;
+  size_t key_len;
   json_t *value;
 
-  json_object_foreach((json_t *)obj, key, value) {
+  json_object_keylen_foreach((json_t *)obj, key, key_len, value) {
     size_t i;
     int known = 0;
     char p[OI_ERROR_PATH_SIZE];
 
+    /* A name with a NUL in it is never one of ours. */
     for (i = 0; names[i] != NULL && !known; i++)
-      known = strcmp(names[i], key) == 0;
+      known = strlen(key) == key_len && strcmp(names[i], key) == 0;
     if (!known) {
       oip_path_key(p, sizeof p, path, key);
       return oip_doc_fail(doc, OI_ESCHEMA, p, 1, "unknown field \"%.40s\" in %s",
@@ -283,8 +311,9 @@ static oi_status member(const struct oip_doc *doc, const json_t *obj, const char
 {
   oip_path_key(p, psize, path, key);
   *out = json_object_get(obj, key);
+  /* The path names the missing field; its position is its object's. */
   if (*out == NULL)
-    return oip_doc_fail(doc, OI_ESCHEMA, path, 0, "missing field \"%s\" in %s", key,
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "missing field \"%s\" in %s", key,
                         path[0] != '\0' ? path : "the document");
   return OI_OK;
 }

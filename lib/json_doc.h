@@ -32,6 +32,18 @@ oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root);
 oi_status oip_doc_fail(const struct oip_doc *doc, oi_status status, const char *path,
                        int at_key, const char *fmt, ...) OIP_PRINTF(5, 6);
 
+/*
+ * Restate an error a builder or the ledger reported about one element of the
+ * document ("session.course_ids[0]", "request.local.district") at the
+ * document's path of that element ("sessions[2].courses[0]",
+ * "requests[5].local.district"), renaming fields whose API name differs from
+ * the document's (renames: NULL-terminated pairs, API name then document
+ * name). Out of memory and limits keep their status; anything else is a
+ * schema error.
+ */
+oi_status oip_doc_restate(const struct oip_doc *doc, const oi_error *e, const char *element,
+                          const char *const *renames);
+
 /* "string", "integer", ... for messages. */
 const char *oip_json_type_name(const json_t *v);
 

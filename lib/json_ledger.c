@@ -383,6 +383,9 @@ static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size
   return OI_OK;
 }
 
+/* The request's field names that the document spells otherwise. */
+static const char *const request_renames[] = { "session_id", "session", NULL };
+
 /* Replay the history into l and check it against the record. */
 static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *events,
                         const struct stored *reqs, size_t nreqs)
@@ -410,8 +413,7 @@ static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *e
       if (oi_ledger_submit(l, &reqs[next].req, NULL, &tmp) != OI_OK) {
         char r[32];
         oip_path_index(r, sizeof r, "requests", next);
-        return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, r, 0,
-                            "%s: %s%s%s", r, tmp.path, tmp.path[0] ? ": " : "", tmp.message);
+        return oip_doc_restate(doc, &tmp, r, request_renames);
       }
       next++;
     } else if (ev.type == OI_EVENT_WITHDRAWN) {

@@ -24,20 +24,9 @@ void oi_free(void *ptr)
   free(ptr);
 }
 
-/* A builder error is about "session.field", "course.field", ...: restate it
- * at the document path of the element, with the element's position. */
-static oi_status restate(const struct oip_doc *doc, const oi_error *tmp, const char *element)
-{
-  char p[OI_ERROR_PATH_SIZE];
-  const char *dot = strchr(tmp->path, '.');
-
-  if (dot != NULL)
-    oip_path_key(p, sizeof p, element, dot + 1);
-  else
-    snprintf(p, sizeof p, "%s", element);
-  return oip_doc_fail(doc, tmp->status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, p, 0, "%s: %s",
-                      p, tmp->message);
-}
+/* The builder's field names that the document spells otherwise. */
+static const char *const session_renames[] = { "course_ids", "courses", "course_count",
+                                               "courses", NULL };
 
 static oi_status read_numbers(const struct oip_doc *doc, const json_t *root,
                               oi_policy_numbers *n)
@@ -110,7 +99,7 @@ static oi_status read_courses(const struct oip_doc *doc, const json_t *root,
       return st;
     c.kind = (oi_course_kind)kind;
     if (oi_policy_builder_add_course(b, &c, &tmp) != OI_OK)
-      return restate(doc, &tmp, p);
+      return oip_doc_restate(doc, &tmp, p, NULL);
   }
   return st;
 }
@@ -202,16 +191,8 @@ static oi_status read_sessions(const struct oip_doc *doc, const json_t *root,
     }
     s.course_ids = course_ids;
     s.course_count = json_array_size(courses);
-    if (oi_policy_builder_add_session(b, &s, &tmp) != OI_OK) {
-      /* "course_ids[k]" in the builder is "courses[k]" in the document. */
-      if (strncmp(tmp.path, "session.course_ids", 18) == 0) {
-        char r[OI_ERROR_PATH_SIZE];
-        snprintf(r, sizeof r, "%s.courses%.60s", p, tmp.path + 18);
-        return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, r, 0,
-                            "%s: %s", r, tmp.message);
-      }
-      return restate(doc, &tmp, p);
-    }
+    if (oi_policy_builder_add_session(b, &s, &tmp) != OI_OK)
+      return oip_doc_restate(doc, &tmp, p, session_renames);
   }
   return st;
 }
@@ -235,8 +216,7 @@ static oi_status read_sites(const struct oip_doc *doc, const json_t *root,
       return st;
     if (oi_policy_builder_add_prior_site(b, site, &tmp) != OI_OK) {
       oip_path_index(p, sizeof p, "prior_sites", i);
-      return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, p, 0,
-                          "%s: %s", p, tmp.message);
+      return oip_doc_restate(doc, &tmp, p, NULL);
     }
   }
   return st;
@@ -271,8 +251,7 @@ static oi_status read_policy(const struct oip_doc *doc, const json_t *root, oi_p
   if (st != OI_OK)
     return st;
   if (oi_policy_builder_new(&b, id, &numbers, &tmp) != OI_OK)
-    return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, "id", 0, "%s",
-                        tmp.message);
+    return oip_doc_restate(doc, &tmp, "", NULL);
   st = read_courses(doc, root, b);
   if (st == OI_OK)
     st = read_sessions(doc, root, b);

@@ -1,0 +1,46 @@
+# tests/json.mk: the tests of the JSON documents (include/officerinst/json.h).
+# Included from the top-level Makefile.am after tests/local.mk, which sets
+# check_PROGRAMS and TESTS with "="; everything here appends with "+=".
+#
+#  tests/check_json   policy documents and ledger snapshots: round trips,
+#                     every kind of malformed input with its exact status,
+#                     line, column and path, files (EIO, modes, no temporary
+#                     file left), limits
+#  tests/check_crash  a saver killed with SIGKILL at random moments leaves the
+#                     old file or the new one, never a torn one; environment:
+#                     OI_SEED, OI_CRASH_ITERATIONS, OI_CRASH_MAX_DELAY_US
+#
+# The tests read examples/policy-2018.json and tests/json/*.json from the
+# SOURCE tree: OI_TEST_SRCDIR is its absolute path, so they are found in a
+# VPATH build such as `make distcheck`'s (where the source tree is read-only:
+# the tests write only under $TMPDIR, or /tmp).
+
+check_PROGRAMS += tests/check_json tests/check_crash
+TESTS += tests/check_json tests/check_crash
+
+# Per-program variables, like tests/local.mk, so nothing leaks into the
+# library's flags. oi_public_cppflags (Makefile.am) is
+# -I$(top_srcdir)/include -I$(top_builddir)/include and the VPATH workaround
+# for the generated version.h.
+oi_json_test_cppflags = \
+	$(oi_public_cppflags) \
+	-DOI_TEST_SRCDIR='"$(abs_top_srcdir)"'
+oi_json_test_cflags = $(CHECK_CFLAGS) $(JANSSON_CFLAGS) $(WARN_CFLAGS)
+oi_json_test_ldadd = $(CHECK_LIBS) lib/libofficerinst.la
+
+tests_check_json_SOURCES = tests/check_json.c tests/testutil.h
+tests_check_json_CPPFLAGS = $(oi_json_test_cppflags)
+tests_check_json_CFLAGS = $(oi_json_test_cflags)
+tests_check_json_LDADD = $(oi_json_test_ldadd)
+
+tests_check_crash_SOURCES = tests/check_crash.c tests/testutil.h
+tests_check_crash_CPPFLAGS = $(oi_json_test_cppflags)
+tests_check_crash_CFLAGS = $(oi_json_test_cflags)
+tests_check_crash_LDADD = $(oi_json_test_ldadd)
+
+# Data the tests read, the example policy and the format documents.
+EXTRA_DIST += \
+	tests/json/ledger-2017-small.json \
+	examples/policy-2018.json \
+	doc/policy-format.md \
+	doc/snapshot-format.md
