@@ -1,0 +1,189 @@
+# bindings/python/local.mk: the Python bindings (SWIG), built when configure's
+# OI_PYTHON_BINDINGS (bindings/python/python.m4) found what they need.
+# Included from the top-level Makefile.am; paths are from the top of the tree.
+#
+# Layers (see officerinst.i):
+#   officerinst/_officerinst$(PYTHON_EXT_SUFFIX)  the extension, from the
+#                                 SWIG wrapper bindings/python/officerinst_wrap.c
+#   officerinst/_officerinst_c.py SWIG's proxy module of the extension
+#   officerinst/*.py              the package users import (hand-written)
+#
+# Installed together into $(pyexecdir)/officerinst, as xapian does: a package
+# may not be split between pythondir and pyexecdir (they differ on lib64
+# systems), and it holds an extension. AM_PATH_PYTHON puts pyexecdir under
+# --prefix, so `make distcheck` installs into its scratch prefix.
+#
+# In the build tree, `make` assembles the same package in
+# bindings/python/stage/officerinst (sources from srcdir, generated files
+# from builddir, the extension from libtool's objdir), so the tests and
+# examples/allocate.py import exactly what will be installed, with
+# PYTHONPATH=bindings/python/stage. bindings/python/tests/run.sh does that.
+
+# The hand-written package, the tests and the build's own files. Listed in
+# EXTRA_DIST in every configuration, so that `make dist` without SWIG still
+# ships them.
+oi_python_package = \
+	bindings/python/officerinst/__init__.py \
+	bindings/python/officerinst/_enums.py \
+	bindings/python/officerinst/_errors.py \
+	bindings/python/officerinst/_values.py \
+	bindings/python/officerinst/_decisions.py \
+	bindings/python/officerinst/_policy.py \
+	bindings/python/officerinst/_rules.py \
+	bindings/python/officerinst/_ledger.py
+oi_python_tests = \
+	bindings/python/tests/run.sh \
+	bindings/python/tests/support.py \
+	bindings/python/tests/test_enums.py \
+	bindings/python/tests/test_errors.py \
+	bindings/python/tests/test_values.py \
+	bindings/python/tests/test_policy.py \
+	bindings/python/tests/test_rules.py \
+	bindings/python/tests/test_ledger.py \
+	bindings/python/tests/test_json.py \
+	bindings/python/tests/test_memory.py \
+	bindings/python/tests/test_vectors.py \
+	bindings/python/tests/test_example.py
+EXTRA_DIST += \
+	bindings/python/README \
+	bindings/python/python.m4 \
+	bindings/python/officerinst.i \
+	$(oi_python_package) \
+	$(oi_python_tests) \
+	examples/allocate.py
+
+if WITH_PYTHON
+
+officerinstpyexecdir = $(pyexecdir)/officerinst
+
+# --- The extension ----------------------------------------------------------
+
+# -module -avoid-version: a dlopen()ed module, named by Python's rules;
+# -shrext: with this interpreter's suffix (.cpython-311-x86_64-linux-gnu.so);
+# -shared: no static archive (nothing could use one); in the CFLAGS too, so
+# libtool compiles the wrapper once, as PIC. No -no-undefined and no
+# -lpython: the interpreter provides Python's symbols.
+officerinstpyexec_LTLIBRARIES = bindings/python/_officerinst.la
+nodist_bindings_python__officerinst_la_SOURCES = bindings/python/officerinst_wrap.c
+bindings_python__officerinst_la_CPPFLAGS = \
+	$(oi_public_cppflags) \
+	$(PYTHON_CPPFLAGS)
+# Generated code: the project's warning flags (and --enable-werror) are not
+# applied to it. Only PyInit__officerinst is exported (SWIGEXPORT).
+bindings_python__officerinst_la_CFLAGS = \
+	-shared \
+	$(VISIBILITY_CFLAGS) \
+	-fno-strict-aliasing
+bindings_python__officerinst_la_LDFLAGS = \
+	-module -shared -avoid-version -shrext $(PYTHON_EXT_SUFFIX)
+bindings_python__officerinst_la_LIBADD = lib/libofficerinst.la
+
+# --- SWIG: one run makes two files, so one stamp rule -----------------------
+
+oi_swig_flags = \
+	-python -Wall \
+	-interface _officerinst \
+	-I$(top_srcdir)/include \
+	-I$(top_builddir)/include
+oi_swig_outputs = \
+	bindings/python/officerinst_wrap.c \
+	bindings/python/_officerinst_c.py
+
+# The outputs come from the stamp; if one of them was deleted since, the
+# stamp is remade (the automake manual's "Multiple Outputs" recipe).
+$(oi_swig_outputs): bindings/python/swig.stamp
+	@if test -f $@; then :; else \
+	  rm -f bindings/python/swig.stamp; \
+	  $(MAKE) $(AM_MAKEFLAGS) bindings/python/swig.stamp; \
+	fi
+bindings/python/swig.stamp: bindings/python/officerinst.i $(oi_public_headers)
+	@$(MKDIR_P) bindings/python
+	@rm -f $@ $@.tmp
+	@touch $@.tmp
+	$(AM_V_GEN)$(SWIG) $(oi_swig_flags) \
+	  -o bindings/python/officerinst_wrap.c -outdir bindings/python \
+	  $(srcdir)/bindings/python/officerinst.i
+	@mv -f $@.tmp $@
+
+# --- The package ------------------------------------------------------------
+
+officerinstpyexec_PYTHON = $(oi_python_package)
+nodist_officerinstpyexec_PYTHON = bindings/python/_officerinst_c.py
+
+# The package as installed, in the build tree, for the tests and examples.
+# The extension is copied from libtool's objdir (as xapian does): it is the
+# real shared object, not libtool's .la.
+oi_python_stage = bindings/python/stage/officerinst
+bindings/python/stage.stamp: $(oi_python_package) bindings/python/_officerinst_c.py \
+		bindings/python/_officerinst.la
+	@rm -rf bindings/python/stage $@
+	@$(MKDIR_P) $(oi_python_stage)
+	$(AM_V_GEN)for f in $(oi_python_package) bindings/python/_officerinst_c.py; do \
+	  if test -f "$$f"; then d=; else d='$(srcdir)/'; fi; \
+	  cp "$$d$$f" $(oi_python_stage)/ || exit 1; \
+	done; \
+	objdir=`$(LIBTOOL) --config | sed -n 's/^objdir=//p'`; \
+	cp "bindings/python/$${objdir:-.libs}/_officerinst$(PYTHON_EXT_SUFFIX)" $(oi_python_stage)/
+	@touch $@
+
+# --- Tests --------------------------------------------------------------------
+
+# run.sh runs `$(PYTHON) -m unittest discover` on bindings/python/tests with
+# PYTHONPATH=bindings/python/stage, under `libtool --mode=execute` so that the
+# extension finds the library of the build tree. The vectors file is shared
+# with tests/check_vectors (tests/vectors.mk sets OI_VECTORS).
+TESTS += bindings/python/tests/run.sh
+AM_TESTS_ENVIRONMENT += \
+	PYTHON='$(PYTHON)'; export PYTHON; \
+	LIBTOOL='$(LIBTOOL)'; export LIBTOOL;
+
+# `make check` builds `all` (and so the stage) before running TESTS.
+
+# The stage directory goes with clean-python-stage, below.
+CLEANFILES += \
+	$(oi_swig_outputs) \
+	bindings/python/swig.stamp \
+	bindings/python/swig.stamp.tmp \
+	bindings/python/stage.stamp
+
+endif WITH_PYTHON
+
+# --- Targets that exist in every configuration -------------------------------
+# (automake wants a target defined in one condition only; the recipes differ)
+#
+#   all-python           `make` stages the package in bindings/python/stage;
+#   installcheck-python  after `make install` (and in `make distcheck`): the
+#                        INSTALLED package imports, from $(pyexecdir), against
+#                        the installed library, and decides;
+#   clean-python-stage   `make clean` removes the stage.
+
+all-local: all-python
+installcheck-local: installcheck-python
+clean-local: clean-python-stage
+.PHONY: all-python installcheck-python clean-python-stage
+
+if WITH_PYTHON
+all-python: bindings/python/stage.stamp
+
+installcheck-python:
+	@set -e; \
+	PYTHONPATH='$(DESTDIR)$(pyexecdir)'; export PYTHONPATH; \
+	PYTHONDONTWRITEBYTECODE=1; export PYTHONDONTWRITEBYTECODE; \
+	LD_LIBRARY_PATH='$(DESTDIR)$(libdir)'$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}; \
+	export LD_LIBRARY_PATH; \
+	cd / && $(PYTHON) -c 'import officerinst, sys; \
+p = officerinst.Policy.builtin(2017); \
+assert officerinst.__file__.startswith(sys.argv[1]), officerinst.__file__; \
+print("installcheck: officerinst", officerinst.__version__, "from", officerinst.__file__, "policy", p.id)' \
+	  '$(DESTDIR)$(pyexecdir)'
+
+clean-python-stage:
+	-rm -rf bindings/python/stage bindings/python/tests/__pycache__
+else !WITH_PYTHON
+all-python:
+	@:
+installcheck-python:
+	@:
+clean-python-stage:
+	@:
+endif !WITH_PYTHON

@@ -1,0 +1,96 @@
+"""officerinst: the IATSE Officer Institute policy, decided by libofficerinst.
+
+Python bindings of the C library libofficerinst. Every rule a decision
+applies names its clause of the policy (C1, E1, P1, S6 ...), and every
+reason comes with a message saying what was compared::
+
+    import datetime
+    import officerinst as oi
+
+    policy = oi.Policy.builtin(2017)
+    local = oi.Local(728, "Studio Electrical Lighting Technicians", oi.Country.US,
+                     district=2, lm_form=oi.LmForm.LM_3)
+    officer = oi.Officer("o-1", "Pat Doe", oi.Office.SECRETARY_TREASURER)
+    request = oi.SubsidyRequest(
+        id="r-1", session_id="OI-2017-FL", local=local, officer=officer,
+        received=datetime.datetime(2017, 8, 1, 9, 30), nights=7, attested=True,
+        with_application=True, application_signed=True, request_signed=True)
+
+    with oi.Ledger(policy) as ledger:
+        decision = ledger.submit(request)
+        print(decision.outcome, decision.nights, decision.payee)
+        for reason in decision.reasons:
+            print(reason.clause, reason.code.name, reason.message)
+
+What is here:
+
+* :class:`Policy` (built in, loaded from JSON, or made with
+  :class:`PolicyBuilder`), with its :class:`PolicyNumbers`,
+  :class:`Course`\\ s and :class:`Session`\\ s;
+* values, checked when made: :class:`Local`, :class:`Officer`,
+  :class:`Graduation`, :class:`Application`, :class:`SubsidyRequest`;
+* stateless rules returning a :class:`Decision` of :class:`Reason`\\ s:
+  :func:`check_enrollment`, :func:`check_subsidy`,
+  :func:`check_subsidy_many`, :func:`check_graduation`; and
+  :func:`cost_split`;
+* the :class:`Ledger` of subsidies (seats, caps, waitlist, audit trail);
+* enums (IntEnum, with the C values) and exceptions: every error is an
+  :class:`Error` carrying ``status``, ``message``, ``path``, ``line`` and
+  ``column``, of a subclass chosen by its status (:class:`InvalidArgument`,
+  :class:`NotFound`, :class:`ParseError` ...).
+
+Dates are ``datetime.date``; moments of receipt ``datetime.datetime``
+(naive: the local time of the office). Money is whole cents, in ints.
+"""
+
+from . import _officerinst_c as _c
+from ._enums import (Clause, CostItem, Country, CourseKind, EventType, LmForm, Office,
+                     Outcome, Payer, ReasonCode, Severity, Status)
+from ._errors import (AlreadyExists, DateError, DocumentError, Error, FileError,
+                      InvalidArgument, LimitError, NotFound, OutOfMemory, ParseError,
+                      PolicyMismatch, SchemaError, StateError)
+from ._values import (Application, CostSplit, Course, Graduation, Local, Officer,
+                      PolicyNumbers, Session, SubsidyRequest)
+from ._decisions import Decision, Reason
+from ._policy import Policy, PolicyBuilder
+from ._rules import (check_enrollment, check_graduation, check_subsidy,
+                     check_subsidy_many, cost_split)
+from ._ledger import (DistrictAwards, Event, Ledger, LedgerEntry, SessionSummary,
+                      Withdrawal)
+
+#: The version of the C library actually loaded (oi_version()).
+__version__ = _c.version()
+
+#: Limits of the C library, from its headers.
+ID_MAX = _c.OI_ID_MAX
+NAME_MAX = _c.OI_NAME_MAX
+DISTRICT_COUNT = _c.OI_DISTRICT_COUNT
+GRADUATIONS_MAX = _c.OI_GRADUATIONS_MAX
+
+__all__ = [
+    # enums
+    "Clause", "CostItem", "Country", "CourseKind", "EventType", "LmForm", "Office",
+    "Outcome", "Payer", "ReasonCode", "Severity", "Status",
+    # errors
+    "Error", "InvalidArgument", "DateError", "NotFound", "AlreadyExists", "OutOfMemory",
+    "StateError", "DocumentError", "ParseError", "SchemaError", "PolicyMismatch",
+    "LimitError", "FileError",
+    # values
+    "Local", "Graduation", "Officer", "Application", "SubsidyRequest",
+    "PolicyNumbers", "Course", "Session", "CostSplit",
+    # policy and decisions
+    "Policy", "PolicyBuilder", "Decision", "Reason",
+    "check_enrollment", "check_subsidy", "check_subsidy_many", "check_graduation",
+    "cost_split",
+    # ledger
+    "Ledger", "LedgerEntry", "Withdrawal", "SessionSummary", "DistrictAwards", "Event",
+    # constants
+    "ID_MAX", "NAME_MAX", "DISTRICT_COUNT", "GRADUATIONS_MAX",
+]
+
+# The package is the public face: classes say they come from it.
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type):
+        _obj.__module__ = __name__
+del _name, _obj

@@ -1,0 +1,396 @@
+"""The subsidy ledger: seats (S4), local caps (S5), one subsidy an officer a
+year (S9), the waitlist (S10), awards that stand (S11), and the audit trail."""
+
+import dataclasses
+import datetime
+import os
+from typing import Optional, Tuple
+
+from . import _officerinst_c as _c
+from ._decisions import Reason, _decision_from_c, _reasons_from_c
+from ._enums import Country, EventType, Outcome, _enum
+from ._errors import _closed, error_class
+from ._policy import Policy
+from ._values import (Local, SubsidyRequest, _datetime_from_c, _int, _make, _str,
+                      _type_error, _ID_MAX, _NAME_MAX, _UINT32_MAX)
+
+__all__ = ["Ledger", "LedgerEntry", "Withdrawal", "SessionSummary", "DistrictAwards", "Event"]
+
+
+@dataclasses.dataclass(frozen=True)
+class LedgerEntry:
+    """A request as a ledger holds it.
+
+    Attributes:
+        id, entry_number: its id, and 1, 2, 3... in order of entry.
+        session_id, year: its session and the calendar year of the session's
+            first day (S5, S9).
+        local_number, country, district: its local.
+        officer_id: its officer.
+        received: when it was received (``datetime.datetime``).
+        status: AWARDED, WAITLISTED, REFUSED or WITHDRAWN (:class:`Outcome`).
+        nights_requested, nights: nights asked for and paid (S3).
+        payee: the designated hotel, or None when refused.
+        reasons: refusal reasons, or why it waits (S4, S5).
+    """
+
+    id: str
+    entry_number: int
+    session_id: str
+    year: int
+    local_number: int
+    country: Country
+    district: int
+    officer_id: str
+    received: datetime.datetime
+    status: Outcome
+    nights_requested: int
+    nights: int
+    payee: Optional[str]
+    reasons: Tuple[Reason, ...]
+
+
+def _entry_from_c(t):
+    (eid, number, session_id, year, local_number, country, district, officer_id, received,
+     status, nights_requested, nights, payee, reasons) = t
+    return _make(LedgerEntry, id=eid, entry_number=number, session_id=session_id, year=year,
+                 local_number=local_number, country=_enum(Country, country), district=district,
+                 officer_id=officer_id, received=_datetime_from_c(received),
+                 status=_enum(Outcome, status), nights_requested=nights_requested,
+                 nights=nights, payee=payee, reasons=_reasons_from_c(reasons))
+
+
+@dataclasses.dataclass(frozen=True)
+class Withdrawal:
+    """What a withdrawal did.
+
+    Attributes:
+        previous: the request's status before: AWARDED or WAITLISTED.
+        promoted: ids of the requests promoted from the waitlist, in order
+            (at most two: one into the freed seat, one into the freed local
+            slot, S10).
+    """
+
+    previous: Outcome
+    promoted: Tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class SessionSummary:
+    """A session's seats and requests."""
+
+    seats: int
+    awarded: int
+    waitlisted: int
+    refused: int
+    withdrawn: int
+    seats_left: int
+    nights: int
+
+
+@dataclasses.dataclass(frozen=True)
+class DistrictAwards:
+    """Awards held now by the locals of a district, and their nights."""
+
+    awards: int
+    nights: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    """One event of a ledger's audit trail.
+
+    Attributes:
+        sequence: 1 for the first event, then 2, 3...
+        type: :class:`EventType` -- ENTERED, DECIDED, WITHDRAWN, PROMOTED.
+        request_id: the request it happened to.
+        outcome: DECIDED: the decision; PROMOTED: AWARDED; WITHDRAWN: the
+            status it had; ENTERED: NONE.
+        cause_id: PROMOTED: the withdrawn request whose seat or slot it
+            took; else None.
+        nights: nights awarded (DECIDED as awarded, PROMOTED).
+        reasons: DECIDED: the decision's reasons.
+    """
+
+    sequence: int
+    type: EventType
+    request_id: str
+    outcome: Outcome
+    cause_id: Optional[str]
+    nights: int
+    reasons: Tuple[Reason, ...]
+
+
+def _event_from_c(t):
+    sequence, etype, request_id, outcome, cause_id, nights, reasons = t
+    return _make(Event, sequence=sequence, type=_enum(EventType, etype), request_id=request_id,
+                 outcome=_enum(Outcome, outcome), cause_id=cause_id, nights=nights,
+                 reasons=_reasons_from_c(reasons))
+
+
+class Ledger:
+    """A subsidy ledger bound to one :class:`Policy` (the C oi_ledger).
+
+    It decides each request when it is entered -- awarded, waitlisted (S4
+    seats or S5 local cap used up) or refused with every reason -- and never
+    takes back an award on its own: only a withdrawal ends one, and promotes
+    from the waitlist, earliest receipt first (S10, S11).
+
+    The ledger keeps its policy alive: closing the policy, or dropping every
+    other reference to it, frees it only after the ledger. :meth:`close`
+    (or leaving a ``with`` block) frees the ledger at once; afterwards every
+    use raises :class:`officerinst.StateError`.
+
+    A ledger is not meant to be shared between threads without a lock of
+    your own (every call holds the interpreter lock, so a race cannot crash,
+    but interleaved submits and withdrawals make no sense).
+
+    Python protocols: ``len(ledger)`` is the number of requests entered,
+    ``"r1" in ledger`` asks whether a request id was entered, and iterating
+    yields every :class:`LedgerEntry` in entry order.
+    """
+
+    __slots__ = ("_h", "_policy", "__weakref__")
+
+    def __init__(self, policy):
+        """An empty ledger on ``policy``."""
+        if not isinstance(policy, Policy):
+            raise _type_error("policy", "a Policy", policy)
+        self._policy = policy
+        self._h = _c.ledger_new(policy._handle())
+
+    @classmethod
+    def _wrap(cls, policy, handle):
+        obj = object.__new__(cls)
+        obj._policy = policy
+        obj._h = handle
+        return obj
+
+    @classmethod
+    def from_json(cls, policy, text):
+        """Restore a ledger from a snapshot (str or bytes) made by
+        :meth:`to_json` under the same policy.
+
+        Raises:
+            PolicyMismatch: the snapshot names another policy (id or digest).
+            ParseError, SchemaError: the snapshot is not valid.
+        """
+        if not isinstance(policy, Policy):
+            raise _type_error("policy", "a Policy", policy)
+        if not isinstance(text, (str, bytes, bytearray, memoryview)):
+            raise _type_error("text", "a str or bytes", text)
+        return cls._wrap(policy, _c.ledger_from_json(policy._handle(), text))
+
+    @classmethod
+    def load(cls, policy, path):
+        """Restore a ledger from a snapshot file written by :meth:`save`."""
+        if not isinstance(policy, Policy):
+            raise _type_error("policy", "a Policy", policy)
+        return cls._wrap(policy, _c.ledger_load(policy._handle(), os.fspath(path)))
+
+    # --- life cycle -----------------------------------------------------
+
+    def _handle(self):
+        h = self._h
+        if h is None:
+            raise _closed("ledger")
+        return h
+
+    @property
+    def closed(self):
+        """True once :meth:`close` was called."""
+        return self._h is None
+
+    def close(self):
+        """Free the ledger now. Closing twice is harmless."""
+        h, self._h = self._h, None
+        if h is not None:
+            _c.ledger_close(h)
+
+    def __enter__(self):
+        self._handle()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    @property
+    def policy(self):
+        """The :class:`Policy` the ledger was made on."""
+        return self._policy
+
+    # --- deciding -------------------------------------------------------
+
+    def submit(self, request):
+        """Enter one :class:`SubsidyRequest` and decide it.
+
+        Returns:
+            its :class:`Decision`: AWARDED (with nights and payee, S3),
+            WAITLISTED (the reasons say S4 or S5, with the numbers) or
+            REFUSED (every reason of S1, S2, S6, S8, E1 and S9).
+        Raises:
+            InvalidArgument: no id (a ledger names requests by id) or bad input.
+            AlreadyExists: the id was entered before.
+            NotFound: unknown session.
+        """
+        h = self._handle()
+        if not isinstance(request, SubsidyRequest):
+            raise _type_error("request", "a SubsidyRequest", request)
+        return _decision_from_c(_c.ledger_submit(h, request._c))
+
+    def submit_many(self, requests):
+        """Enter a batch and decide it in ONE call into the library.
+
+        The batch is decided in order of receipt (ties by their order in
+        ``requests``), exactly as entering them one by one in that order
+        would. All or nothing: on an error nothing is entered, and the
+        error's path names the element (``"requests[7].id"``).
+
+        Returns:
+            a list of :class:`Decision`, one per request, in the order given.
+        """
+        h = self._handle()
+        items = []
+        for i, r in enumerate(requests):
+            if not isinstance(r, SubsidyRequest):
+                raise _type_error("requests[%d]" % i, "a SubsidyRequest", r)
+            items.append(r._c)
+        return [_decision_from_c(t) for t in _c.ledger_submit_many(h, items)]
+
+    def withdraw(self, request_id):
+        """Withdraw an awarded or waitlisted request. An award frees its
+        seat and its local's slot, and waitlisted requests are promoted
+        (S10).
+
+        Returns:
+            a :class:`Withdrawal` (the previous status, the promoted ids).
+        Raises:
+            NotFound: unknown id. StateError: already withdrawn, or refused.
+        """
+        h = self._handle()
+        _str(request_id, "id", _ID_MAX)
+        previous, promoted = _c.ledger_withdraw(h, request_id)
+        return Withdrawal(_enum(Outcome, previous), tuple(promoted))
+
+    # --- reading --------------------------------------------------------
+
+    def get(self, request_id):
+        """The :class:`LedgerEntry` of a request id.
+
+        Raises:
+            NotFound: no such request (NotFound is a LookupError).
+        """
+        h = self._handle()
+        _str(request_id, "id", _ID_MAX)
+        return _entry_from_c(_c.ledger_get(h, request_id))
+
+    def __len__(self):
+        return _c.ledger_count(self._handle())
+
+    def __contains__(self, request_id):
+        h = self._handle()
+        if not isinstance(request_id, str) or not request_id or "\0" in request_id:
+            return False
+        try:
+            _c.ledger_get(h, request_id)
+        except error_class(_c.OI_ENOTFOUND):
+            return False
+        except error_class(_c.OI_EINVAL):
+            return False
+        return True
+
+    def __iter__(self):
+        """Every :class:`LedgerEntry`, in order of entry."""
+        number = 1
+        while number <= len(self):
+            yield _entry_from_c(_c.ledger_get_by_number(self._handle(), number))
+            number += 1
+
+    def entry(self, entry_number):
+        """The request entered as number ``entry_number`` (1-based)."""
+        h = self._handle()
+        _int(entry_number, "entry_number", 1)
+        return _entry_from_c(_c.ledger_get_by_number(h, entry_number))
+
+    def session_summary(self, session_id):
+        """A :class:`SessionSummary`: seats and counts of a session."""
+        h = self._handle()
+        _str(session_id, "session_id", _ID_MAX)
+        return SessionSummary(*_c.ledger_session_summary(h, session_id))
+
+    def session_entries(self, session_id, status):
+        """A session's requests of one status, in receipt order (for
+        WAITLISTED, the waitlist's order).
+
+        Args:
+            status: Outcome.AWARDED, WAITLISTED, REFUSED or WITHDRAWN.
+        Returns:
+            a list of :class:`LedgerEntry`.
+        """
+        h = self._handle()
+        _str(session_id, "session_id", _ID_MAX)
+        if isinstance(status, bool) or not isinstance(status, int):
+            raise _type_error("status", "an Outcome", status)
+        return [_entry_from_c(t) for t in _c.ledger_session_entries(h, session_id, int(status))]
+
+    def local_awards(self, local, year):
+        """The awarded requests of a local in a calendar year (S5), in
+        receipt order.
+
+        Args:
+            local: a :class:`Local` or a local number.
+        """
+        h = self._handle()
+        number = local.number if isinstance(local, Local) else local
+        _int(number, "local", 1, _UINT32_MAX)
+        _int(year, "year", -2 ** 31, 2 ** 31 - 1)
+        return [_entry_from_c(t) for t in _c.ledger_local_awards(h, number, year)]
+
+    def district_awards(self, district):
+        """A :class:`DistrictAwards`: awards held by locals of a district (1..13)."""
+        h = self._handle()
+        _int(district, "district", -2 ** 31, 2 ** 31 - 1)
+        return DistrictAwards(*_c.ledger_district_awards(h, district))
+
+    def hotel_nights(self, hotel):
+        """Nights awarded at a designated hotel, over every session it serves.
+
+        Raises:
+            NotFound: no session of the policy has that hotel.
+        """
+        h = self._handle()
+        _str(hotel, "hotel", _NAME_MAX)
+        return _c.ledger_hotel_nights(h, hotel)
+
+    def events(self, start=0):
+        """Iterate over the audit trail (:class:`Event`), oldest first,
+        from index ``start``. Events appended while iterating are included;
+        closing the ledger makes the next step raise StateError."""
+        _int(start, "start", 0)
+        index = start
+        while True:
+            h = self._handle()
+            if index >= _c.ledger_event_count(h):
+                return
+            yield _event_from_c(_c.ledger_event(h, index))
+            index += 1
+
+    # --- documents ------------------------------------------------------
+
+    def to_json(self):
+        """The ledger's whole state as a snapshot (str): every request in
+        entry order, the audit trail, the policy's id and digest."""
+        return _c.ledger_to_json(self._handle())
+
+    def save(self, path):
+        """Save a snapshot to a file, atomically (new files get mode 0600:
+        snapshots name people)."""
+        _c.ledger_save(self._handle(), os.fspath(path))
+
+    def __repr__(self):
+        if self.closed:
+            return "<Ledger (closed)>"
+        policy_id = self._policy.id if not self._policy.closed else "?"
+        n = len(self)
+        return "<Ledger on %r: %d request%s>" % (policy_id, n, "" if n == 1 else "s")
