@@ -842,9 +842,11 @@ static void fill_entry(const oi_ledger *l, const struct oip_rec *r, oi_ledger_en
   e->session_id = s->id;
   e->year = r->year;
   e->local_number = r->local_number;
+  e->local_name = r->local_name;
   e->country = (oi_country)r->country;
   e->district = r->district;
   e->officer_id = r->officer_id;
+  e->officer_name = r->officer_name;
   e->received = receipt_of_key(r->received_key);
   e->status = (oi_outcome)r->status;
   e->nights_requested = r->nights_requested;

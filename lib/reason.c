@@ -52,7 +52,7 @@ const char *oi_outcome_name(oi_outcome outcome)
   case OI_OUTCOME_WITHDRAWN: return "withdrawn";
   case OI_OUTCOME_GRADUATED: return "graduated";
   case OI_OUTCOME_NOT_GRADUATED: return "not graduated";
-  case OI_OUTCOME_NONE: break;
+  case OI_OUTCOME_NONE: return "none";
   }
   return NULL;
 }

@@ -171,6 +171,7 @@ static void start_decision(const oi_policy *p, size_t session, oi_decision *d)
   d->outcome = OI_OUTCOME_NONE;
   d->policy_id = p->id;
   d->session = (int32_t)session;
+  d->session_id = p->sessions[session].id;
   d->nights_requested = 0;
   d->nights = 0;
   d->payee = NULL;

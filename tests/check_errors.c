@@ -931,6 +931,7 @@ START_TEST(test_errors_outcome_names_are_lower_case_and_distinct)
   ck_assert_str_eq(oi_outcome_name(OI_OUTCOME_REFUSED), "refused");
   ck_assert_str_eq(oi_outcome_name(OI_OUTCOME_WITHDRAWN), "withdrawn");
   ck_assert_str_eq(oi_outcome_name(OI_OUTCOME_GRADUATED), "graduated");
+  ck_assert_str_eq(oi_outcome_name(OI_OUTCOME_NONE), "none");
   for (i = 0; i < sizeof all / sizeof all[0]; i++) {
     const char *n = oi_outcome_name(all[i]);
     const char *c;

@@ -1867,6 +1867,8 @@ START_TEST(test_queries_get_and_get_by_number_return_the_request_as_held)
   ck_assert_int_eq(en.country, OI_COUNTRY_US);
   ck_assert_int_eq(en.district, 9);
   ck_assert_str_eq(en.officer_id, "officer-kept");
+  ck_assert_str_eq(en.local_name, "IATSE Local 22");
+  ck_assert_str_eq(en.officer_name, "Pat Example");
   ck_assert_int_eq(oi_datetime_compare(en.received, tu_dt(2017, 3, 27, 23, 59, 59)), 0);
   ck_assert_int_eq(en.status, OI_OUTCOME_AWARDED);
   ck_assert_int_eq(en.nights_requested, 6);

@@ -1594,6 +1594,7 @@ START_TEST(test_decisions_subsidy_names_the_policy_and_session)
   ck_assert_ptr_nonnull(d.policy_id);
   ck_assert_str_eq(d.policy_id, oi_policy_id(P));
   ck_assert_int_eq(d.session, (int32_t)tu_session_index(P, "OI-2017-FL"));
+  ck_assert_str_eq(d.session_id, "OI-2017-FL");
 }
 END_TEST
 

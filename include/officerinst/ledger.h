@@ -59,9 +59,11 @@ typedef struct oi_ledger_entry {
   const char *session_id;   /**< Id of its session. */
   int year;                 /**< Calendar year of the session's first day (S5, S9). */
   uint32_t local_number;    /**< The local. */
+  const char *local_name;   /**< The local's name. */
   oi_country country;       /**< The local's country. */
   int district;             /**< The local's district (1..13). */
   const char *officer_id;   /**< The officer. */
+  const char *officer_name; /**< The officer's name, or NULL when none was given. */
   oi_datetime received;     /**< When it was received. */
   /** Its status now: ::OI_OUTCOME_AWARDED, ::OI_OUTCOME_WAITLISTED,
    *  ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN. */

@@ -53,7 +53,8 @@ typedef enum oi_outcome {
   OI_OUTCOME_NOT_GRADUATED = 8   /**< C1: missed a day. */
 } oi_outcome;
 
-/** @return the outcome's name in lower case ("awarded"), or NULL for an unknown value. */
+/** @return the outcome's name in lower case ("awarded"; "none" for
+ *  ::OI_OUTCOME_NONE), or NULL for a value that is not an outcome. */
 OI_EXTERN const char *oi_outcome_name(oi_outcome outcome);
 
 /**
@@ -137,6 +138,7 @@ typedef struct oi_decision {
   oi_outcome outcome;        /**< The outcome. */
   const char *policy_id;     /**< Id of the policy it was made under; owned by the policy. */
   int32_t session;           /**< Index of the session in the policy. */
+  const char *session_id;    /**< Id of the session; owned by the policy. */
   int nights_requested;      /**< Subsidy: nights asked for; 0 otherwise. */
   int nights;                /**< Subsidy: nights paid (S3), 0 when refused. */
   /** Subsidy: who is paid, the session's designated hotel (S3); NULL when
