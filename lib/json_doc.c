@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json_doc.h"
+#include "fileio.h"
 #include "officerinst/json.h"
 #include "officerinst/types.h"
 
@@ -569,4 +570,21 @@ int oip_buf_json(struct oip_buf *b, const json_t *v)
   b->length += n;
   b->data[b->length] = '\0';
   return 0;
+}
+
+oi_status oip_doc_save(const void *object, oip_to_text to_text, const char *path,
+                       oi_error *err)
+{
+  char *text;
+  size_t n;
+  oi_status st;
+
+  if (path == NULL)
+    return oip_fail(err, OI_EINVAL, NULL, "path", "the path is NULL");
+  st = to_text(object, &text, &n, err);
+  if (st != OI_OK)
+    return st;
+  st = oip_write_file_atomic(path, text, n, err);
+  free(text);
+  return st;
 }

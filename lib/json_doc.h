@@ -95,6 +95,13 @@ int oip_buf_puts(struct oip_buf *b, const char *s);
 /* Append v as compact JSON. */
 int oip_buf_json(struct oip_buf *b, const json_t *v);
 
+/* Write an object's document (made by to_text, freed here) to path,
+ * atomically. */
+typedef oi_status (*oip_to_text)(const void *object, char **out, size_t *length,
+                                 oi_error *err);
+oi_status oip_doc_save(const void *object, oip_to_text to_text, const char *path,
+                       oi_error *err);
+
 /* Common enum spellings of the documents. */
 extern const char *const oip_country_names[];   /* index = oi_country */
 extern const char *const oip_lm_form_names[];   /* index = oi_lm_form */

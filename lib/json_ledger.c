@@ -142,20 +142,14 @@ oi_status oi_ledger_to_json(const oi_ledger *l, char **out, size_t *length_out, 
   return OI_OK;
 }
 
+static oi_status ledger_text(const void *object, char **out, size_t *length, oi_error *err)
+{
+  return oi_ledger_to_json(object, out, length, err);
+}
+
 oi_status oi_ledger_save(const oi_ledger *l, const char *path, oi_error *err)
 {
-  char *text;
-  size_t n;
-  oi_status st;
-
-  if (path == NULL)
-    return oip_fail(err, OI_EINVAL, NULL, "path", "the path is NULL");
-  st = oi_ledger_to_json(l, &text, &n, err);
-  if (st != OI_OK)
-    return st;
-  st = oip_write_file_atomic(path, text, n, err);
-  free(text);
-  return st;
+  return oip_doc_save(l, ledger_text, path, err);
 }
 
 /* ---- reading ---------------------------------------------------------- */
