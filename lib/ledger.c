@@ -7,14 +7,14 @@
  *  - every request is a record in pointer-stable chunks, found by id through
  *    a hash map; its strings and reasons live in an arena;
  *  - each session keeps its awards in a tree ordered by receipt, and its
- *    waitlist as one receipt-ordered queue per local, the queues themselves
- *    ordered by their earliest request ("heads");
+ *    waitlist as one receipt-ordered queue per local, the queues' earliest
+ *    requests ("heads") in a binary min-heap;
  *  - each (local, year) and (officer, year) has a small counter record found
  *    by hash.
  * When a seat frees at a session, the earliest waitlisted request there whose
- * local has room is the first head not at its cap: only locals at their cap
- * are skipped, and there are at most (awards in the year / cap) of those, a
- * number bounded by the policy. When a local's slot frees, its queue at each
+ * local has room is the earliest head not at its cap, found by a best-first
+ * walk down the heap that skips only locals at their cap; there are at most
+ * (awards in the year / cap) of those, a number bounded by the policy. When a local's slot frees, its queue at each
  * session with a free seat is looked at: a number of sessions, again bounded
  * by the policy.
  */
@@ -44,9 +44,28 @@ struct oip_officer_year {
   struct oip_rec *active; /* S9: the awarded or waitlisted request, or NULL */
 };
 
+struct oip_queue;
+
+/* A waitlist head: a queue and its earliest request's receipt and entry,
+ * copied here so that ordering the heads reads no record. */
+struct oip_head {
+  int64_t key;
+  uint64_t entry;
+  struct oip_queue *queue;
+};
+
+/* The heads of a session's queues, as a binary min-heap in one array: a
+ * head arriving in random receipt order settles in O(1) expected steps,
+ * near the top of an array that stays in cache. */
+struct oip_heads {
+  struct oip_head *items;
+  size_t count;
+  size_t capacity;
+};
+
 /* The waitlisted requests of one local at one session, in receipt order. */
 struct oip_queue {
-  struct oip_avl head_node;    /* in the session's heads, keyed by first */
+  size_t head_index;           /* its place in the session's heads, while non-empty */
   struct oip_avl *root;
   struct oip_rec *first;
   struct oip_local_year *ly;
@@ -56,7 +75,8 @@ struct oip_queue {
 
 struct oip_session_state {
   struct oip_avl *awarded;     /* records, by receipt */
-  struct oip_avl *heads;       /* queues, by their first record's receipt */
+  struct oip_heads heads;      /* non-empty queues, by their first record's receipt */
+  size_t heads_wanted;         /* scratch: a batch's requests at this session */
   struct oip_rec *refused;     /* list, newest first */
   struct oip_rec *withdrawn;   /* list, newest first */
   size_t awarded_count, waitlisted_count, refused_count, withdrawn_count;
@@ -77,6 +97,9 @@ struct oi_ledger {
   struct oip_event *events;
   size_t event_count;
   size_t event_capacity;
+  size_t full_local_years;     /* local-years at their cap (S5) */
+  size_t *search;              /* scratch for candidate_for_seat() */
+  size_t search_capacity;
   size_t district_awards[OI_DISTRICT_COUNT + 1];
   int64_t district_nights[OI_DISTRICT_COUNT + 1];
 };
@@ -84,9 +107,6 @@ struct oi_ledger {
 /* ---- keys and orders -------------------------------------------------- */
 
 #define REC_OF(n) ((struct oip_rec *)(void *)((char *)(n) - offsetof(struct oip_rec, node)))
-#define QUEUE_OF(n) \
-  ((struct oip_queue *)(void *)((char *)(n) - offsetof(struct oip_queue, head_node)))
-
 /* First come, first served: receipt, then entry. */
 static int rec_order(const struct oip_rec *a, const struct oip_rec *b)
 {
@@ -100,9 +120,98 @@ static int cmp_rec_nodes(const struct oip_avl *a, const struct oip_avl *b)
   return rec_order(REC_OF(a), REC_OF(b));
 }
 
-static int cmp_queue_nodes(const struct oip_avl *a, const struct oip_avl *b)
+static int head_less(const struct oip_head *a, const struct oip_head *b)
 {
-  return rec_order(QUEUE_OF(a)->first, QUEUE_OF(b)->first);
+  return a->key != b->key ? a->key < b->key : a->entry < b->entry;
+}
+
+static void head_place(struct oip_heads *h, size_t i, struct oip_head v)
+{
+  h->items[i] = v;
+  v.queue->head_index = i;
+}
+
+static void heads_up(struct oip_heads *h, size_t i)
+{
+  const struct oip_head v = h->items[i];
+
+  while (i > 0 && head_less(&v, &h->items[(i - 1) / 2])) {
+    head_place(h, i, h->items[(i - 1) / 2]);
+    i = (i - 1) / 2;
+  }
+  head_place(h, i, v);
+}
+
+static void heads_down(struct oip_heads *h, size_t i)
+{
+  const struct oip_head v = h->items[i];
+
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= h->count)
+      break;
+    if (c + 1 < h->count && head_less(&h->items[c + 1], &h->items[c]))
+      c++;
+    if (!head_less(&h->items[c], &v))
+      break;
+    head_place(h, i, h->items[c]);
+    i = c;
+  }
+  head_place(h, i, v);
+}
+
+static struct oip_head head_of(struct oip_queue *q)
+{
+  struct oip_head v;
+
+  v.key = q->first->received_key;
+  v.entry = q->first->entry;
+  v.queue = q;
+  return v;
+}
+
+/* Room for the head must have been reserved. */
+static void heads_push(struct oip_heads *h, struct oip_queue *q)
+{
+  h->items[h->count++] = head_of(q);
+  heads_up(h, h->count - 1);
+}
+
+static void heads_remove(struct oip_heads *h, struct oip_queue *q)
+{
+  const size_t i = q->head_index;
+  const struct oip_head last = h->items[--h->count];
+
+  if (i < h->count) {
+    head_place(h, i, last);
+    heads_up(h, i);
+    heads_down(h, last.queue->head_index);
+  }
+}
+
+/* The queue's first request changed: move its head to its new place. */
+static void heads_rekey(struct oip_heads *h, struct oip_queue *q)
+{
+  h->items[q->head_index] = head_of(q);
+  heads_up(h, q->head_index);
+  heads_down(h, q->head_index);
+}
+
+static oi_status heads_reserve(struct oip_heads *h, size_t extra)
+{
+  size_t cap = h->capacity ? h->capacity : 16;
+  struct oip_head *items;
+
+  if (h->count + extra <= h->capacity)
+    return OI_OK;
+  while (cap < h->count + extra)
+    cap *= 2;
+  items = realloc(h->items, cap * sizeof *items);
+  if (items == NULL)
+    return OI_ENOMEM;
+  h->items = items;
+  h->capacity = cap;
+  return OI_OK;
 }
 
 static int64_t receipt_key(oi_datetime t)
@@ -214,7 +323,10 @@ void oi_ledger_free(oi_ledger *l)
     free(l->chunks[i]);
   free(l->chunks);
   free(l->events);
+  for (i = 0; l->sessions != NULL && i < l->policy->session_count; i++)
+    free(l->sessions[i].heads.items);
   free(l->sessions);
+  free(l->search);
   oip_map_free(&l->ids);
   oip_map_free(&l->officers);
   oip_map_free(&l->locals);
@@ -286,15 +398,46 @@ nomem:
   return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
 }
 
-/* Strings and reason slots of one request, allocated before any change. */
-struct payload {
-  char *id;
-  char *officer_id;
-  char *officer_name;
-  char *local_name;
-  oi_reason *reasons;
+/* Room for extra more heads at a session, and for the frontier of a
+ * promotion search (at most one entry per local-year at its cap, plus the
+ * two a withdrawal's promotions can add, plus the root). */
+static oi_status reserve_heads(oi_ledger *l, size_t session, size_t extra, oi_error *err)
+{
+  if (heads_reserve(&l->sessions[session].heads, extra) != OI_OK)
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing a waitlist");
+  return OI_OK;
+}
+
+static oi_status reserve_search(oi_ledger *l, oi_error *err)
+{
+  const size_t need = l->full_local_years + 4;
+  size_t *p;
+
+  if (need <= l->search_capacity)
+    return OI_OK;
+  p = realloc(l->search, 2 * need * sizeof *p);
+  if (p == NULL)
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a promotion");
+  l->search = p;
+  l->search_capacity = 2 * need;
+  return OI_OK;
+}
+
+/*
+ * What entering one request needs, found or allocated before anything
+ * changes: its strings and reason slots (in the arena), and the counters it
+ * touches, found, or else a spare to make them from. Its record is filled in
+ * place, in a reserved slot past the last entered one, where nothing sees it
+ * until it is committed.
+ */
+struct prep {
+  struct oip_rec *rec;
+  oi_reason *reasons;          /* reason_slots of them */
   size_t reason_slots;
-  /* Counter records the request may create, allocated only when missing. */
+  uint64_t id_hash;
+  struct oip_officer_year *oy; /* found when prepared, or NULL */
+  struct oip_local_year *ly;
+  struct oip_queue *queue;
   struct oip_officer_year *oy_spare;
   struct oip_local_year *ly_spare;
   struct oip_queue *queue_spare;
@@ -303,38 +446,6 @@ struct payload {
 static struct oip_local_year *find_local_year(const oi_ledger *l, uint32_t local, int32_t year);
 static struct oip_officer_year *find_officer_year(const oi_ledger *l, const char *officer_id,
                                                   int32_t year);
-
-static oi_status alloc_payload(oi_ledger *l, const oi_subsidy_request *r, size_t session,
-                               struct payload *p, oi_error *err)
-{
-  const int32_t year = l->policy->sessions[session].first_day.year;
-  oi_decision d;
-  int ok;
-
-  /* The decision carries at most its stateless reasons plus S9 (a refusal)
-   * or S4 and S5 (a waitlisting). */
-  oip_decide_subsidy(l->policy, r, session, &d);
-  memset(p, 0, sizeof *p);
-  p->reason_slots = d.reason_count + 2;
-  p->id = oip_arena_strdup(&l->arena, r->id);
-  p->officer_id = oip_arena_strdup(&l->arena, r->officer.id);
-  p->officer_name = oip_arena_strdup(&l->arena, r->officer.name);
-  p->local_name = oip_arena_strdup(&l->arena, r->local.name);
-  p->reasons = oip_arena_alloc(&l->arena, p->reason_slots * sizeof(oi_reason));
-  ok = p->id && p->officer_id && p->local_name && p->reasons &&
-       (r->officer.name == NULL || p->officer_name != NULL);
-  if (ok && find_officer_year(l, r->officer.id, year) == NULL)
-    ok = (p->oy_spare = oip_arena_alloc(&l->arena, sizeof *p->oy_spare)) != NULL;
-  if (ok && d.outcome == OI_OUTCOME_ELIGIBLE) {
-    if (find_local_year(l, r->local.number, year) == NULL)
-      ok = (p->ly_spare = oip_arena_alloc(&l->arena, sizeof *p->ly_spare)) != NULL;
-    if (ok && find_queue(l, (int32_t)session, r->local.number) == NULL)
-      ok = (p->queue_spare = oip_arena_alloc(&l->arena, sizeof *p->queue_spare)) != NULL;
-  }
-  if (!ok)
-    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory storing a request");
-  return OI_OK;
-}
 
 static void add_event(oi_ledger *l, oi_event_type type, struct oip_rec *rec,
                       struct oip_rec *cause, oi_outcome outcome)
@@ -426,19 +537,18 @@ static struct oip_queue *queue_for(oi_ledger *l, int32_t session, uint32_t local
 
 /* ---- moving records between places ------------------------------------ */
 
+/* Room in the session's heads must have been reserved. */
 static void queue_push(oi_ledger *l, struct oip_queue *q, struct oip_rec *r)
 {
   struct oip_session_state *s = &l->sessions[q->session];
 
-  if (q->first == NULL || rec_order(r, q->first) < 0) {
-    /* The queue's key changes: take it out of the heads under its old key. */
-    if (q->first != NULL)
-      s->heads = oip_avl_remove(s->heads, &q->head_node, cmp_queue_nodes);
-    q->root = oip_avl_insert(q->root, &r->node, cmp_rec_nodes);
+  q->root = oip_avl_insert(q->root, &r->node, cmp_rec_nodes);
+  if (q->first == NULL) {
     q->first = r;
-    s->heads = oip_avl_insert(s->heads, &q->head_node, cmp_queue_nodes);
-  } else {
-    q->root = oip_avl_insert(q->root, &r->node, cmp_rec_nodes);
+    heads_push(&s->heads, q);
+  } else if (rec_order(r, q->first) < 0) {
+    q->first = r;
+    heads_rekey(&s->heads, q);
   }
   r->queue = q;
   s->waitlisted_count++;
@@ -449,16 +559,14 @@ static void queue_remove(oi_ledger *l, struct oip_rec *r)
   struct oip_queue *q = r->queue;
   struct oip_session_state *s = &l->sessions[q->session];
 
+  q->root = oip_avl_remove(q->root, &r->node, cmp_rec_nodes);
   if (q->first == r) {
-    struct oip_avl *first;
-    s->heads = oip_avl_remove(s->heads, &q->head_node, cmp_queue_nodes);
-    q->root = oip_avl_remove(q->root, &r->node, cmp_rec_nodes);
-    first = oip_avl_first(q->root);
+    struct oip_avl *first = oip_avl_first(q->root);
     q->first = first != NULL ? REC_OF(first) : NULL;
     if (q->first != NULL)
-      s->heads = oip_avl_insert(s->heads, &q->head_node, cmp_queue_nodes);
-  } else {
-    q->root = oip_avl_remove(q->root, &r->node, cmp_rec_nodes);
+      heads_rekey(&s->heads, q);
+    else
+      heads_remove(&s->heads, q);
   }
   r->queue = NULL;
   s->waitlisted_count--;
@@ -471,7 +579,8 @@ static void award(oi_ledger *l, struct oip_rec *r)
   s->awarded = oip_avl_insert(s->awarded, &r->node, cmp_rec_nodes);
   s->awarded_count++;
   s->nights += r->nights;
-  r->ly->awarded++;
+  if (++r->ly->awarded == l->policy->numbers.local_cap_per_year)
+    l->full_local_years++;
   l->district_awards[r->district]++;
   l->district_nights[r->district] += r->nights;
   r->status = OI_OUTCOME_AWARDED;
@@ -484,7 +593,8 @@ static void unaward(oi_ledger *l, struct oip_rec *r)
   s->awarded = oip_avl_remove(s->awarded, &r->node, cmp_rec_nodes);
   s->awarded_count--;
   s->nights -= r->nights;
-  r->ly->awarded--;
+  if (r->ly->awarded-- == l->policy->numbers.local_cap_per_year)
+    l->full_local_years--;
   l->district_awards[r->district]--;
   l->district_nights[r->district] -= r->nights;
 }
@@ -499,123 +609,31 @@ static int slot_free(const oi_ledger *l, const struct oip_local_year *ly)
   return ly->awarded < l->policy->numbers.local_cap_per_year;
 }
 
-/* ---- entering a request ----------------------------------------------- */
-
-/*
- * Decide and enter one validated request whose payload is allocated and
- * whose room is reserved. The decision is written to out when not NULL.
+/* ---- entering a request -----------------------------------------------
+ *
+ * A request is entered in two steps. prepare() decides its stateless part
+ * (S1, S2, S3, S6, S8, E1), allocates what it needs and fills its record
+ * where nothing sees it yet; commit() applies S9, S4 and S5 against the
+ * ledger as it stands and links the record in. Every allocation happens in
+ * prepare(), so a submit or a whole batch either happens or changes nothing.
  */
-static void enter(oi_ledger *l, const oi_subsidy_request *r, size_t session,
-                  const struct payload *p, oi_decision *out)
+
+static void set_reason(oi_reason *r, oi_reason_code code, oi_clause clause,
+                       oi_severity severity, int32_t session, int64_t v0, int64_t v1,
+                       int64_t v2, int64_t v3)
 {
-  const oi_policy *pol = l->policy;
-  const struct oip_session *ps = &pol->sessions[session];
-  struct oip_rec *rec = rec_at(l, l->count);
-  oi_decision d;
-  oi_reason notes[OI_REASONS_MAX];
-  size_t note_count = 0, i;
-  struct oip_officer_year *oy;
-
-  oip_decide_subsidy(pol, r, session, &d);
-
-  memset(rec, 0, sizeof *rec);
-  rec->id = p->id;
-  rec->officer_id = p->officer_id;
-  rec->officer_name = p->officer_name;
-  rec->local_name = p->local_name;
-  rec->received_key = receipt_key(r->received);
-  rec->receipts_cents = r->local.receipts_cents;
-  rec->entry = (uint64_t)l->count + 1;
-  rec->local_number = r->local.number;
-  rec->session = (int32_t)session;
-  rec->year = ps->first_day.year; /* S5, S9: the year of the session's first day */
-  rec->nights_requested = r->nights;
-  rec->country = (uint8_t)r->local.country;
-  rec->district = (uint8_t)r->local.district;
-  rec->lm_form = (uint8_t)r->local.lm_form;
-  rec->receipts_known = (uint8_t)r->local.receipts_known;
-  rec->office = (uint8_t)r->officer.office;
-  rec->attested = (uint8_t)r->attested;
-  rec->with_application = (uint8_t)r->with_application;
-  rec->application_signed = (uint8_t)r->application_signed;
-  rec->request_signed = (uint8_t)r->request_signed;
-
-  /* S9: one subsidy an officer a year, while the first is awarded or waits. */
-  oy = officer_year(l, rec->officer_id, rec->year, p->oy_spare);
-  rec->oy = oy;
-  if (oy->active != NULL) {
-    if (d.outcome == OI_OUTCOME_ELIGIBLE)
-      d.reason_count = 0; /* a refusal carries no S3 note */
-    oip_add_reason(&d, OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9, OI_SEVERITY_REFUSAL,
-                   rec->session, rec->year, (int64_t)oy->active->entry, 0, 0);
-    d.outcome = OI_OUTCOME_REFUSED;
-    d.nights = 0;
-    d.payee = NULL;
-  }
-
-  if (d.outcome == OI_OUTCOME_ELIGIBLE) {
-    struct oip_local_year *ly = local_year(l, rec->local_number, rec->year, p->ly_spare);
-    const int seat = seat_free(l, rec->session), slot = slot_free(l, ly);
-
-    /* The S3 note goes after any waitlist reason. */
-    for (i = 0; i < d.reason_count; i++)
-      notes[note_count++] = d.reasons[i];
-    d.reason_count = 0;
-    rec->ly = ly;
-    rec->nights = d.nights;
-    if (seat && slot) {
-      d.outcome = OI_OUTCOME_AWARDED;
-    } else {
-      /* S10: eligible but blocked by S4, S5 or both; it waits by receipt. */
-      if (!seat)
-        oip_add_reason(&d, OI_REASON_SEATS_TAKEN, OI_CLAUSE_S4, OI_SEVERITY_WAITLIST,
-                       rec->session, ps->seats, (int64_t)l->sessions[session].awarded_count, 0,
-                       0);
-      if (!slot)
-        oip_add_reason(&d, OI_REASON_LOCAL_CAP_REACHED, OI_CLAUSE_S5, OI_SEVERITY_WAITLIST,
-                       rec->session, rec->local_number, rec->year,
-                       pol->numbers.local_cap_per_year, ly->awarded);
-      d.outcome = OI_OUTCOME_WAITLISTED;
-    }
-    for (i = 0; i < note_count; i++)
-      d.reasons[d.reason_count++] = notes[i];
-  }
-
-  /* The payload was sized for the most reasons this decision can carry. */
-  for (i = 0; i < d.reason_count && i < p->reason_slots; i++)
-    p->reasons[i] = d.reasons[i];
-  rec->reasons = d.reason_count > 0 ? p->reasons : NULL;
-  rec->reason_count = (uint8_t)(d.reason_count < p->reason_slots ? d.reason_count
-                                                                 : p->reason_slots);
-
-  oip_map_insert(&l->ids, oip_hash_string(rec->id, 0), rec);
-  l->count++;
-  add_event(l, OI_EVENT_ENTERED, rec, NULL, OI_OUTCOME_NONE);
-
-  switch (d.outcome) {
-  case OI_OUTCOME_AWARDED:
-    award(l, rec);
-    oy->active = rec;
-    break;
-  case OI_OUTCOME_WAITLISTED:
-    rec->status = OI_OUTCOME_WAITLISTED;
-    queue_push(l, queue_for(l, rec->session, rec->local_number, rec->ly, p->queue_spare), rec);
-    oy->active = rec;
-    break;
-  default:
-    rec->status = OI_OUTCOME_REFUSED;
-    rec->list_next = l->sessions[session].refused;
-    l->sessions[session].refused = rec;
-    l->sessions[session].refused_count++;
-    break;
-  }
-  add_event(l, OI_EVENT_DECIDED, rec, NULL, d.outcome);
-  if (out != NULL)
-    *out = d;
+  r->code = code;
+  r->clause = clause;
+  r->severity = severity;
+  r->session = session;
+  r->value[0] = v0;
+  r->value[1] = v1;
+  r->value[2] = v2;
+  r->value[3] = v3;
 }
 
 static oi_status validate_for_ledger(const oi_ledger *l, const oi_subsidy_request *r,
-                                     size_t *session, oi_error *err)
+                                     size_t *session, uint64_t *id_hash, oi_error *err)
 {
   oi_status st;
 
@@ -625,45 +643,235 @@ static oi_status validate_for_ledger(const oi_ledger *l, const oi_subsidy_reques
   if (r->id == NULL || r->id[0] == '\0')
     return oip_fail(err, OI_EINVAL, "request", "id",
                     "a ledger names requests by id: the id is required");
-  if (find_rec(l, r->id) != NULL)
+  *id_hash = oip_hash_string(r->id, 0);
+  if (oip_map_find(&l->ids, *id_hash, eq_id, r->id) != NULL)
     return oip_fail(err, OI_EEXISTS, "request", "id", "request \"%s\" is already entered",
                     r->id);
   return OI_OK;
 }
 
+/*
+ * Prepare a validated request as record rec. reason_slots says how many
+ * reasons its decision may end with (its stateless reasons, plus what S9,
+ * S4 and S5 may add); will_wait says whether it may be waitlisted (so may
+ * need a queue).
+ */
+static oi_status prepare(oi_ledger *l, const oi_subsidy_request *r, size_t session,
+                         const oi_decision *d, size_t reason_slots, int will_wait,
+                         struct prep *p, oi_error *err)
+{
+  const struct oip_session *ps = &l->policy->sessions[session];
+  struct oip_arena *a = &l->arena;
+  struct oip_rec *rec = p->rec;
+  const int32_t year = ps->first_day.year; /* S5, S9: the year of the first day */
+  const char *id, *officer_id, *officer_name, *local_name;
+  int ok;
+
+  id = oip_arena_strdup(a, r->id);
+  officer_id = oip_arena_strdup(a, r->officer.id);
+  officer_name = oip_arena_strdup(a, r->officer.name);
+  local_name = oip_arena_strdup(a, r->local.name);
+  p->reason_slots = reason_slots;
+  p->reasons = reason_slots > 0 ? oip_arena_alloc(a, reason_slots * sizeof(oi_reason)) : NULL;
+  ok = id && officer_id && local_name && (r->officer.name == NULL || officer_name) &&
+       (reason_slots == 0 || p->reasons);
+  if (ok && p->oy == NULL)
+    ok = (p->oy_spare = oip_arena_alloc(a, sizeof *p->oy_spare)) != NULL;
+  if (ok && d->outcome == OI_OUTCOME_ELIGIBLE && p->ly == NULL)
+    ok = (p->ly_spare = oip_arena_alloc(a, sizeof *p->ly_spare)) != NULL;
+  if (ok && will_wait && p->queue == NULL)
+    ok = (p->queue_spare = oip_arena_alloc(a, sizeof *p->queue_spare)) != NULL;
+  if (!ok)
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory storing a request");
+
+  memset(rec, 0, sizeof *rec);
+  rec->id = id;
+  rec->officer_id = officer_id;
+  rec->officer_name = officer_name;
+  rec->local_name = local_name;
+  rec->received_key = receipt_key(r->received);
+  rec->receipts_cents = r->local.receipts_cents;
+  rec->local_number = r->local.number;
+  rec->session = (int32_t)session;
+  rec->year = year;
+  rec->nights_requested = r->nights;
+  rec->nights = d->nights;
+  rec->country = (uint8_t)r->local.country;
+  rec->district = (uint8_t)r->local.district;
+  rec->lm_form = (uint8_t)r->local.lm_form;
+  rec->receipts_known = (uint8_t)r->local.receipts_known;
+  rec->office = (uint8_t)r->officer.office;
+  rec->attested = (uint8_t)r->attested;
+  rec->with_application = (uint8_t)r->with_application;
+  rec->application_signed = (uint8_t)r->application_signed;
+  rec->request_signed = (uint8_t)r->request_signed;
+  /* Until committed, the status is the stateless outcome. */
+  rec->status = (uint8_t)d->outcome;
+  rec->reason_count = (uint8_t)d->reason_count;
+  if (d->reason_count > 0)
+    memcpy(p->reasons, d->reasons, d->reason_count * sizeof *d->reasons);
+  return OI_OK;
+}
+
+static void decision_of(const oi_ledger *l, const struct oip_rec *rec, oi_decision *d)
+{
+  const struct oip_session *s = &l->policy->sessions[rec->session];
+
+  d->outcome = (oi_outcome)rec->status;
+  d->policy_id = l->policy->id;
+  d->session = rec->session;
+  d->session_id = s->id;
+  d->nights_requested = rec->nights_requested;
+  d->nights = rec->nights;
+  d->payee = rec->status == OI_OUTCOME_REFUSED ? NULL : s->hotel;
+  d->reason_count = rec->reason_count;
+  if (rec->reason_count > 0)
+    memcpy(d->reasons, rec->reasons, rec->reason_count * sizeof *rec->reasons);
+}
+
+/* Apply S9, S4 and S5 to a prepared record and enter it. Cannot fail. */
+static void commit(oi_ledger *l, struct prep *p, oi_decision *out)
+{
+  struct oip_rec *rec = p->rec;
+  const oi_policy *pol = l->policy;
+  struct oip_session_state *ss = &l->sessions[rec->session];
+  struct oip_officer_year *oy;
+  size_t n = rec->reason_count;
+
+  rec->entry = (uint64_t)l->count + 1;
+  oy = p->oy != NULL ? p->oy : officer_year(l, rec->officer_id, rec->year, p->oy_spare);
+  rec->oy = oy;
+  /* S9: one subsidy an officer a year, while the first is awarded or waits. */
+  if (oy->active != NULL) {
+    if (rec->status == OI_OUTCOME_ELIGIBLE)
+      n = 0; /* a refusal carries no S3 note */
+    set_reason(&p->reasons[n++], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
+               OI_SEVERITY_REFUSAL, rec->session, rec->year, (int64_t)oy->active->entry, 0,
+               0);
+    rec->status = OI_OUTCOME_REFUSED;
+    rec->nights = 0;
+  }
+  if (rec->status == OI_OUTCOME_ELIGIBLE) {
+    struct oip_local_year *ly =
+        p->ly != NULL ? p->ly : local_year(l, rec->local_number, rec->year, p->ly_spare);
+    const int seat = seat_free(l, rec->session), slot = slot_free(l, ly);
+    const size_t blocked = (size_t)!seat + (size_t)!slot;
+
+    rec->ly = ly;
+    if (blocked == 0) {
+      rec->status = OI_OUTCOME_AWARDED;
+    } else {
+      /* S10: eligible but blocked by S4, S5 or both; it waits by receipt.
+       * Its reasons say why, ahead of the S3 note it may carry. */
+      memmove(&p->reasons[blocked], &p->reasons[0], n * sizeof *p->reasons);
+      n = 0;
+      if (!seat)
+        set_reason(&p->reasons[n++], OI_REASON_SEATS_TAKEN, OI_CLAUSE_S4,
+                   OI_SEVERITY_WAITLIST, rec->session, pol->sessions[rec->session].seats,
+                   (int64_t)ss->awarded_count, 0, 0);
+      if (!slot)
+        set_reason(&p->reasons[n++], OI_REASON_LOCAL_CAP_REACHED, OI_CLAUSE_S5,
+                   OI_SEVERITY_WAITLIST, rec->session, rec->local_number, rec->year,
+                   pol->numbers.local_cap_per_year, ly->awarded);
+      n = blocked + rec->reason_count;
+      rec->status = OI_OUTCOME_WAITLISTED;
+    }
+  }
+  rec->reason_count = (uint8_t)n;
+  rec->reasons = n > 0 ? p->reasons : NULL;
+
+  oip_map_insert(&l->ids, p->id_hash, rec);
+  l->count++;
+  add_event(l, OI_EVENT_ENTERED, rec, NULL, OI_OUTCOME_NONE);
+  switch (rec->status) {
+  case OI_OUTCOME_AWARDED:
+    award(l, rec);
+    oy->active = rec;
+    break;
+  case OI_OUTCOME_WAITLISTED:
+    queue_push(l, p->queue != NULL ? p->queue
+                                   : queue_for(l, rec->session, rec->local_number, rec->ly,
+                                               p->queue_spare),
+               rec);
+    oy->active = rec;
+    break;
+  default:
+    rec->list_next = ss->refused;
+    ss->refused = rec;
+    ss->refused_count++;
+    break;
+  }
+  add_event(l, OI_EVENT_DECIDED, rec, NULL, (oi_outcome)rec->status);
+  if (out != NULL)
+    decision_of(l, rec, out);
+}
+
+/* Find the counters a request touches, as the ledger stands now. */
+static void find_counters(const oi_ledger *l, const oi_subsidy_request *r, size_t session,
+                          int eligible, struct prep *p)
+{
+  const int32_t year = l->policy->sessions[session].first_day.year;
+
+  p->oy = find_officer_year(l, r->officer.id, year);
+  if (eligible) {
+    p->ly = find_local_year(l, r->local.number, year);
+    p->queue = find_queue(l, (int32_t)session, r->local.number);
+  }
+}
+
 oi_status oi_ledger_submit(oi_ledger *l, const oi_subsidy_request *r, oi_decision *out,
                            oi_error *err)
 {
-  struct payload p;
-  size_t session;
+  struct prep p;
+  oi_decision d;
+  size_t session, slots;
+  int s9, wait = 0;
   oi_status st;
 
   if (l == NULL || r == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "request",
                     "a required pointer is NULL");
-  st = validate_for_ledger(l, r, &session, err);
+  memset(&p, 0, sizeof p);
+  st = validate_for_ledger(l, r, &session, &p.id_hash, err);
   if (st == OI_OK)
     st = reserve(l, 1, 2, err);
   if (st == OI_OK)
-    st = alloc_payload(l, r, session, &p, err);
+    st = reserve_heads(l, session, 1, err);
   if (st != OI_OK)
     return st;
-  enter(l, r, session, &p, out);
+  oip_decide_subsidy(l->policy, r, session, &d);
+  find_counters(l, r, session, d.outcome == OI_OUTCOME_ELIGIBLE, &p);
+  /* One request at a time, the state it meets is known now: size its
+   * reasons exactly (commit() decides the same way). */
+  s9 = p.oy != NULL && p.oy->active != NULL;
+  if (s9) {
+    slots = (d.outcome == OI_OUTCOME_ELIGIBLE ? 0 : d.reason_count) + 1;
+  } else if (d.outcome == OI_OUTCOME_ELIGIBLE) {
+    const int seat = seat_free(l, (int32_t)session);
+    const int slot = p.ly != NULL ? slot_free(l, p.ly) : l->policy->numbers.local_cap_per_year > 0;
+    wait = !seat || !slot;
+    slots = d.reason_count + (size_t)!seat + (size_t)!slot;
+  } else {
+    slots = d.reason_count;
+  }
+  p.rec = rec_at(l, l->count);
+  st = prepare(l, r, session, &d, slots, wait, &p, err);
+  if (st != OI_OK)
+    return st;
+  commit(l, &p, out);
   return OI_OK;
 }
 
 /* ---- batches ---------------------------------------------------------- */
 
-struct batch_item {
-  int64_t key;
-  size_t index;
-  size_t session;
-  struct payload payload;
+struct batch_key {
+  int64_t key;  /* receipt */
+  size_t index; /* in the caller's array */
 };
 
 static int cmp_batch(const void *a, const void *b)
 {
-  const struct batch_item *x = a, *y = b;
+  const struct batch_key *x = a, *y = b;
 
   if (x->key != y->key)
     return x->key < y->key ? -1 : 1;
@@ -678,7 +886,10 @@ static int eq_batch_id(const void *value, const void *key)
 oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
                                 oi_decision *out, oi_error *err)
 {
-  struct batch_item *items = NULL;
+  struct batch_key *order = NULL;
+  struct prep *preps = NULL;
+  size_t *sessions = NULL;
+  uint64_t *hashes = NULL;
   struct oip_map seen = { NULL, 0, 0 };
   oi_status st = OI_OK;
   oi_error tmp;
@@ -689,65 +900,115 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
                     "a required pointer is NULL");
   if (count == 0)
     return OI_OK;
-  if (count > SIZE_MAX / sizeof *items / 4)
+  if (count > SIZE_MAX / sizeof *preps / 4)
     return oip_fail(err, OI_ELIMIT, NULL, "count", "%zu requests are too many", count);
-  items = malloc(count * sizeof *items);
-  if (items == NULL || oip_map_reserve(&seen, count) != 0) {
+  order = malloc(count * sizeof *order);
+  preps = calloc(count, sizeof *preps);
+  sessions = malloc(count * sizeof *sessions);
+  hashes = malloc(count * sizeof *hashes);
+  if (order == NULL || preps == NULL || sessions == NULL || hashes == NULL ||
+      oip_map_reserve(&seen, count) != 0) {
     st = oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a batch of %zu", count);
     goto done;
   }
-  /* Validate everything, ids distinct and new, before anything changes. */
+  /* Validate everything, ids distinct and new, before anything changes;
+   * the first bad element, in the caller's order, is the one reported. */
   for (i = 0; i < count; i++) {
     const char *id = reqs[i].id;
 
-    st = validate_for_ledger(l, &reqs[i], &items[i].session, &tmp);
+    st = validate_for_ledger(l, &reqs[i], &sessions[i], &hashes[i], &tmp);
     if (st != OI_OK) {
       st = oip_fail_element(err, &tmp, "requests", i);
       goto done;
     }
-    if (oip_map_find(&seen, oip_hash_string(id, 0), eq_batch_id, id) != NULL) {
+    if (oip_map_find(&seen, hashes[i], eq_batch_id, id) != NULL) {
       oip_fail(&tmp, OI_EEXISTS, "request", "id", "request \"%s\" appears twice in the batch",
                id);
       st = oip_fail_element(err, &tmp, "requests", i);
       goto done;
     }
-    oip_map_insert(&seen, oip_hash_string(id, 0), (void *)&reqs[i].id);
-    items[i].key = receipt_key(reqs[i].received);
-    items[i].index = i;
+    oip_map_insert(&seen, hashes[i], (void *)&reqs[i].id);
+    order[i].key = receipt_key(reqs[i].received);
+    order[i].index = i;
   }
   st = reserve(l, count, 2 * count, err);
-  for (i = 0; st == OI_OK && i < count; i++)
-    st = alloc_payload(l, &reqs[i], items[i].session, &items[i].payload, err);
+  if (st == OI_OK) {
+    /* Room in each session's heads for the requests of the batch there:
+     * a scratch count kept with each session. */
+    for (i = 0; i < l->policy->session_count; i++)
+      l->sessions[i].heads_wanted = 0;
+    for (i = 0; i < count; i++)
+      l->sessions[sessions[i]].heads_wanted++;
+    for (i = 0; st == OI_OK && i < l->policy->session_count; i++)
+      st = reserve_heads(l, i, l->sessions[i].heads_wanted, err);
+  }
   if (st != OI_OK)
     goto done;
-  /* S11: a batch is decided in receipt order, ties by order in the batch. */
-  qsort(items, count, sizeof *items, cmp_batch);
-  for (i = 0; i < count; i++) {
-    const size_t k = items[i].index;
-    enter(l, &reqs[k], items[i].session, &items[i].payload, out != NULL ? &out[k] : NULL);
+  /* S11: a batch is decided in receipt order, ties by order in the batch.
+   * Records are prepared in that order, into consecutive slots. */
+  qsort(order, count, sizeof *order, cmp_batch);
+  for (i = 0; st == OI_OK && i < count; i++) {
+    const size_t k = order[i].index;
+    struct prep *p = &preps[i];
+    oi_decision d;
+    int eligible;
+
+    oip_decide_subsidy(l->policy, &reqs[k], sessions[k], &d);
+    eligible = d.outcome == OI_OUTCOME_ELIGIBLE;
+    find_counters(l, &reqs[k], sessions[k], eligible, p);
+    p->id_hash = hashes[k];
+    p->rec = rec_at(l, l->count + i);
+    /* The state each request meets depends on those before it in the batch:
+     * room for the most its decision can carry (S9 on a refusal; S4 and S5
+     * on an eligible request). */
+    st = prepare(l, &reqs[k], sessions[k], &d, d.reason_count + (eligible ? 2 : 1), eligible,
+                 p, err);
   }
+  if (st != OI_OK)
+    goto done;
+  /* A counter that an earlier request of the batch made is found by
+   * commit(), which looks again before making one from a spare. */
+  for (i = 0; i < count; i++)
+    commit(l, &preps[i], out != NULL ? &out[order[i].index] : NULL);
 done:
   oip_map_free(&seen);
-  free(items);
+  free(order);
+  free(preps);
+  free(sessions);
+  free(hashes);
   return st;
 }
 
 /* ---- withdrawal and promotion ----------------------------------------- */
 
-/* The earliest waitlisted request at a session with a free seat whose local
- * has room. Heads are skipped only for locals at their cap. */
-static struct oip_rec *candidate_for_seat(const oi_ledger *l, int32_t session)
+/*
+ * The earliest waitlisted request at a session with a free seat whose local
+ * has room. A best-first walk down the heads heap: a head whose local is at
+ * its cap is skipped and its two children are looked at instead, so the walk
+ * visits at most 2k + 1 heads for k skipped, and k is at most the number of
+ * local-years at their cap, a number bounded by the policy's seats. The
+ * frontier lives in l->search, reserved by the caller.
+ */
+static struct oip_rec *candidate_for_seat(oi_ledger *l, int32_t session)
 {
-  struct oip_avl_iter it;
-  struct oip_avl *n;
+  const struct oip_heads *h = &l->sessions[session].heads;
+  size_t *frontier = l->search, n = 0;
 
-  if (!seat_free(l, session))
+  if (!seat_free(l, session) || h->count == 0 || l->policy->numbers.local_cap_per_year == 0)
     return NULL;
-  oip_avl_iter_init(&it, l->sessions[session].heads);
-  while ((n = oip_avl_iter_next(&it)) != NULL) {
-    const struct oip_queue *q = QUEUE_OF(n);
-    if (slot_free(l, q->ly))
-      return q->first;
+  frontier[n++] = 0;
+  while (n > 0) {
+    size_t best = 0, i, k;
+
+    for (k = 1; k < n; k++)
+      if (head_less(&h->items[frontier[k]], &h->items[frontier[best]]))
+        best = k;
+    i = frontier[best];
+    frontier[best] = frontier[--n];
+    if (slot_free(l, h->items[i].queue->ly))
+      return h->items[i].queue->first;
+    for (k = 2 * i + 1; k <= 2 * i + 2 && k < h->count; k++)
+      frontier[n++] = k;
   }
   return NULL;
 }
@@ -790,6 +1051,8 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
     return oip_fail(err, OI_ESTATE, NULL, "id", "request \"%s\" is %s: nothing to withdraw",
                     r->id, oi_outcome_name((oi_outcome)r->status));
   st = reserve(l, 0, 1 + OI_PROMOTIONS_MAX, err);
+  if (st == OI_OK)
+    st = reserve_search(l, err);
   if (st != OI_OK)
     return st;
 
@@ -964,10 +1227,10 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
 {
   const struct oip_session_state *s;
   const struct oip_rec **recs;
-  struct oip_avl_iter it, qit;
-  struct oip_avl *n, *m;
+  struct oip_avl_iter it;
+  struct oip_avl *n;
   const struct oip_rec *r;
-  size_t i, total, k = 0;
+  size_t i, total, k = 0, k2;
   oi_status st;
 
   if (l == NULL || session_id == NULL || count_out == NULL || (capacity > 0 && out == NULL))
@@ -1002,11 +1265,10 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
       recs[k++] = REC_OF(n);
     break;
   case OI_OUTCOME_WAITLISTED:
-    oip_avl_iter_init(&it, s->heads);
-    while ((n = oip_avl_iter_next(&it)) != NULL) {
-      oip_avl_iter_init(&qit, QUEUE_OF(n)->root);
-      while ((m = oip_avl_iter_next(&qit)) != NULL)
-        recs[k++] = REC_OF(m);
+    for (k2 = 0; k2 < s->heads.count; k2++) {
+      oip_avl_iter_init(&it, s->heads.items[k2].queue->root);
+      while ((n = oip_avl_iter_next(&it)) != NULL)
+        recs[k++] = REC_OF(n);
     }
     break;
   default:

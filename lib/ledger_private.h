@@ -18,6 +18,8 @@ struct oip_officer_year;
  * it stands. */
 struct oip_rec {
   struct oip_avl node;             /* in its session's awards or its queue */
+  int64_t received_key;            /* seconds since 1970-01-01T00:00:00 */
+  uint64_t entry;                  /* 1-based order of entry */
   struct oip_rec *list_next;       /* in its session's refused or withdrawn list */
   struct oip_queue *queue;         /* while waitlisted */
   struct oip_local_year *ly;       /* eligible requests: the local's year */
@@ -27,9 +29,7 @@ struct oip_rec {
   const char *officer_name;        /* may be NULL */
   const char *local_name;
   const oi_reason *reasons;        /* of the latest decision */
-  int64_t received_key;            /* seconds since 1970-01-01T00:00:00 */
   int64_t receipts_cents;
-  uint64_t entry;                  /* 1-based order of entry */
   uint32_t local_number;
   int32_t session;
   int32_t year;
