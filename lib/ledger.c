@@ -435,6 +435,7 @@ struct prep {
   oi_reason *reasons;          /* reason_slots of them */
   size_t reason_slots;
   uint64_t id_hash;
+  uint64_t officer_hash;
   struct oip_officer_year *oy; /* found when prepared, or NULL */
   struct oip_local_year *ly;
   struct oip_queue *queue;
@@ -445,7 +446,7 @@ struct prep {
 
 static struct oip_local_year *find_local_year(const oi_ledger *l, uint32_t local, int32_t year);
 static struct oip_officer_year *find_officer_year(const oi_ledger *l, const char *officer_id,
-                                                  int32_t year);
+                                                  int32_t year, uint64_t hash);
 
 static void add_event(oi_ledger *l, oi_event_type type, struct oip_rec *rec,
                       struct oip_rec *cause, oi_outcome outcome)
@@ -476,13 +477,13 @@ static struct oip_local_year *find_local_year(const oi_ledger *l, uint32_t local
 }
 
 static struct oip_officer_year *find_officer_year(const oi_ledger *l, const char *officer_id,
-                                                  int32_t year)
+                                                  int32_t year, uint64_t hash)
 {
   struct officer_key k;
 
   k.officer_id = officer_id;
   k.year = year;
-  return oip_map_find(&l->officers, officer_hash(officer_id, year), eq_officer, &k);
+  return oip_map_find(&l->officers, hash, eq_officer, &k);
 }
 
 /* The counters below are found by hash or, when missing, made from the
@@ -505,16 +506,17 @@ static struct oip_local_year *local_year(oi_ledger *l, uint32_t local, int32_t y
 }
 
 static struct oip_officer_year *officer_year(oi_ledger *l, const char *officer_id,
-                                             int32_t year, struct oip_officer_year *spare)
+                                             int32_t year, uint64_t hash,
+                                             struct oip_officer_year *spare)
 {
-  struct oip_officer_year *oy = find_officer_year(l, officer_id, year);
+  struct oip_officer_year *oy = find_officer_year(l, officer_id, year, hash);
 
   if (oy == NULL) {
     oy = spare;
     oy->officer_id = officer_id;
     oy->year = year;
     oy->active = NULL;
-    oip_map_insert(&l->officers, officer_hash(officer_id, year), oy);
+    oip_map_insert(&l->officers, hash, oy);
   }
   return oy;
 }
@@ -739,7 +741,8 @@ static void commit(oi_ledger *l, struct prep *p, oi_decision *out)
   size_t n = rec->reason_count;
 
   rec->entry = (uint64_t)l->count + 1;
-  oy = p->oy != NULL ? p->oy : officer_year(l, rec->officer_id, rec->year, p->oy_spare);
+  oy = p->oy != NULL ? p->oy
+                     : officer_year(l, rec->officer_id, rec->year, p->officer_hash, p->oy_spare);
   rec->oy = oy;
   /* S9: one subsidy an officer a year, while the first is awarded or waits. */
   if (oy->active != NULL) {
@@ -812,7 +815,8 @@ static void find_counters(const oi_ledger *l, const oi_subsidy_request *r, size_
 {
   const int32_t year = l->policy->sessions[session].first_day.year;
 
-  p->oy = find_officer_year(l, r->officer.id, year);
+  p->officer_hash = officer_hash(r->officer.id, year);
+  p->oy = find_officer_year(l, r->officer.id, year, p->officer_hash);
   if (eligible) {
     p->ly = find_local_year(l, r->local.number, year);
     p->queue = find_queue(l, (int32_t)session, r->local.number);
