@@ -892,12 +892,12 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
 {
   struct batch_key *order = NULL;
   struct prep *preps = NULL;
-  size_t *sessions = NULL;
+  size_t *sessions = NULL, *rank = NULL;
   uint64_t *hashes = NULL;
   struct oip_map seen = { NULL, 0, 0 };
   oi_status st = OI_OK;
   oi_error tmp;
-  size_t i;
+  size_t i, k;
 
   if (l == NULL || (count > 0 && reqs == NULL))
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "requests",
@@ -910,7 +910,9 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
   preps = calloc(count, sizeof *preps);
   sessions = malloc(count * sizeof *sessions);
   hashes = malloc(count * sizeof *hashes);
+  rank = malloc(count * sizeof *rank);
   if (order == NULL || preps == NULL || sessions == NULL || hashes == NULL ||
+      rank == NULL ||
       oip_map_reserve(&seen, count) != 0) {
     st = oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a batch of %zu", count);
     goto done;
@@ -948,12 +950,16 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
   }
   if (st != OI_OK)
     goto done;
-  /* S11: a batch is decided in receipt order, ties by order in the batch.
-   * Records are prepared in that order, into consecutive slots. */
+  /* S11: a batch is decided in receipt order, ties by order in the batch:
+   * the request of rank i in that order becomes record count + i. The
+   * requests are read in the caller's order, which is the order they lie in
+   * memory; only the records are written out of order. */
   qsort(order, count, sizeof *order, cmp_batch);
-  for (i = 0; st == OI_OK && i < count; i++) {
-    const size_t k = order[i].index;
-    struct prep *p = &preps[i];
+  for (i = 0; i < count; i++)
+    rank[order[i].index] = i;
+  for (k = 0; st == OI_OK && k < count; k++) {
+    const size_t at = rank[k];
+    struct prep *p = &preps[at];
     oi_decision d;
     int eligible;
 
@@ -961,7 +967,7 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
     eligible = d.outcome == OI_OUTCOME_ELIGIBLE;
     find_counters(l, &reqs[k], sessions[k], eligible, p);
     p->id_hash = hashes[k];
-    p->rec = rec_at(l, l->count + i);
+    p->rec = rec_at(l, l->count + at);
     /* The state each request meets depends on those before it in the batch:
      * room for the most its decision can carry (S9 on a refusal; S4 and S5
      * on an eligible request). */
@@ -979,6 +985,7 @@ done:
   free(order);
   free(preps);
   free(sessions);
+  free(rank);
   free(hashes);
   return st;
 }
