@@ -30,8 +30,9 @@ What is here:
 * values, checked when made: :class:`Local`, :class:`Officer`,
   :class:`Graduation`, :class:`Application`, :class:`SubsidyRequest`;
 * stateless rules returning a :class:`Decision` of :class:`Reason`\\ s:
-  :func:`check_enrollment`, :func:`check_subsidy`,
-  :func:`check_subsidy_many`, :func:`check_graduation`; and
+  :func:`check_enrollment`, :func:`check_subsidy`, :func:`check_graduation`;
+  :func:`check_subsidy_many`, which like :meth:`Ledger.submit_many` decides
+  a whole list in one call and returns a :class:`Decisions` sequence; and
   :func:`cost_split`;
 * the :class:`Ledger` of subsidies (seats, caps, waitlist, audit trail);
 * enums (IntEnum, with the C values) and exceptions: every error is an
@@ -51,7 +52,7 @@ from ._errors import (AlreadyExists, DateError, DocumentError, Error, FileError,
                       PolicyMismatch, SchemaError, StateError)
 from ._values import (Application, CostSplit, Course, Graduation, Local, Officer,
                       PolicyNumbers, Session, SubsidyRequest)
-from ._decisions import Decision, Reason
+from ._decisions import Decision, Decisions, Reason
 from ._policy import Policy, PolicyBuilder
 from ._rules import (check_enrollment, check_graduation, check_subsidy,
                      check_subsidy_many, cost_split)
@@ -79,7 +80,7 @@ __all__ = [
     "Local", "Graduation", "Officer", "Application", "SubsidyRequest",
     "PolicyNumbers", "Course", "Session", "CostSplit",
     # policy and decisions
-    "Policy", "PolicyBuilder", "Decision", "Reason",
+    "Policy", "PolicyBuilder", "Decision", "Decisions", "Reason",
     "check_enrollment", "check_subsidy", "check_subsidy_many", "check_graduation",
     "cost_split",
     # ledger

@@ -7,7 +7,7 @@ import os
 from typing import Optional, Tuple
 
 from . import _officerinst_c as _c
-from ._decisions import Reason, _decision_from_c, _reasons_from_c
+from ._decisions import Decisions, Reason, _reasons_from_c
 from ._enums import Country, EventType, Outcome, _enum
 from ._errors import _closed, error_class
 from ._policy import Policy
@@ -15,6 +15,9 @@ from ._values import (Local, SubsidyRequest, _datetime_from_c, _int, _make, _str
                       _type_error, _ID_MAX, _NAME_MAX, _UINT32_MAX)
 
 __all__ = ["Ledger", "LedgerEntry", "Withdrawal", "SessionSummary", "DistrictAwards", "Event"]
+
+# The extension's functions themselves, not SWIG's Python wrappers of them.
+_x = _c._officerinst
 
 
 @dataclasses.dataclass(frozen=True)
@@ -234,10 +237,12 @@ class Ledger:
             AlreadyExists: the id was entered before.
             NotFound: unknown session.
         """
-        h = self._handle()
+        h = self._h
+        if h is None:
+            raise _closed("ledger")
         if not isinstance(request, SubsidyRequest):
             raise _type_error("request", "a SubsidyRequest", request)
-        return _decision_from_c(_c.ledger_submit(h, request._c))
+        return _x.ledger_submit(h, request._c)
 
     def submit_many(self, requests):
         """Enter a batch and decide it in ONE call into the library.
@@ -247,16 +252,17 @@ class Ledger:
         would. All or nothing: on an error nothing is entered, and the
         error's path names the element (``"requests[7].id"``).
 
+        Args:
+            requests: an iterable of :class:`SubsidyRequest` (read in C, in
+                one pass; anything else raises TypeError naming the element).
         Returns:
-            a list of :class:`Decision`, one per request, in the order given.
+            a :class:`Decisions`, one per request, in the order given: a
+            sequence that holds the decisions in C and makes a
+            :class:`Decision` only for an element read, with cheap
+            aggregates (:meth:`Decisions.outcomes`, :meth:`Decisions.counts`).
+            It stays valid after the ledger or its policy is closed.
         """
-        h = self._handle()
-        items = []
-        for i, r in enumerate(requests):
-            if not isinstance(r, SubsidyRequest):
-                raise _type_error("requests[%d]" % i, "a SubsidyRequest", r)
-            items.append(r._c)
-        return [_decision_from_c(t) for t in _c.ledger_submit_many(h, items)]
+        return Decisions._wrap(_x.ledger_submit_many(self._handle(), requests))
 
     def withdraw(self, request_id):
         """Withdraw an awarded or waitlisted request. An award frees its

@@ -91,6 +91,42 @@ class MemoryTest(unittest.TestCase):
             oi.check_subsidy_many(policy, batch)
         self.measure("check_subsidy_many (10)", cycle)
 
+    def test_decisions_batches(self):
+        # 100 batches of 10,000 decisions (a ledger's and a stateless one),
+        # each read in part (a Decision, messages, aggregates, a view), then
+        # dropped: the C memory of every batch is freed with it.
+        policy = self.policy
+        requests = [support.request("b%05d" % i, ("OI-2017-MD", "OI-2017-FL")[i % 2],
+                                    support.local(100 + i // 3, district=1 + i % 13),
+                                    support.officer("o-%d" % i),
+                                    datetime.datetime(2016, 11, 1) + datetime.timedelta(
+                                        minutes=(i * 7919) % 10_000),
+                                    nights=3 + i % 5, request_signed=i % 7 != 0)
+                    for i in range(10_000)]
+
+        def cycle():
+            with oi.Ledger(policy) as ledger:
+                batch = ledger.submit_many(requests)
+            stateless = oi.check_subsidy_many(policy, requests)
+            for b in (batch, stateless):
+                b.outcomes()
+                b.counts()
+                waiting = b.select(oi.Outcome.WAITLISTED, oi.Outcome.REFUSED)[::-1]
+                for d in (b[0], b[-1], waiting[0]):
+                    [r.message for r in d.reasons]
+                list(b[5000:5100])
+
+        for _ in range(5):
+            cycle()
+        before = support.rss_bytes()
+        for _ in range(100):
+            cycle()
+        after = support.rss_bytes()
+        growth = after - before
+        sys.stderr.write("\n  memory %-28s %d cycles: RSS %.1f MB -> %.1f MB (%+d KB) " % (
+            "Decisions, 2 x 10,000", 100, before / 1e6, after / 1e6, growth // 1024))
+        self.assertLess(growth, SLACK, "batches grew by %d bytes over 100 cycles" % growth)
+
     def test_error_cycles(self):
         policy = self.policy
         unknown = support.request(session_id="OI-2099-XX")
