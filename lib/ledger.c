@@ -32,10 +32,13 @@
 
 #define REC_CHUNK 1024
 
+struct oip_queue;
+
 struct oip_local_year {
   uint32_t local;
   int32_t year;
-  int awarded; /* S5 */
+  int awarded;              /* S5 */
+  struct oip_queue *queues; /* the local's queues at the year's sessions */
 };
 
 struct oip_officer_year {
@@ -69,6 +72,7 @@ struct oip_queue {
   struct oip_avl *root;
   struct oip_rec *first;
   struct oip_local_year *ly;
+  struct oip_queue *next;      /* the local-year's next queue */
   uint32_t local;
   int32_t session;
 };
@@ -500,6 +504,7 @@ static struct oip_local_year *local_year(oi_ledger *l, uint32_t local, int32_t y
     ly->local = local;
     ly->year = year;
     ly->awarded = 0;
+    ly->queues = NULL;
     oip_map_insert(&l->locals, pair_hash(0, local, (uint32_t)year), ly);
   }
   return ly;
@@ -532,6 +537,8 @@ static struct oip_queue *queue_for(oi_ledger *l, int32_t session, uint32_t local
     q->session = session;
     q->local = local;
     q->ly = ly;
+    q->next = ly->queues;
+    ly->queues = q;
     oip_map_insert(&l->queues, pair_hash(1, (uint32_t)session, local), q);
   }
   return q;
@@ -1025,23 +1032,19 @@ static struct oip_rec *candidate_for_seat(oi_ledger *l, int32_t session)
 }
 
 /* The earliest waitlisted request of a local-year with room, at a session
- * of that year with a free seat. */
+ * with a free seat: the local-year's own queues, one per session of the
+ * year at most, are looked at. */
 static struct oip_rec *candidate_for_slot(const oi_ledger *l, const struct oip_local_year *ly)
 {
   struct oip_rec *best = NULL;
-  size_t s;
+  const struct oip_queue *q;
 
   if (!slot_free(l, ly))
     return NULL;
-  for (s = 0; s < l->policy->session_count; s++) {
-    const struct oip_queue *q;
-
-    if (l->policy->sessions[s].first_day.year != ly->year || !seat_free(l, (int32_t)s))
-      continue;
-    q = find_queue(l, (int32_t)s, ly->local);
-    if (q != NULL && q->first != NULL && (best == NULL || rec_order(q->first, best) < 0))
+  for (q = ly->queues; q != NULL; q = q->next)
+    if (q->first != NULL && seat_free(l, q->session) &&
+        (best == NULL || rec_order(q->first, best) < 0))
       best = q->first;
-  }
   return best;
 }
 
