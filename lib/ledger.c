@@ -47,7 +47,6 @@ struct oip_officer_year {
   struct oip_rec *active; /* S9: the awarded or waitlisted request, or NULL */
 };
 
-struct oip_queue;
 
 /* A waitlist head: a queue and its earliest request's receipt and entry,
  * copied here so that ordering the heads reads no record. */
@@ -359,11 +358,6 @@ const struct oip_rec *oip_ledger_rec(const oi_ledger *l, size_t i)
   return i < l->count ? rec_at(l, i) : NULL;
 }
 
-const struct oip_event *oip_ledger_events(const oi_ledger *l)
-{
-  return l->events;
-}
-
 /* ---- reserving: everything a change needs is allocated before it starts,
  * so a change either happens whole or not at all. ------------------------ */
 
@@ -627,20 +621,6 @@ static int slot_free(const oi_ledger *l, const struct oip_local_year *ly)
  * prepare(), so a submit or a whole batch either happens or changes nothing.
  */
 
-static void set_reason(oi_reason *r, oi_reason_code code, oi_clause clause,
-                       oi_severity severity, int32_t session, int64_t v0, int64_t v1,
-                       int64_t v2, int64_t v3)
-{
-  r->code = code;
-  r->clause = clause;
-  r->severity = severity;
-  r->session = session;
-  r->value[0] = v0;
-  r->value[1] = v1;
-  r->value[2] = v2;
-  r->value[3] = v3;
-}
-
 static oi_status validate_for_ledger(const oi_ledger *l, const oi_subsidy_request *r,
                                      size_t *session, uint64_t *id_hash, oi_error *err)
 {
@@ -755,7 +735,7 @@ static void commit(oi_ledger *l, struct prep *p, oi_decision *out)
   if (oy->active != NULL) {
     if (rec->status == OI_OUTCOME_ELIGIBLE)
       n = 0; /* a refusal carries no S3 note */
-    set_reason(&p->reasons[n++], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
+    oip_set_reason(&p->reasons[n++], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
                OI_SEVERITY_REFUSAL, rec->session, rec->year, (int64_t)oy->active->entry, 0,
                0);
     rec->status = OI_OUTCOME_REFUSED;
@@ -776,11 +756,11 @@ static void commit(oi_ledger *l, struct prep *p, oi_decision *out)
       memmove(&p->reasons[blocked], &p->reasons[0], n * sizeof *p->reasons);
       n = 0;
       if (!seat)
-        set_reason(&p->reasons[n++], OI_REASON_SEATS_TAKEN, OI_CLAUSE_S4,
+        oip_set_reason(&p->reasons[n++], OI_REASON_SEATS_TAKEN, OI_CLAUSE_S4,
                    OI_SEVERITY_WAITLIST, rec->session, pol->sessions[rec->session].seats,
                    (int64_t)ss->awarded_count, 0, 0);
       if (!slot)
-        set_reason(&p->reasons[n++], OI_REASON_LOCAL_CAP_REACHED, OI_CLAUSE_S5,
+        oip_set_reason(&p->reasons[n++], OI_REASON_LOCAL_CAP_REACHED, OI_CLAUSE_S5,
                    OI_SEVERITY_WAITLIST, rec->session, rec->local_number, rec->year,
                    pol->numbers.local_cap_per_year, ly->awarded);
       n = blocked + rec->reason_count;

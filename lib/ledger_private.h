@@ -56,8 +56,7 @@ struct oip_event {
 void oip_ledger_request_of(const struct oip_rec *rec, const oi_policy *policy,
                            oi_subsidy_request *out);
 
-/* Record number i (0-based, entry order), and event number i. */
+/* Record number i (0-based, entry order). */
 const struct oip_rec *oip_ledger_rec(const oi_ledger *ledger, size_t i);
-const struct oip_event *oip_ledger_events(const oi_ledger *ledger);
 
 #endif

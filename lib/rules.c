@@ -145,17 +145,9 @@ oi_status oip_validate_subsidy(const oi_policy *p, const oi_subsidy_request *r,
 
 /* ---- decisions -------------------------------------------------------- */
 
-void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
-                    oi_severity severity, int32_t session, int64_t v0, int64_t v1,
-                    int64_t v2, int64_t v3)
+void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_severity severity,
+                    int32_t session, int64_t v0, int64_t v1, int64_t v2, int64_t v3)
 {
-  oi_reason *r;
-
-  /* OI_REASONS_MAX exceeds what any check produces; the guard keeps a
-   * future rule from writing past the array. */
-  if (d->reason_count >= OI_REASONS_MAX)
-    return;
-  r = &d->reasons[d->reason_count++];
   r->code = code;
   r->clause = clause;
   r->severity = severity;
@@ -164,6 +156,18 @@ void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
   r->value[1] = v1;
   r->value[2] = v2;
   r->value[3] = v3;
+}
+
+void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
+                    oi_severity severity, int32_t session, int64_t v0, int64_t v1,
+                    int64_t v2, int64_t v3)
+{
+  /* OI_REASONS_MAX exceeds what any check produces; the guard keeps a
+   * future rule from writing past the array. */
+  if (d->reason_count >= OI_REASONS_MAX)
+    return;
+  oip_set_reason(&d->reasons[d->reason_count++], code, clause, severity, session, v0, v1, v2,
+                 v3);
 }
 
 static void start_decision(const oi_policy *p, size_t session, oi_decision *d)

@@ -18,6 +18,10 @@ oi_status oip_validate_subsidy(const oi_policy *policy, const oi_subsidy_request
 void oip_decide_subsidy(const oi_policy *policy, const oi_subsidy_request *req,
                         size_t session_index, oi_decision *out);
 
+/* Fill a reason. */
+void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_severity severity,
+                    int32_t session, int64_t v0, int64_t v1, int64_t v2, int64_t v3);
+
 /* Append a reason to a decision. */
 void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
                     oi_severity severity, int32_t session, int64_t v0, int64_t v1,
