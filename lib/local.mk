@@ -23,7 +23,12 @@ lib_libofficerinst_la_SOURCES = \
 	lib/json_ledger.c \
 	lib/json_policy.c \
 	lib/ledger.c \
+	lib/ledger_audit.c \
+	lib/ledger_index.c \
 	lib/ledger_private.h \
+	lib/ledger_query.c \
+	lib/ledger_state.h \
+	lib/ledger_waitlist.c \
 	lib/map.c \
 	lib/map.h \
 	lib/policy.c \

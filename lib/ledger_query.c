@@ -1,0 +1,276 @@
+/*
+ * What the ledger answers: one entry by id or number, a session's summary
+ * and listings (by receipt), a local's awards in a year, a district's
+ * awards, a hotel's nights. Nothing here changes the ledger.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ledger_state.h"
+#include "error_private.h"
+
+static void fill_entry(const oi_ledger *l, const struct oip_rec *r, oi_ledger_entry *e)
+{
+  const struct oip_session *s = &l->policy->sessions[r->session];
+
+  e->id = r->id;
+  e->entry_number = r->entry;
+  e->session = r->session;
+  e->session_id = s->id;
+  e->year = r->year;
+  e->local_number = r->local_number;
+  e->local_name = r->local_name;
+  e->country = (oi_country)r->country;
+  e->district = r->district;
+  e->officer_id = r->officer_id;
+  e->officer_name = r->officer_name;
+  e->received = oip_receipt_of_key(r->received_key);
+  e->status = (oi_outcome)r->status;
+  e->nights_requested = r->nights_requested;
+  e->nights = r->nights;
+  e->payee = r->status == OI_OUTCOME_REFUSED ? NULL : s->hotel;
+  e->reason_count = r->reason_count;
+  e->reasons = r->reasons;
+}
+
+void oip_ledger_request_of(const struct oip_rec *r, const oi_policy *p, oi_subsidy_request *q)
+{
+  memset(q, 0, sizeof *q);
+  q->id = r->id;
+  q->session_id = p->sessions[r->session].id;
+  q->local.number = r->local_number;
+  q->local.name = r->local_name;
+  q->local.country = (oi_country)r->country;
+  q->local.district = r->district;
+  q->local.lm_form = (oi_lm_form)r->lm_form;
+  q->local.receipts_known = r->receipts_known;
+  q->local.receipts_cents = r->receipts_cents;
+  q->officer.id = r->officer_id;
+  q->officer.name = r->officer_name;
+  q->officer.office = (oi_office)r->office;
+  q->received = oip_receipt_of_key(r->received_key);
+  q->nights = r->nights_requested;
+  q->attested = r->attested;
+  q->with_application = r->with_application;
+  q->application_signed = r->application_signed;
+  q->request_signed = r->request_signed;
+}
+
+oi_status oi_ledger_get(const oi_ledger *l, const char *id, oi_ledger_entry *out, oi_error *err)
+{
+  const struct oip_rec *r;
+
+  if (l == NULL || id == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : id == NULL ? "id" : "out",
+                    "a required pointer is NULL");
+  r = oip_find_rec(l, id, oip_hash_string(id, 0));
+  if (r == NULL)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
+                    OI_ID_MAX, id);
+  fill_entry(l, r, out);
+  return OI_OK;
+}
+
+oi_status oi_ledger_get_by_number(const oi_ledger *l, uint64_t n, oi_ledger_entry *out,
+                                  oi_error *err)
+{
+  if (l == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "out",
+                    "a required pointer is NULL");
+  if (n < 1 || n > l->count)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "entry_number",
+                    "no request entered as number %llu (%zu entered)", (unsigned long long)n,
+                    l->count);
+  fill_entry(l, oip_rec_at(l, (size_t)(n - 1)), out);
+  return OI_OK;
+}
+
+static oi_status session_of(const oi_ledger *l, const char *session_id, size_t *index,
+                            oi_error *err)
+{
+  if (oip_find_session(l->policy, session_id, index) == NULL)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "session_id", "no session \"%.*s\" in policy \"%s\"",
+                    OI_ID_MAX, session_id, l->policy->id);
+  return OI_OK;
+}
+
+oi_status oi_ledger_session_summary(const oi_ledger *l, const char *session_id,
+                                    oi_session_summary *out, oi_error *err)
+{
+  const struct oip_session_state *s;
+  size_t i;
+  oi_status st;
+
+  if (l == NULL || session_id == NULL || out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL,
+                    l == NULL ? "ledger" : session_id == NULL ? "session_id" : "out",
+                    "a required pointer is NULL");
+  st = session_of(l, session_id, &i, err);
+  if (st != OI_OK)
+    return st;
+  s = &l->sessions[i];
+  out->seats = l->policy->sessions[i].seats;
+  out->awarded = s->awarded_count;
+  out->waitlisted = s->waitlisted_count;
+  out->refused = s->refused_count;
+  out->withdrawn = s->withdrawn_count;
+  out->seats_left = out->seats - (int)s->awarded_count;
+  out->nights = s->nights;
+  return OI_OK;
+}
+
+static int cmp_rec_ptrs(const void *a, const void *b)
+{
+  return oip_rec_order(*(const struct oip_rec *const *)a, *(const struct oip_rec *const *)b);
+}
+
+/* Sort collected records by receipt and copy what fits into out. */
+static void emit(const oi_ledger *l, const struct oip_rec **recs, size_t n, oi_ledger_entry *out,
+                 size_t capacity)
+{
+  size_t i;
+
+  qsort((void *)recs, n, sizeof *recs, cmp_rec_ptrs);
+  for (i = 0; i < n && i < capacity; i++)
+    fill_entry(l, recs[i], &out[i]);
+}
+
+oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
+                                    oi_outcome status, oi_ledger_entry *out, size_t capacity,
+                                    size_t *count_out, oi_error *err)
+{
+  const struct oip_session_state *s;
+  const struct oip_rec **recs;
+  struct oip_avl_iter it;
+  struct oip_avl *n;
+  const struct oip_rec *r;
+  size_t i, total, k = 0, k2;
+  oi_status st;
+
+  if (l == NULL || session_id == NULL || count_out == NULL || (capacity > 0 && out == NULL))
+    return oip_fail(err, OI_EINVAL, NULL,
+                    l == NULL ? "ledger" : session_id == NULL ? "session_id"
+                                           : count_out == NULL ? "count_out" : "out",
+                    "a required pointer is NULL");
+  st = session_of(l, session_id, &i, err);
+  if (st != OI_OK)
+    return st;
+  s = &l->sessions[i];
+  switch (status) {
+  case OI_OUTCOME_AWARDED: total = s->awarded_count; break;
+  case OI_OUTCOME_WAITLISTED: total = s->waitlisted_count; break;
+  case OI_OUTCOME_REFUSED: total = s->refused_count; break;
+  case OI_OUTCOME_WITHDRAWN: total = s->withdrawn_count; break;
+  default:
+    return oip_fail(err, OI_EINVAL, NULL, "status",
+                    "status %d is not awarded, waitlisted, refused or withdrawn", (int)status);
+  }
+  if (capacity == 0 || total == 0) {
+    *count_out = total;
+    return OI_OK;
+  }
+  recs = malloc(total * sizeof *recs);
+  if (recs == NULL)
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
+  switch (status) {
+  case OI_OUTCOME_AWARDED:
+    oip_avl_iter_init(&it, s->awarded);
+    while ((n = oip_avl_iter_next(&it)) != NULL)
+      recs[k++] = REC_OF(n);
+    break;
+  case OI_OUTCOME_WAITLISTED:
+    for (k2 = 0; k2 < s->heads.count; k2++) {
+      oip_avl_iter_init(&it, s->heads.items[k2].queue->root);
+      while ((n = oip_avl_iter_next(&it)) != NULL)
+        recs[k++] = REC_OF(n);
+    }
+    break;
+  default:
+    for (r = status == OI_OUTCOME_REFUSED ? s->refused : s->withdrawn; r; r = r->list_next)
+      recs[k++] = r;
+    break;
+  }
+  emit(l, recs, k, out, capacity);
+  free((void *)recs);
+  *count_out = total;
+  return OI_OK;
+}
+
+oi_status oi_ledger_local_awards(const oi_ledger *l, uint32_t local, int year,
+                                 oi_ledger_entry *out, size_t capacity, size_t *count_out,
+                                 oi_error *err)
+{
+  const struct oip_rec **recs;
+  const struct oip_local_year *ly;
+  struct oip_avl_iter it;
+  struct oip_avl *n;
+  size_t s, total, got = 0;
+
+  if (l == NULL || count_out == NULL || (capacity > 0 && out == NULL))
+    return oip_fail(err, OI_EINVAL, NULL,
+                    l == NULL ? "ledger" : count_out == NULL ? "count_out" : "out",
+                    "a required pointer is NULL");
+  ly = oip_find_local_year(l, local, year);
+  total = ly != NULL ? (size_t)ly->awarded : 0;
+  if (capacity == 0 || total == 0) {
+    *count_out = total;
+    return OI_OK;
+  }
+  recs = malloc(total * sizeof *recs);
+  if (recs == NULL)
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
+  /* The awards of a year are bounded by the policy's seats: walk them. */
+  for (s = 0; s < l->policy->session_count; s++) {
+    if (l->policy->sessions[s].first_day.year != year)
+      continue;
+    oip_avl_iter_init(&it, l->sessions[s].awarded);
+    while ((n = oip_avl_iter_next(&it)) != NULL && got < total)
+      if (REC_OF(n)->local_number == local)
+        recs[got++] = REC_OF(n);
+  }
+  emit(l, recs, got, out, capacity);
+  free((void *)recs);
+  *count_out = total;
+  return OI_OK;
+}
+
+oi_status oi_ledger_district_awards(const oi_ledger *l, int district, size_t *awards_out,
+                                    int64_t *nights_out, oi_error *err)
+{
+  if (l == NULL || awards_out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "awards_out",
+                    "a required pointer is NULL");
+  if (district < 1 || district > OI_DISTRICT_COUNT)
+    return oip_fail(err, OI_EINVAL, NULL, "district", "district %d is outside 1..%d (U1)",
+                    district, OI_DISTRICT_COUNT);
+  *awards_out = l->district_awards[district];
+  if (nights_out != NULL)
+    *nights_out = l->district_nights[district];
+  return OI_OK;
+}
+
+oi_status oi_ledger_hotel_nights(const oi_ledger *l, const char *hotel, int64_t *nights_out,
+                                 oi_error *err)
+{
+  int64_t nights = 0;
+  int found = 0;
+  size_t s;
+
+  if (l == NULL || hotel == NULL || nights_out == NULL)
+    return oip_fail(err, OI_EINVAL, NULL,
+                    l == NULL ? "ledger" : hotel == NULL ? "hotel" : "nights_out",
+                    "a required pointer is NULL");
+  for (s = 0; s < l->policy->session_count; s++) {
+    const struct oip_session *ps = &l->policy->sessions[s];
+    if (ps->has_hotel && strcmp(ps->hotel, hotel) == 0) {
+      found = 1;
+      nights += l->sessions[s].nights;
+    }
+  }
+  if (!found)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "hotel",
+                    "no session of policy \"%s\" has the designated hotel \"%.*s\"",
+                    l->policy->id, OI_NAME_MAX, hotel);
+  *nights_out = nights;
+  return OI_OK;
+}
