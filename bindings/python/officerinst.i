@@ -1843,20 +1843,15 @@ static oi_status check_subsidy(PyObject *owner, const oi_policy *policy,
 }
 
 /* An error of element i of a chunk that starts at element offset: the
- * library named it "requests[i]...", the caller knows it as i + offset. */
+ * library names it by its index and field, the caller knows it as
+ * i + offset, and its path is made again from those. */
 static void oipy_reindex(oi_error *err, size_t offset)
 {
-  unsigned long long i;
-  int used = 0;
-  char rest[sizeof err->path];
-
-  if (err == NULL || offset == 0)
+  if (err == NULL || offset == 0 || err->index == OI_ERROR_NO_INDEX)
     return;
-  if (sscanf(err->path, "requests[%llu]%n", &i, &used) == 1 && used > 0) {
-    snprintf(rest, sizeof rest, "%s", err->path + used);
-    snprintf(err->path, sizeof err->path, "requests[%llu]%s", i + (unsigned long long)offset,
-             rest);
-  }
+  err->index += offset;
+  snprintf(err->path, sizeof err->path, "requests[%zu]%s%s", err->index,
+           err->field[0] != '\0' ? "." : "", err->field);
 }
 
 /* Decisions of a stateless batch go through a small array of oi_decision
