@@ -1653,6 +1653,13 @@ typedef struct oipy_batch {} oipy_batch;
 %rename(outcome_name) oi_outcome_name;
 %rename(reason_code_name) oi_reason_code_name;
 %rename(event_type_name) oi_event_type_name;
+%rename(expect_name) oi_expect_name;
+%rename(country_name) oi_country_name;
+%rename(lm_form_name) oi_lm_form_name;
+%rename(office_name) oi_office_name;
+%rename(office_title) oi_office_title;
+%rename(course_kind_name) oi_course_kind_name;
+%rename(severity_name) oi_severity_name;
 
 %rename(policy_builtin) oi_policy_builtin;
 %rename(policy_id) oi_policy_id;
@@ -1696,6 +1703,7 @@ typedef struct oipy_batch {} oipy_batch;
 %include "officerinst/rules.h"
 %include "officerinst/ledger.h"
 %include "officerinst/json.h"
+%include "officerinst/vocab.h"
 
 /* ======================================================================= */
 /* Helpers: where a C call's result needs the policy (decisions, reasons,  */
