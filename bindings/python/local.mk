@@ -5,18 +5,22 @@
 # Layers (see officerinst.i):
 #   officerinst/_officerinst$(PYTHON_EXT_SUFFIX)  the extension, from the
 #                                 SWIG wrapper bindings/python/officerinst_wrap.c
+#                                 and the converters of bindings/python/convert.c
 #   officerinst/_officerinst_c.py SWIG's proxy module of the extension
 #   officerinst/*.py              the package users import (hand-written)
 #
 # Installed together into $(pyexecdir)/officerinst, as xapian does: a package
 # may not be split between pythondir and pyexecdir (they differ on lib64
-# systems), and it holds an extension. AM_PATH_PYTHON puts pyexecdir under
-# --prefix, so `make distcheck` installs into its scratch prefix.
+# systems), and it holds an extension. AM_PATH_PYTHON defines pyexecdir from
+# $(exec_prefix) (as libdir is), so `./configure --prefix=DIR`, `make install
+# prefix=DIR` and `make install DESTDIR=DIR` all put the package beside the
+# library; the extension finds the library relative to itself
+# (OI_PYTHON_RPATH, bindings/python/python.m4).
 #
 # In the build tree, `make` assembles the same package in
 # bindings/python/stage/officerinst (sources from srcdir, generated files
 # from builddir, the extension from libtool's objdir), so the tests and
-# examples/allocate.py import exactly what will be installed, with
+# examples import exactly what will be installed, with
 # PYTHONPATH=bindings/python/stage. bindings/python/tests/run.sh does that.
 
 # The hand-written package, the tests and the build's own files. Listed in
@@ -31,6 +35,7 @@ oi_python_package = \
 	bindings/python/officerinst/_policy.py \
 	bindings/python/officerinst/_rules.py \
 	bindings/python/officerinst/_ledger.py
+oi_python_data = bindings/python/officerinst/py.typed
 oi_python_tests = \
 	bindings/python/tests/run.sh \
 	bindings/python/tests/support.py \
@@ -49,13 +54,30 @@ EXTRA_DIST += \
 	bindings/python/README \
 	bindings/python/python.m4 \
 	bindings/python/officerinst.i \
+	bindings/python/convert.c \
+	bindings/python/convert.h \
 	$(oi_python_package) \
+	$(oi_python_data) \
 	$(oi_python_tests) \
 	examples/allocate.py
 
 if WITH_PYTHON
 
 officerinstpyexecdir = $(pyexecdir)/officerinst
+
+# --- The converters: hand-written C, under every warning of the project ------
+
+noinst_LTLIBRARIES = bindings/python/libconvert.la
+bindings_python_libconvert_la_SOURCES = \
+	bindings/python/convert.c \
+	bindings/python/convert.h
+bindings_python_libconvert_la_CPPFLAGS = \
+	$(oi_public_cppflags) \
+	$(PYTHON_CPPFLAGS)
+bindings_python_libconvert_la_CFLAGS = \
+	-shared \
+	$(WARN_CFLAGS) \
+	$(VISIBILITY_CFLAGS)
 
 # --- The extension ----------------------------------------------------------
 
@@ -64,25 +86,46 @@ officerinstpyexecdir = $(pyexecdir)/officerinst
 # -shared: no static archive (nothing could use one); in the CFLAGS too, so
 # libtool compiles the wrapper once, as PIC. No -no-undefined and no
 # -lpython: the interpreter provides Python's symbols.
+#
+# The library is linked as the linker's -lofficerinst, not as libtool's
+# lib/libofficerinst.la: an uninstalled libtool library makes libtool relink
+# the extension at install time, and refuse to do so into any directory but
+# the one configure chose (`make install prefix=DIR` stopped there). The
+# extension finds the installed library through its run path instead.
+# OI_PYTHON_LINK_LIBRARY (python.m4) is -Wl,-L$(abs_top_builddir)/lib/.libs
+# -Wl,-lofficerinst: flags libtool passes on without reading them.
 officerinstpyexec_LTLIBRARIES = bindings/python/_officerinst.la
 nodist_bindings_python__officerinst_la_SOURCES = bindings/python/officerinst_wrap.c
 bindings_python__officerinst_la_CPPFLAGS = \
 	$(oi_public_cppflags) \
+	-I$(srcdir)/bindings/python \
 	$(PYTHON_CPPFLAGS)
-# Generated code: the project's warning flags (and --enable-werror) are not
-# applied to it. Only PyInit__officerinst is exported (SWIGEXPORT).
+# The project's warning flags, but two that SWIG's generated code trips over
+# by design, in code of SWIG's, not ours:
+#  -Wno-unused-parameter  every wrapper takes the module object `self`,
+#                         which module-level functions never read;
+#  -Wno-sign-conversion   SWIG's runtime (pointer packing, method tables)
+#                         mixes Py_ssize_t, ptrdiff_t and size_t.
+# -fno-strict-aliasing: SWIG's runtime casts between its object structs.
 bindings_python__officerinst_la_CFLAGS = \
 	-shared \
+	$(WARN_CFLAGS) \
+	-Wno-unused-parameter \
+	-Wno-sign-conversion \
 	$(VISIBILITY_CFLAGS) \
 	-fno-strict-aliasing
 bindings_python__officerinst_la_LDFLAGS = \
-	-module -shared -avoid-version -shrext $(PYTHON_EXT_SUFFIX)
-bindings_python__officerinst_la_LIBADD = lib/libofficerinst.la
+	-module -shared -avoid-version -shrext $(PYTHON_EXT_SUFFIX) \
+	'-Wl,-rpath,$(OI_PYTHON_RPATH)'
+bindings_python__officerinst_la_LIBADD = \
+	bindings/python/libconvert.la \
+	$(OI_PYTHON_LINK_LIBRARY)
+EXTRA_bindings_python__officerinst_la_DEPENDENCIES = lib/libofficerinst.la
 
 # --- SWIG: one run makes two files, so one stamp rule -----------------------
 
 oi_swig_flags = \
-	-python -Wall \
+	-python -threads -fastproxy -Wall \
 	-interface _officerinst \
 	-I$(top_srcdir)/include \
 	-I$(top_builddir)/include
@@ -110,21 +153,22 @@ bindings/python/swig.stamp: bindings/python/officerinst.i $(oi_public_headers)
 
 officerinstpyexec_PYTHON = $(oi_python_package)
 nodist_officerinstpyexec_PYTHON = bindings/python/_officerinst_c.py
+officerinstpyexec_DATA = $(oi_python_data)
 
 # The package as installed, in the build tree, for the tests and examples.
 # The extension is copied from libtool's objdir (as xapian does): it is the
 # real shared object, not libtool's .la.
 oi_python_stage = bindings/python/stage/officerinst
-bindings/python/stage.stamp: $(oi_python_package) bindings/python/_officerinst_c.py \
-		bindings/python/_officerinst.la
+bindings/python/stage.stamp: $(oi_python_package) $(oi_python_data) \
+		bindings/python/_officerinst_c.py bindings/python/_officerinst.la
 	@rm -rf bindings/python/stage $@
 	@$(MKDIR_P) $(oi_python_stage)
-	$(AM_V_GEN)for f in $(oi_python_package) bindings/python/_officerinst_c.py; do \
+	$(AM_V_GEN)for f in $(oi_python_package) $(oi_python_data) \
+	    bindings/python/_officerinst_c.py; do \
 	  if test -f "$$f"; then d=; else d='$(srcdir)/'; fi; \
 	  cp "$$d$$f" $(oi_python_stage)/ || exit 1; \
 	done; \
-	objdir=`$(LIBTOOL) --config | sed -n 's/^objdir=//p'`; \
-	cp "bindings/python/$${objdir:-.libs}/_officerinst$(PYTHON_EXT_SUFFIX)" $(oi_python_stage)/
+	cp "bindings/python/$(OI_LT_OBJDIR)/_officerinst$(PYTHON_EXT_SUFFIX)" $(oi_python_stage)/
 	@touch $@
 
 # --- Tests --------------------------------------------------------------------

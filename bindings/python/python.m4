@@ -27,6 +27,17 @@
 #                        on the configure command line to override)
 #   PYTHON_EXT_SUFFIX    the extension modules' file suffix, e.g.
 #                        ".cpython-311-x86_64-linux-gnu.so" (libtool -shrext)
+#   OI_PYTHON_RPATH      the run path of the installed extension: where
+#                        libdir is relative to $(pyexecdir)/officerinst, as
+#                        $ORIGIN/../../.. when both are under one prefix (so
+#                        a `make install prefix=DIR` or DESTDIR=DIR moves
+#                        both and the extension still finds the library),
+#                        else $(libdir)
+#   OI_LT_OBJDIR         libtool's directory of built objects (.libs)
+#   OI_PYTHON_LINK_LIBRARY  how the extension links libofficerinst of the
+#                        build tree: as the linker's -lofficerinst, which
+#                        libtool passes on (bindings/python/local.mk: no
+#                        relinking at install)
 # and defines the automake conditional WITH_PYTHON.
 #
 # There is deliberately no PYTHON_LIBS: since Python 3.8 an extension module
@@ -117,6 +128,36 @@ AS_IF([test "x$enable_python" != xno], [
       [AC_MSG_WARN([the Python bindings will not be built: $oi_python_why])])
   ])
 ])
+
+dnl The installed extension's run path. pyexecdir and libdir are compared as
+dnl configure holds them, unexpanded ("${exec_prefix}/lib/python3.11/
+dnl site-packages", "${exec_prefix}/lib"): the path from one to the other is
+dnl relative when both start from the same variable or from "/".
+AS_IF([test "x$oi_python_ok" = xyes], [
+  AC_MSG_CHECKING([where the installed extension finds the library])
+  oi_from=`eval echo "$pyexecdir"`/officerinst/
+  oi_to=$libdir/
+  OI_PYTHON_RPATH='$(libdir)'
+  AS_CASE([$oi_from],
+    [/*|'${'*], [AS_IF([test "x${oi_from%%/*}" = "x${oi_to%%/*}"], [
+      while test -n "$oi_from" && test "x${oi_from%%/*}" = "x${oi_to%%/*}"; do
+        oi_from=${oi_from#*/}
+        oi_to=${oi_to#*/}
+      done
+      oi_up=
+      while test -n "$oi_from"; do
+        oi_up=$oi_up../
+        oi_from=${oi_from#*/}
+      done
+      oi_rel=`echo "$oi_up$oi_to" | sed 's,/$,,'`
+      OI_PYTHON_RPATH='$$ORIGIN'${oi_rel:+/$oi_rel}])])
+  AC_MSG_RESULT([$OI_PYTHON_RPATH])
+])
+OI_LT_OBJDIR=${objdir:-.libs}
+OI_PYTHON_LINK_LIBRARY='-Wl,-L$(abs_top_builddir)/lib/$(OI_LT_OBJDIR) -Wl,-lofficerinst'
+AC_SUBST([OI_PYTHON_RPATH])
+AC_SUBST([OI_LT_OBJDIR])
+AC_SUBST([OI_PYTHON_LINK_LIBRARY])
 
 AC_MSG_CHECKING([whether to build the Python bindings])
 AC_MSG_RESULT([$oi_python_ok])

@@ -1,35 +1,75 @@
 """Decisions and their reasons, as immutable values, and the sequence of a
 batch's decisions.
 
-A :class:`Decision` is made by the C library and converted into Python
-values: session indexes are turned into ids and strings are copied, so a
-decision points into nothing. A reason's message is rendered
-(oi_reason_format) only when it is first read, under the policy the
-decision was made under: until then the :class:`Reason` keeps that policy's
-C handle alive (never the :class:`Policy` object, which may be closed).
+A :class:`Decision` is made from what the library wrote (its strings
+copied), so it points into nothing. Its reasons are made when first read,
+and a reason's message is rendered by the library (oi_reason_format) only
+when it is first read, under the policy the decision was made under: until
+then the :class:`Reason` keeps that policy's C handle alive (never the
+:class:`Policy` object, which may be closed).
 
 :func:`check_subsidy_many` and :meth:`Ledger.submit_many` return a
-:class:`Decisions`: a read-only sequence holding the batch's decisions
-compactly in C, which makes a :class:`Decision` only for an element read.
+:class:`Decisions`: a read-only sequence over the decisions as the library
+wrote them, in C, which makes a :class:`Decision` only for an element read.
 """
 
 import array
+import collections
 import collections.abc
-import dataclasses
-from typing import Optional, Tuple
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union, overload
 
 from . import _officerinst_c as _c
 from ._enums import Clause, Outcome, ReasonCode, Severity, _enum
-from ._values import SubsidyRequest, _make
 
 __all__ = ["Reason", "Decision", "Decisions"]
 
-# Clause value -> "S6", read once from the library.
-_CLAUSE_IDS = {int(c): (_c.clause_id(c) or "") for c in Clause}
+_x = _c._officerinst     # the extension's own functions: one Python call less
+_new = object.__new__
+
+# Where each member is in the library's tuples (convert.c's tables).
+_D = {name: i for i, name in enumerate(_c.fields("decision"))}
+_R = _c.fields("reason")
+_D_OUTCOME, _D_POLICY, _D_SESSION_ID = _D["outcome"], _D["policy_id"], _D["session_id"]
+_D_ASKED, _D_NIGHTS, _D_PAYEE, _D_REASONS = (_D["nights_requested"], _D["nights"], _D["payee"],
+                                             _D["reasons"])
+_OUTCOMES = {int(o): o for o in Outcome}
+_CLAUSE_IDS = {int(c): str(c) for c in Clause}
 
 
-@dataclasses.dataclass(frozen=True)
-class Reason:
+def _session_ids(handle: Any) -> Tuple[str, ...]:
+    """The ids of a policy's sessions, by index (kept on the handle)."""
+    try:
+        return handle._session_ids
+    except AttributeError:
+        ids = tuple(_c.policy_session(handle, i)[0]
+                    for i in range(_c.policy_session_count(handle)))
+        handle._session_ids = ids
+        return ids
+
+
+class _Frozen:
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("%s is immutable" % type(self).__name__)
+
+    __delattr__ = __setattr__  # type: ignore[assignment]
+
+
+class _Message:
+    """The explanation rendered by the library, naming the values and what
+    would satisfy the rule (rendered when first read, then kept)."""
+
+    def __get__(self, reason: Optional["Reason"], owner: Optional[type] = None) -> Any:
+        if reason is None:
+            return self
+        state = reason.__dict__
+        message = _c.reason_format(state.pop("_policy"), dict(zip(_R, state.pop("_raw"))))
+        state["message"] = message
+        return message
+
+
+class Reason(_Frozen):
     """Why a decision went as it did.
 
     Attributes:
@@ -39,81 +79,86 @@ class Reason:
             a note that changes nothing (S3).
         values: the four values the rule compared (meaning per code in
             rules.h; dates are day numbers since 1970-01-01).
-        message: the explanation rendered by the library, naming the values
-            and what would satisfy the rule.
+        message: the explanation the library renders, naming the values and
+            what would satisfy the rule.
         session_id: the session concerned, or None.
     """
 
-    code: ReasonCode
-    clause: str
-    severity: Severity
-    values: Tuple[int, int, int, int]
-    message: str
-    session_id: Optional[str] = None
+    message = _Message()
+
+    def __init__(self, code: Union[ReasonCode, str, int], clause: Union[str, Clause],
+                 severity: Union[Severity, str, int], values: Sequence[int], message: str,
+                 session_id: Optional[str] = None) -> None:
+        self.__dict__.update(code=ReasonCode(code), clause=str(Clause(clause)),
+                             severity=Severity(severity), values=tuple(values),
+                             message=message, session_id=session_id)
+
+    @classmethod
+    def _from_c(cls, raw: Tuple[Any, ...], policy: Any, sessions: Tuple[str, ...]) -> "Reason":
+        code, clause, severity, session, values = raw
+        r = _new(cls)
+        r.__dict__.update(code=_enum(ReasonCode, code), clause=_CLAUSE_IDS.get(clause, ""),
+                          severity=_enum(Severity, severity), values=values,
+                          session_id=sessions[session] if 0 <= session < len(sessions) else None,
+                          _policy=policy, _raw=raw)
+        return r
 
     @property
-    def clause_code(self):
+    def clause_code(self) -> Clause:
         """The clause as a :class:`Clause` member."""
-        for c in Clause:
-            if _CLAUSE_IDS[int(c)] == self.clause:
-                return c
-        return Clause.NONE
+        return Clause(self.clause) if self.clause else Clause.NONE
 
-    def __str__(self):
-        return "%s %s: %s" % (self.clause, getattr(self.code, "name", self.code), self.message)
+    def _key(self) -> Tuple[Any, ...]:
+        return (self.code, self.clause, self.severity, self.values, self.message,
+                self.session_id)
 
-    def __repr__(self):
-        return "<Reason %s %s %r>" % (self.clause, getattr(self.code, "name", self.code),
-                                      self.message)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reason):
+            return NotImplemented
+        return self._key() == other._key()
 
-    def __reduce__(self):
-        # Pickled and copied as a plain value (the message rendered).
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:
+        return "%s %s: %s" % (self.clause, self.code, self.message)
+
+    def __repr__(self) -> str:
+        return "Reason(code=%r, clause=%r, severity=%r, values=%r, message=%r, session_id=%r)" % (
+            self.code, self.clause, self.severity, self.values, self.message, self.session_id)
+
+    def __reduce__(self) -> Any:
         return (Reason, (self.code, self.clause, self.severity, self.values, self.message,
                          self.session_id))
 
+    def to_dict(self) -> Dict[str, Any]:
+        """The reason as a dict of JSON types, as documents write it."""
+        return {"clause": self.clause, "code": str(self.code), "severity": str(self.severity),
+                "session_id": self.session_id, "values": list(self.values),
+                "message": self.message}
 
-class _LazyMessage:
-    """The explanation rendered by the library, naming the values and what
-    would satisfy the rule (rendered when first read, then kept)."""
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Reason":
+        """The reason of a dict as :meth:`to_dict` makes it."""
+        return cls(d["code"], d["clause"], d["severity"], d["values"], d["message"],
+                   d.get("session_id"))
 
-    __slots__ = ()
 
-    def __get__(self, reason, owner=None):
-        if reason is None:
+class _Reasons:
+    """The decision's reasons, made when first read."""
+
+    def __get__(self, d: Optional["Decision"], owner: Optional[type] = None) -> Any:
+        if d is None:
             return self
-        # Only a Reason the library made comes here without a message: it
-        # holds its policy's handle until the message is rendered.
-        state = reason.__dict__
-        policy = state.get("_policy")
-        if policy is None:
-            try:
-                return state["message"]
-            except KeyError:
-                raise AttributeError("message") from None
-        message = _c.reason_message(policy, reason)
-        state["message"] = message
-        state.pop("_policy", None)      # the policy is not needed any more
-        return message
+        state = d.__dict__
+        policy = state.pop("_policy")
+        sessions = _session_ids(policy) if state["_raw"] else ()
+        reasons = tuple(Reason._from_c(r, policy, sessions) for r in state.pop("_raw"))
+        state["reasons"] = reasons
+        return reasons
 
 
-# A class attribute that the instance's own `message` (a Reason made in
-# Python, or a message already rendered) hides: a non-data descriptor.
-Reason.message = _LazyMessage()
-
-
-def _reason_from_c(t):
-    code, clause, severity, session_id, values, message = t
-    return _make(Reason, code=_enum(ReasonCode, code), clause=_CLAUSE_IDS.get(clause, ""),
-                 severity=_enum(Severity, severity), values=values, message=message,
-                 session_id=session_id)
-
-
-def _reasons_from_c(reasons):
-    return tuple(_reason_from_c(r) for r in reasons)
-
-
-@dataclasses.dataclass(frozen=True)
-class Decision:
+class Decision(_Frozen):
     """A decision of the library, with every reason that applies.
 
     Attributes:
@@ -129,44 +174,71 @@ class Decision:
         session_id: the session decided on.
     """
 
-    outcome: Outcome
-    reasons: Tuple[Reason, ...]
-    nights: int
-    nights_requested: int
-    payee: Optional[str]
-    policy_id: str
-    session_id: Optional[str]
+    reasons = _Reasons()
+
+    def __init__(self, outcome: Union[Outcome, str, int], reasons: Sequence[Reason], nights: int,
+                 nights_requested: int, payee: Optional[str], policy_id: str,
+                 session_id: Optional[str]) -> None:
+        self.__dict__.update(outcome=Outcome(outcome), reasons=tuple(reasons), nights=nights,
+                             nights_requested=nights_requested, payee=payee,
+                             policy_id=policy_id, session_id=session_id)
+
+    @classmethod
+    def _from_c(cls, t: Tuple[Any, ...], policy: Any) -> "Decision":
+        d = _new(cls)
+        d.__dict__.update(outcome=_OUTCOMES.get(t[_D_OUTCOME], t[_D_OUTCOME]),
+                          nights=t[_D_NIGHTS], nights_requested=t[_D_ASKED],
+                          payee=t[_D_PAYEE], policy_id=t[_D_POLICY],
+                          session_id=t[_D_SESSION_ID], _raw=t[_D_REASONS], _policy=policy)
+        return d
 
     @property
-    def clauses(self):
+    def clauses(self) -> Tuple[str, ...]:
         """The clause ids of the reasons, in order, e.g. ``("S6", "S8")``."""
         return tuple(r.clause for r in self.reasons)
 
     @property
-    def codes(self):
+    def codes(self) -> Tuple[ReasonCode, ...]:
         """The :class:`ReasonCode` of each reason, in order."""
         return tuple(r.code for r in self.reasons)
 
-    def __repr__(self):
-        outcome = str(self.outcome) if isinstance(self.outcome, Outcome) else self.outcome
-        text = "<Decision %s" % outcome
-        if self.session_id:
-            text += " at %s" % self.session_id
-        if self.payee:
-            text += ", %d night%s paid to %r" % (self.nights, "" if self.nights == 1 else "s",
-                                                 self.payee)
-        if self.reasons:
-            text += ": " + ", ".join("%s %s" % (r.clause, getattr(r.code, "name", r.code))
-                                     for r in self.reasons)
-        return text + ">"
+    def _key(self) -> Tuple[Any, ...]:
+        return (self.outcome, self.reasons, self.nights, self.nights_requested, self.payee,
+                self.policy_id, self.session_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Decision):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return ("Decision(outcome=%r, reasons=%r, nights=%r, nights_requested=%r, payee=%r, "
+                "policy_id=%r, session_id=%r)" % self._key())
+
+    def __reduce__(self) -> Any:
+        return (Decision, self._key())
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The decision as a dict of JSON types (outcome and reasons' codes as
+        their names), so ``json.dumps(decision.to_dict())`` is the answer a
+        web API gives."""
+        return {"outcome": str(self.outcome), "policy_id": self.policy_id,
+                "session_id": self.session_id, "nights_requested": self.nights_requested,
+                "nights": self.nights, "payee": self.payee,
+                "reasons": [r.to_dict() for r in self.reasons]}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Decision":
+        """The decision of a dict as :meth:`to_dict` makes it."""
+        return cls(d["outcome"], [Reason.from_dict(r) for r in d["reasons"]], d["nights"],
+                   d["nights_requested"], d.get("payee"), d["policy_id"], d.get("session_id"))
 
 
-# The extension's functions themselves (not SWIG's Python wrappers of them):
-# these are called once per element read.
-_x = _c._officerinst
-_batch_get = _x.batch_get
-_batch_list = _x.batch_list
-_CHUNK = 256
+_get = _x.DecisionArray_get
+_from_c = Decision._from_c
 
 
 class Decisions(collections.abc.Sequence):
@@ -176,47 +248,45 @@ class Decisions(collections.abc.Sequence):
     It is a read-only sequence (``len``, indexing with negative indexes,
     slicing, iteration, ``in``, ``index``, ``count``, ``reversed``) whose
     elements are :class:`Decision` values equal to what the single calls
-    return. The decisions stay in C, about 40 bytes each plus 48 a reason,
-    and a :class:`Decision` is made only when an element is read (each read
-    makes a new, equal one: keep it if you read it again); a reason's
-    message is rendered only when read.
+    return. The decisions stay in C as the library wrote them, and a
+    :class:`Decision` is made only when an element is read (each read makes
+    a new, equal one); a reason's message is rendered only when read.
 
-    Aggregates that make no :class:`Decision`:
-
-    * :meth:`outcomes` -- the :class:`Outcome` of each decision, as a list;
-    * :meth:`counts` -- how many decisions have each outcome, as a dict;
-    * :meth:`nights` -- the nights paid, in total or for some outcomes;
-    * :meth:`select` -- the decisions with some outcomes, as a Decisions.
-
-    Slicing and :meth:`select` return a Decisions too, a view sharing the
-    same C memory. A Decisions equals another Decisions or a list holding
-    equal decisions in the same order; ``list(decisions)`` makes every
-    Decision at once. It keeps the policy's C handle alive (the decisions
-    name its sessions and hotels), so it outlives a closed :class:`Policy`
-    or :class:`Ledger`; its memory is freed when the last view of it goes.
+    Aggregates that make no :class:`Decision`: :meth:`outcomes`,
+    :meth:`counts`, :meth:`nights`, :meth:`select`. Slicing and
+    :meth:`select` return a Decisions too, a view of the same C memory. A
+    Decisions equals another Decisions or a list holding equal decisions in
+    the same order. It keeps the policy's C handle alive (the decisions name
+    its sessions and hotels), so it outlives a closed :class:`Policy` or
+    :class:`Ledger`; its memory is freed when the last view of it goes.
     """
 
-    __slots__ = ("_h", "_ix")
+    __slots__ = ("_a", "_ph", "_ix")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("Decisions are returned by check_subsidy_many() and "
                         "Ledger.submit_many()")
 
     @classmethod
-    def _wrap(cls, handle, indexes=None):
-        obj = object.__new__(cls)
-        obj._h = handle
-        obj._ix = range(_x.batch_len(handle)) if indexes is None else indexes
+    def _wrap(cls, batch: Any, policy: Any, indexes: Optional[Sequence[int]] = None
+              ) -> "Decisions":
+        obj = _new(cls)
+        obj._a, obj._ph = batch, policy
+        obj._ix = range(len(batch)) if indexes is None else indexes
         return obj
 
-    # --- the sequence ---------------------------------------------------
-
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._ix)
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(self, index: int) -> Decision: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> "Decisions": ...
+
+    def __getitem__(self, index: Union[int, slice]) -> Any:
         if isinstance(index, slice):
-            return Decisions._wrap(self._h, self._ix[index])
+            return Decisions._wrap(self._a, self._ph, self._ix[index])
         try:
             i = self._ix[index]
         except IndexError:
@@ -224,19 +294,19 @@ class Decisions(collections.abc.Sequence):
         except TypeError:
             raise TypeError("Decisions indices must be integers or slices, not %s"
                             % type(index).__name__) from None
-        return _batch_get(self._h, i)
+        return _from_c(_get(self._a, i), self._ph)
 
-    def __iter__(self):
-        h, ix = self._h, self._ix
-        for start in range(0, len(ix), _CHUNK):
-            yield from _batch_list(h, ix[start:start + _CHUNK])
+    def __iter__(self) -> Iterator[Decision]:
+        a, ph = self._a, self._ph
+        for i in self._ix:
+            yield _from_c(_get(a, i), ph)
 
-    def __reversed__(self):
+    def __reversed__(self) -> Iterator[Decision]:
         return iter(self[::-1])
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, Decisions):
-            if other._h is self._h and other._ix == self._ix:
+            if other._a is self._a and other._ix == self._ix:
                 return True
         elif not isinstance(other, list):
             return NotImplemented
@@ -244,9 +314,9 @@ class Decisions(collections.abc.Sequence):
             return False
         return all(a == b for a, b in zip(self, other))
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         n = len(self)
         text = "<Decisions: %d decision%s" % (n, "" if n == 1 else "s")
         counts = self.counts()
@@ -254,60 +324,49 @@ class Decisions(collections.abc.Sequence):
             text += " (%s)" % ", ".join("%d %s" % (k, o) for o, k in counts.items())
         return text + ">"
 
-    def __reduce__(self):
-        # Pickled as the list of its decisions (a Decisions needs C memory).
-        return (list, (list(self),))
+    def __reduce__(self) -> Any:
+        return (list, (list(self),))    # pickled as the list of its decisions
 
-    # --- aggregates, without making a Decision --------------------------
+    def _column(self, which: int) -> Sequence[int]:
+        if which == 0:
+            column: Sequence[int] = self._a.outcomes()
+        else:
+            column = array.array("i", self._a.nights())
+        ix = self._ix
+        if isinstance(ix, range) and ix == range(len(column)):
+            return column
+        return [column[i] for i in ix]
 
-    def outcomes(self):
-        """The :class:`Outcome` of each decision, in order: a list, as long
-        as the sequence (its members are the enum's own, nothing is made
-        per element)."""
-        return _x.batch_outcomes(self._h, self._ix)
+    def outcomes(self) -> List[Outcome]:
+        """The :class:`Outcome` of each decision, in order (a list)."""
+        return [_OUTCOMES[o] for o in self._column(0)]
 
-    def counts(self):
+    def counts(self) -> Dict[Outcome, int]:
         """How many decisions have each outcome: a dict {:class:`Outcome`:
-        count} of the outcomes present, in the enum's order, e.g.
-        ``{Outcome.AWARDED: 120, Outcome.WAITLISTED: 3000, ...}``."""
-        return {o: n for o, n, _ in _x.batch_counts(self._h, self._ix)}
+        count} of the outcomes present, in the enum's order."""
+        counted = collections.Counter(self._column(0))
+        return {o: counted[int(o)] for o in Outcome if counted[int(o)]}
 
-    def nights(self, *outcomes):
-        """The sum of :attr:`Decision.nights` (nights the subsidy pays, S3)
-        over the decisions, or over those with one of ``outcomes``: e.g.
-        ``decisions.nights(Outcome.AWARDED)`` (a waitlisted decision
-        carries the nights it would pay once awarded)."""
-        return sum(nights for o, _, nights in _x.batch_counts(self._h, self._ix)
-                   if not outcomes or o in outcomes)
+    def nights(self, *outcomes: Outcome) -> int:
+        """The sum of :attr:`Decision.nights` over the decisions, or over those
+        with one of ``outcomes`` (``decisions.nights(Outcome.AWARDED)``)."""
+        nights = self._column(1)
+        if not outcomes:
+            return sum(nights)
+        wanted = {int(o) for o in outcomes}
+        return sum(n for o, n in zip(self._column(0), nights) if o in wanted)
 
-    def select(self, *outcomes):
+    def select(self, *outcomes: Outcome) -> "Decisions":
         """The decisions whose outcome is one of ``outcomes``, in order: a
-        Decisions view (``decisions.select(Outcome.WAITLISTED)``). Its
-        :meth:`positions` tell where they are in this sequence's batch."""
+        Decisions view (``decisions.select(Outcome.WAITLISTED)``)."""
         for o in outcomes:
-            if isinstance(o, bool) or not isinstance(o, int):
+            if not isinstance(o, Outcome):
                 raise TypeError("outcomes must be Outcome members, not %s" % type(o).__name__)
-        picked = array.array("q")
-        picked.frombytes(_x.batch_select(self._h, self._ix, tuple(int(o) for o in outcomes)))
-        return Decisions._wrap(self._h, picked)
+        wanted = {int(o) for o in outcomes}
+        picked = array.array("q", (i for i, o in zip(self._ix, self._column(0)) if o in wanted))
+        return Decisions._wrap(self._a, self._ph, picked)
 
-    def positions(self):
-        """The index of each decision in the batch call that made it (its
-        request's index in the list given): ``range(len(batch))`` for a
-        whole batch, else a range or an ``array('q')`` (a copy)."""
+    def positions(self) -> Sequence[int]:
+        """The index of each decision in the batch call that made it."""
         ix = self._ix
         return ix if isinstance(ix, range) else array.array("q", ix)
-
-
-def _register():
-    def table(enum_class):
-        by_value = {int(m): m for m in enum_class}
-        return tuple(by_value.get(v) for v in range(max(by_value) + 1))
-
-    clauses = tuple(_CLAUSE_IDS.get(v, "") for v in range(max(_CLAUSE_IDS) + 1))
-    _c.set_types({"SubsidyRequest": SubsidyRequest, "Decision": Decision, "Reason": Reason,
-                  "outcomes": table(Outcome), "reason_codes": table(ReasonCode),
-                  "severities": table(Severity), "clauses": clauses})
-
-
-_register()

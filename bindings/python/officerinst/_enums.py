@@ -1,57 +1,71 @@
-"""Enumerations of officerinst, as IntEnums whose values are the C library's.
+"""Enumerations of officerinst: IntEnums whose values are the C library's and
+whose text is the library's own vocabulary.
 
-Every value is read from the C headers (through the extension), never
-written here as a number, so Python and C cannot disagree; the tests check
-that no C constant is missing from its enum.
+Every value comes from the C headers (through the low-level module), never
+written here as a number. Each enum also accepts the text forms the
+library's parse function reads (``LmForm("LM-3")``, ``Country("Canada")``,
+``Office("Secretary-Treasurer")``), and ``str()`` gives the library's name
+(``str(LmForm.LM_3) == "LM-3"``): no table of names is written in Python.
 """
 
 import enum
+from typing import Callable, Dict, Optional, Type, TypeVar, Union
 
 from . import _officerinst_c as _c
+from ._officerinst_c import Status
 
 __all__ = [
     "Status", "Country", "LmForm", "Office", "CourseKind", "Clause", "Outcome",
     "ReasonCode", "Severity", "Payer", "CostItem", "EventType",
 ]
 
+E = TypeVar("E", bound="_Vocabulary")
 
-class Status(enum.IntEnum):
-    """Result of a C call (oi_status). Python code sees these only as the
-    ``status`` of an :class:`officerinst.Error`."""
-
-    OK = _c.OI_OK
-    EINVAL = _c.OI_EINVAL
-    EDATE = _c.OI_EDATE
-    ENOTFOUND = _c.OI_ENOTFOUND
-    EEXISTS = _c.OI_EEXISTS
-    ENOMEM = _c.OI_ENOMEM
-    ESTATE = _c.OI_ESTATE
-    EPARSE = _c.OI_EPARSE
-    ESCHEMA = _c.OI_ESCHEMA
-    EMISMATCH = _c.OI_EMISMATCH
-    ELIMIT = _c.OI_ELIMIT
-    EIO = _c.OI_EIO
-
-    @property
-    def description(self):
-        """A short description, e.g. "invalid argument"."""
-        return _c.status_describe(self)
+# The library's functions for each enum: name -> value, value -> name.
+_PARSE: Dict[type, Callable[[str], int]] = {}
+_NAME: Dict[type, Callable[[int], Optional[str]]] = {}
+# Texts already read, per enum (the library's answers, remembered).
+_READ: Dict[type, Dict[str, "enum.IntEnum"]] = {}
 
 
-class Country(enum.IntEnum):
-    """Country of a local (U1)."""
+class _Vocabulary(enum.IntEnum):
+    """An enumeration of the C library: its value, or any text its parse
+    function reads, makes a member; ``str()`` is the library's name."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Optional["_Vocabulary"]:
+        parse = _PARSE.get(cls)
+        if parse is None or not isinstance(value, str):
+            return None
+        return cls(parse(value))
+
+    def __str__(self) -> str:
+        name = _NAME.get(type(self))
+        text = name(self) if name is not None else None
+        return text if text is not None else self.name.lower()
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        return "%s.%s" % (type(self).__name__, self.name)
+
+
+class Country(_Vocabulary):
+    """Country of a local (U1): ``Country("US")``, ``Country("Canada")``."""
 
     US = _c.OI_COUNTRY_US
     CA = _c.OI_COUNTRY_CA
 
     @property
-    def bit(self):
+    def bit(self) -> int:
         """This country's bit in a session's countries mask (E1)."""
         return 1 << int(self)
 
 
-class LmForm(enum.IntEnum):
-    """U.S. Department of Labor financial report a local files (S2)."""
+class LmForm(_Vocabulary):
+    """U.S. Department of Labor financial report a local files (S2):
+    ``LmForm("LM-3")``, ``LmForm("3")``, ``LmForm("none")``."""
 
     NONE = _c.OI_LM_NONE
     LM_2 = _c.OI_LM_2
@@ -59,8 +73,9 @@ class LmForm(enum.IntEnum):
     LM_4 = _c.OI_LM_4
 
 
-class Office(enum.IntEnum):
-    """Office an officer currently holds in the local (U2, P2)."""
+class Office(_Vocabulary):
+    """Office an officer holds now (U2, P2): ``Office("Secretary-Treasurer")``;
+    ``str()`` is the name ("secretary_treasurer"), :attr:`title` the title."""
 
     NONE = _c.OI_OFFICE_NONE
     PRESIDENT = _c.OI_OFFICE_PRESIDENT
@@ -72,17 +87,22 @@ class Office(enum.IntEnum):
     RECORDING_SECRETARY = _c.OI_OFFICE_RECORDING_SECRETARY
     OTHER = _c.OI_OFFICE_OTHER
 
+    @property
+    def title(self) -> str:
+        """The office as people write it, e.g. "Secretary-Treasurer"."""
+        return _c.office_title(self) or ""
 
-class CourseKind(enum.IntEnum):
-    """Kind of a course: which clause defines it and so which rules apply."""
+
+class CourseKind(_Vocabulary):
+    """Kind of a course, which clause defines it and so which rules apply."""
 
     INSTITUTE = _c.OI_COURSE_INSTITUTE
     ADVANCED_ORGANIZING = _c.OI_COURSE_ADVANCED_ORGANIZING
     ADVANCED_SECRETARY_TREASURER = _c.OI_COURSE_ADVANCED_SECRETARY_TREASURER
 
 
-class Clause(enum.IntEnum):
-    """A clause of the policy (POLICY.md). ``str(Clause.S6)`` is ``"S6"``."""
+class Clause(_Vocabulary):
+    """A clause of the policy. ``str(Clause.S6)`` is ``"S6"``."""
 
     NONE = _c.OI_CLAUSE_NONE
     C1 = _c.OI_CLAUSE_C1
@@ -107,12 +127,10 @@ class Clause(enum.IntEnum):
     U2 = _c.OI_CLAUSE_U2
     U3 = _c.OI_CLAUSE_U3
 
-    def __str__(self):
-        return _c.clause_id(self) or ""
 
-
-class Outcome(enum.IntEnum):
-    """What a decision concluded, or the status of a ledger entry."""
+class Outcome(_Vocabulary):
+    """What a decision concluded, or the status of a ledger entry
+    (``str(Outcome.AWARDED) == "awarded"``)."""
 
     NONE = _c.OI_OUTCOME_NONE
     ADMITTED = _c.OI_OUTCOME_ADMITTED
@@ -124,12 +142,10 @@ class Outcome(enum.IntEnum):
     GRADUATED = _c.OI_OUTCOME_GRADUATED
     NOT_GRADUATED = _c.OI_OUTCOME_NOT_GRADUATED
 
-    def __str__(self):
-        return _c.outcome_name(self) or "none"
 
-
-class ReasonCode(enum.IntEnum):
-    """Why a decision went as it did; see each code's values in rules.h."""
+class ReasonCode(_Vocabulary):
+    """Why a decision went as it did; the meaning of each code's values is in
+    rules.h. ``str()`` is the code's name ("RECEIVED_LATE")."""
 
     NONE = _c.OI_REASON_NONE
     COUNTRY_NOT_ADMITTED = _c.OI_REASON_COUNTRY_NOT_ADMITTED
@@ -152,15 +168,15 @@ class ReasonCode(enum.IntEnum):
     MISSED_DAYS = _c.OI_REASON_MISSED_DAYS
 
 
-class Severity(enum.IntEnum):
-    """How a reason weighs on its decision."""
+class Severity(_Vocabulary):
+    """How a reason weighs on its decision: "refusal", "waitlist", "note"."""
 
     REFUSAL = _c.OI_SEVERITY_REFUSAL
     WAITLIST = _c.OI_SEVERITY_WAITLIST
     NOTE = _c.OI_SEVERITY_NOTE
 
 
-class Payer(enum.IntEnum):
+class Payer(_Vocabulary):
     """Who pays an item of the cost of attending (E2, S7)."""
 
     INTERNATIONAL = _c.OI_PAYER_INTERNATIONAL
@@ -168,7 +184,7 @@ class Payer(enum.IntEnum):
     SUBSIDY = _c.OI_PAYER_SUBSIDY
 
 
-class CostItem(enum.IntEnum):
+class CostItem(_Vocabulary):
     """An item of the cost of attending (E2, S7)."""
 
     PROGRAM = _c.OI_COST_PROGRAM
@@ -178,27 +194,59 @@ class CostItem(enum.IntEnum):
     HOTEL = _c.OI_COST_HOTEL
 
 
-class EventType(enum.IntEnum):
-    """Kinds of event in a ledger's audit trail."""
+class EventType(_Vocabulary):
+    """Kinds of event in a ledger's audit trail ("entered", "decided", ...)."""
 
     ENTERED = _c.OI_EVENT_ENTERED
     DECIDED = _c.OI_EVENT_DECIDED
     WITHDRAWN = _c.OI_EVENT_WITHDRAWN
     PROMOTED = _c.OI_EVENT_PROMOTED
 
-    def __str__(self):
-        return _c.event_type_name(self) or ""
 
-
+for _cls, _parse, _name in (
+        (Country, _c.country_parse, _c.country_name),
+        (LmForm, _c.lm_form_parse, _c.lm_form_name),
+        (Office, _c.office_parse, _c.office_name),
+        (CourseKind, _c.course_kind_parse, _c.course_kind_name),
+        (Clause, _c.clause_parse, _c.clause_id),
+        (Outcome, _c.outcome_parse, _c.outcome_name),
+        (ReasonCode, _c.reason_code_parse, _c.reason_code_name),
+        (Severity, _c.severity_parse, _c.severity_name),
+        (EventType, _c.event_type_parse, _c.event_type_name)):
+    _PARSE[_cls], _NAME[_cls] = _parse, _name
 for _cls in (Status, Country, LmForm, Office, CourseKind, Clause, Outcome, ReasonCode,
              Severity, Payer, CostItem, EventType):
     _cls.__module__ = "officerinst"
-del _cls
+    _READ[_cls] = {}
+del _cls, _parse, _name
 
 
-def _enum(cls, value):
+def _member(cls: Type[E], value: object) -> Union[E, object]:
+    """``cls(value)`` for a member, its value or a text the library reads;
+    anything else (a value the library will refuse, with its path) as it is."""
+    if type(value) is cls:
+        return value
+    try:
+        return cls._value2member_map_[value]  # type: ignore[index,return-value]
+    except (KeyError, TypeError):
+        pass
+    if isinstance(value, str):
+        read = _READ[cls]
+        member = read.get(value)
+        if member is None:
+            try:
+                member = cls(value)
+            except ValueError:
+                return value
+            if len(read) < 1024:
+                read[value] = member
+        return member
+    return value
+
+
+def _enum(cls: Type[E], value: int) -> Union[E, int]:
     """``cls(value)``, or the plain int for a value a newer library added."""
     try:
-        return cls(value)
-    except ValueError:
+        return cls._value2member_map_[value]  # type: ignore[index,return-value]
+    except KeyError:
         return value

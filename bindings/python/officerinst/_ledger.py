@@ -3,33 +3,73 @@ year (S9), the waitlist (S10), awards that stand (S11), and the audit trail."""
 
 import dataclasses
 import datetime
-import os
-from typing import Optional, Tuple
+import threading
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from . import _officerinst_c as _c
-from ._decisions import Decisions, Reason, _reasons_from_c
-from ._enums import Country, EventType, Outcome, _enum
-from ._errors import _closed, error_class
-from ._policy import Policy
-from ._values import (Local, SubsidyRequest, _datetime_from_c, _int, _make, _str,
-                      _type_error, _ID_MAX, _NAME_MAX, _UINT32_MAX)
+from ._decisions import Decision, Decisions, Reason, _session_ids
+from ._enums import Country, EventType, Outcome, _enum, _member
+from ._errors import Error, NotFound, StateError, _closed
+from ._policy import Policy, PathLike, Text, _policy_handle
+from ._rules import RequestLike, Requests, _requests
+from ._values import Local, _make, _text
 
 __all__ = ["Ledger", "LedgerEntry", "Withdrawal", "SessionSummary", "DistrictAwards", "Event"]
 
-# The extension's functions themselves, not SWIG's Python wrappers of them.
-_x = _c._officerinst
+_x = _c._officerinst     # the extension's own functions: one Python call less
+_from_c = Decision._from_c
+_E = _c.fields("entry")
+_V = _c.fields("event")
+
+
+class _Document:
+    def to_dict(self) -> Dict[str, Any]:
+        """The value as a dict of JSON types (enums as their names, moments
+        as ISO text, reasons as :meth:`Reason.to_dict` makes them)."""
+        out: Dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            v = getattr(self, f.name)
+            if isinstance(v, (Outcome, EventType)):
+                v = str(v)
+            elif f.name == "reasons":
+                v = [r.to_dict() for r in v]
+            elif isinstance(v, tuple):
+                v = list(v)
+            out[f.name] = _text(v)
+        return out
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Any:
+        """The value of a dict as :meth:`to_dict` makes it."""
+        d = dict(d)
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            v = d.get(f.name)
+            if f.name == "reasons":
+                v = tuple(Reason.from_dict(r) for r in v)
+            elif f.name in ("status", "outcome", "previous"):
+                v = Outcome(v)
+            elif f.name == "type":
+                v = EventType(v)
+            elif f.name == "country":
+                v = Country(v)
+            elif f.name == "received":
+                v = _c.datetime_parse(v)
+            elif isinstance(v, list):
+                v = tuple(v)
+            d[f.name] = v
+        return _make(cls, **d)
 
 
 @dataclasses.dataclass(frozen=True)
-class LedgerEntry:
+class LedgerEntry(_Document):
     """A request as a ledger holds it.
 
     Attributes:
         id, entry_number: its id, and 1, 2, 3... in order of entry.
         session_id, year: its session and the calendar year of the session's
             first day (S5, S9).
-        local_number, country, district: its local.
-        officer_id: its officer.
+        local_number, local_name, country, district: its local.
+        officer_id, officer_name: its officer (the name may be None).
         received: when it was received (``datetime.datetime``).
         status: AWARDED, WAITLISTED, REFUSED or WITHDRAWN (:class:`Outcome`).
         nights_requested, nights: nights asked for and paid (S3).
@@ -42,9 +82,11 @@ class LedgerEntry:
     session_id: str
     year: int
     local_number: int
+    local_name: str
     country: Country
     district: int
     officer_id: str
+    officer_name: Optional[str]
     received: datetime.datetime
     status: Outcome
     nights_requested: int
@@ -53,25 +95,30 @@ class LedgerEntry:
     reasons: Tuple[Reason, ...]
 
 
-def _entry_from_c(t):
-    (eid, number, session_id, year, local_number, country, district, officer_id, received,
-     status, nights_requested, nights, payee, reasons) = t
-    return _make(LedgerEntry, id=eid, entry_number=number, session_id=session_id, year=year,
-                 local_number=local_number, country=_enum(Country, country), district=district,
-                 officer_id=officer_id, received=_datetime_from_c(received),
-                 status=_enum(Outcome, status), nights_requested=nights_requested,
-                 nights=nights, payee=payee, reasons=_reasons_from_c(reasons))
+def _reasons(raw: Tuple[Any, ...], ph: Any) -> Tuple[Reason, ...]:
+    if not raw:
+        return ()
+    sessions = _session_ids(ph)
+    return tuple(Reason._from_c(r, ph, sessions) for r in raw)
+
+
+def _entry(t: Tuple[Any, ...], ph: Any) -> LedgerEntry:
+    d = dict(zip(_E, t))
+    del d["session"]
+    d["country"] = _enum(Country, d["country"])
+    d["status"] = _enum(Outcome, d["status"])
+    d["reasons"] = _reasons(d["reasons"], ph)
+    return _make(LedgerEntry, **d)
 
 
 @dataclasses.dataclass(frozen=True)
-class Withdrawal:
+class Withdrawal(_Document):
     """What a withdrawal did.
 
     Attributes:
         previous: the request's status before: AWARDED or WAITLISTED.
         promoted: ids of the requests promoted from the waitlist, in order
-            (at most two: one into the freed seat, one into the freed local
-            slot, S10).
+            (one into the freed seat, one into the freed local slot, S10).
     """
 
     previous: Outcome
@@ -79,7 +126,7 @@ class Withdrawal:
 
 
 @dataclasses.dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(_Document):
     """A session's seats and requests."""
 
     seats: int
@@ -92,7 +139,7 @@ class SessionSummary:
 
 
 @dataclasses.dataclass(frozen=True)
-class DistrictAwards:
+class DistrictAwards(_Document):
     """Awards held now by the locals of a district, and their nights."""
 
     awards: int
@@ -100,7 +147,7 @@ class DistrictAwards:
 
 
 @dataclasses.dataclass(frozen=True)
-class Event:
+class Event(_Document):
     """One event of a ledger's audit trail.
 
     Attributes:
@@ -124,11 +171,37 @@ class Event:
     reasons: Tuple[Reason, ...]
 
 
-def _event_from_c(t):
-    sequence, etype, request_id, outcome, cause_id, nights, reasons = t
-    return _make(Event, sequence=sequence, type=_enum(EventType, etype), request_id=request_id,
-                 outcome=_enum(Outcome, outcome), cause_id=cause_id, nights=nights,
-                 reasons=_reasons_from_c(reasons))
+def _event(t: Tuple[Any, ...], ph: Any) -> Event:
+    d = dict(zip(_V, t))
+    d["type"] = _enum(EventType, d["type"])
+    d["outcome"] = _enum(Outcome, d["outcome"])
+    d["reasons"] = _reasons(d["reasons"], ph)
+    return _make(Event, **d)
+
+
+class _Call:
+    """``with _Call(ledger) as handle``: one call on the ledger, serialized by
+    its lock, counted so that close() refuses to free it meanwhile."""
+
+    __slots__ = ("ledger",)
+
+    def __init__(self, ledger: "Ledger") -> None:
+        self.ledger = ledger
+
+    def __enter__(self) -> Any:
+        ledger = self.ledger
+        ledger._lock.acquire()
+        h = ledger._h
+        if h is None:
+            ledger._lock.release()
+            raise _closed("ledger")
+        ledger._busy += 1
+        return h
+
+    def __exit__(self, *exc: Any) -> None:
+        ledger = self.ledger
+        ledger._busy -= 1
+        ledger._lock.release()
 
 
 class Ledger:
@@ -139,38 +212,37 @@ class Ledger:
     takes back an award on its own: only a withdrawal ends one, and promotes
     from the waitlist, earliest receipt first (S10, S11).
 
-    The ledger keeps its policy alive: closing the policy, or dropping every
-    other reference to it, frees it only after the ledger. :meth:`close`
-    (or leaving a ``with`` block) frees the ledger at once; afterwards every
-    use raises :class:`officerinst.StateError`.
+    The ledger keeps its policy's C object alive. :meth:`close` (or leaving
+    a ``with`` block) frees the ledger at once; afterwards every use raises
+    :class:`officerinst.StateError`, and so does closing it while one of its
+    calls runs (from a generator it is reading, or another thread), which
+    leaves it as it was.
 
-    A ledger is not meant to be shared between threads without a lock of
-    your own (every call holds the interpreter lock, so a race cannot crash,
-    but interleaved submits and withdrawals make no sense).
+    Threads: the ledger serializes its own calls with a lock, so threads may
+    share it; its batch calls let other threads run while the library
+    works. A Ledger pickles and copies through its snapshot
+    (:meth:`to_json`).
 
     Python protocols: ``len(ledger)`` is the number of requests entered,
     ``"r1" in ledger`` asks whether a request id was entered, and iterating
     yields every :class:`LedgerEntry` in entry order.
     """
 
-    __slots__ = ("_h", "_policy", "__weakref__")
+    __slots__ = ("_h", "_ph", "_policy", "_lock", "_busy", "__weakref__")
 
-    def __init__(self, policy):
+    def __init__(self, policy: Policy) -> None:
         """An empty ledger on ``policy``."""
-        if not isinstance(policy, Policy):
-            raise _type_error("policy", "a Policy", policy)
-        self._policy = policy
-        self._h = _c.ledger_new(policy._handle())
+        self._setup(policy, lambda ph: _c.ledger_new(ph))
+
+    def _setup(self, policy: Policy, make: Any) -> None:
+        ph = _policy_handle(policy)
+        self._h = None
+        self._ph, self._policy = ph, policy
+        self._lock, self._busy = threading.RLock(), 0
+        self._h = make(ph)
 
     @classmethod
-    def _wrap(cls, policy, handle):
-        obj = object.__new__(cls)
-        obj._policy = policy
-        obj._h = handle
-        return obj
-
-    @classmethod
-    def from_json(cls, policy, text):
+    def from_json(cls, policy: Policy, text: Text) -> "Ledger":
         """Restore a ledger from a snapshot (str or bytes) made by
         :meth:`to_json` under the same policy.
 
@@ -178,55 +250,52 @@ class Ledger:
             PolicyMismatch: the snapshot names another policy (id or digest).
             ParseError, SchemaError: the snapshot is not valid.
         """
-        if not isinstance(policy, Policy):
-            raise _type_error("policy", "a Policy", policy)
-        if not isinstance(text, (str, bytes, bytearray, memoryview)):
-            raise _type_error("text", "a str or bytes", text)
-        return cls._wrap(policy, _c.ledger_from_json(policy._handle(), text))
+        obj = object.__new__(cls)
+        obj._setup(policy, lambda ph: _c.ledger_from_json(ph, text))
+        return obj
 
     @classmethod
-    def load(cls, policy, path):
+    def load(cls, policy: Policy, path: PathLike) -> "Ledger":
         """Restore a ledger from a snapshot file written by :meth:`save`."""
-        if not isinstance(policy, Policy):
-            raise _type_error("policy", "a Policy", policy)
-        return cls._wrap(policy, _c.ledger_load(policy._handle(), os.fspath(path)))
-
-    # --- life cycle -----------------------------------------------------
-
-    def _handle(self):
-        h = self._h
-        if h is None:
-            raise _closed("ledger")
-        return h
+        obj = object.__new__(cls)
+        obj._setup(policy, lambda ph: _c.ledger_load(ph, path))
+        return obj
 
     @property
-    def closed(self):
+    def closed(self) -> bool:
         """True once :meth:`close` was called."""
         return self._h is None
 
-    def close(self):
-        """Free the ledger now. Closing twice is harmless."""
-        h, self._h = self._h, None
+    def close(self) -> None:
+        """Free the ledger now. Closing twice is harmless; closing while one
+        of the ledger's calls runs raises StateError and changes nothing."""
+        if not self._lock.acquire(blocking=False):
+            raise StateError("the ledger is in use by another thread's call", path="ledger")
+        try:
+            if self._busy:
+                raise StateError("the ledger is in use by a call in progress", path="ledger")
+            h, self._h, self._ph = self._h, None, None
+        finally:
+            self._lock.release()
         if h is not None:
-            _c.ledger_close(h)
+            _c.ledger_release(h)
 
-    def __enter__(self):
-        self._handle()
-        return self
+    def __enter__(self) -> "Ledger":
+        with _Call(self):
+            return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: Any) -> bool:
         self.close()
         return False
 
     @property
-    def policy(self):
+    def policy(self) -> Policy:
         """The :class:`Policy` the ledger was made on."""
         return self._policy
 
-    # --- deciding -------------------------------------------------------
-
-    def submit(self, request):
-        """Enter one :class:`SubsidyRequest` and decide it.
+    def submit(self, request: RequestLike) -> Decision:
+        """Enter one :class:`SubsidyRequest` (or a dict of its fields) and
+        decide it.
 
         Returns:
             its :class:`Decision`: AWARDED (with nights and payee, S3),
@@ -237,15 +306,12 @@ class Ledger:
             AlreadyExists: the id was entered before.
             NotFound: unknown session.
         """
-        h = self._h
-        if h is None:
-            raise _closed("ledger")
-        if not isinstance(request, SubsidyRequest):
-            raise _type_error("request", "a SubsidyRequest", request)
-        return _x.ledger_submit(h, request._c)
+        with _Call(self) as h:
+            return _from_c(_x.ledger_submit(h, request), self._ph)
 
-    def submit_many(self, requests):
-        """Enter a batch and decide it in ONE call into the library.
+    def submit_many(self, requests: Union[Requests, Iterable[RequestLike]]) -> Decisions:
+        """Enter a batch and decide it in ONE call into the library, which
+        works without the interpreter lock.
 
         The batch is decided in order of receipt (ties by their order in
         ``requests``), exactly as entering them one by one in that order
@@ -253,148 +319,144 @@ class Ledger:
         error's path names the element (``"requests[7].id"``).
 
         Args:
-            requests: an iterable of :class:`SubsidyRequest` (read in C, in
-                one pass; anything else raises TypeError naming the element).
+            requests: :class:`Requests`, or an iterable of
+                :class:`SubsidyRequest` or dicts (read in C, in one pass).
         Returns:
-            a :class:`Decisions`, one per request, in the order given: a
-            sequence that holds the decisions in C and makes a
-            :class:`Decision` only for an element read, with cheap
-            aggregates (:meth:`Decisions.outcomes`, :meth:`Decisions.counts`).
-            It stays valid after the ledger or its policy is closed.
+            a :class:`Decisions`, one per request, in the order given; it
+            stays valid after the ledger or its policy is closed.
         """
-        return Decisions._wrap(_x.ledger_submit_many(self._handle(), requests))
+        with _Call(self) as h:
+            return Decisions._wrap(_c.ledger_submit_many(h, _requests(requests)), self._ph)
 
-    def withdraw(self, request_id):
+    def withdraw(self, request_id: str) -> Withdrawal:
         """Withdraw an awarded or waitlisted request. An award frees its
         seat and its local's slot, and waitlisted requests are promoted
         (S10).
 
-        Returns:
-            a :class:`Withdrawal` (the previous status, the promoted ids).
         Raises:
             NotFound: unknown id. StateError: already withdrawn, or refused.
         """
-        h = self._handle()
-        _str(request_id, "id", _ID_MAX)
-        previous, promoted = _c.ledger_withdraw(h, request_id)
-        return Withdrawal(_enum(Outcome, previous), tuple(promoted))
+        with _Call(self) as h:
+            previous, promoted = _c.ledger_withdraw(h, request_id)
+        return Withdrawal(_enum(Outcome, previous), promoted)
 
-    # --- reading --------------------------------------------------------
-
-    def get(self, request_id):
+    def get(self, request_id: str) -> LedgerEntry:
         """The :class:`LedgerEntry` of a request id.
 
         Raises:
             NotFound: no such request (NotFound is a LookupError).
         """
-        h = self._handle()
-        _str(request_id, "id", _ID_MAX)
-        return _entry_from_c(_c.ledger_get(h, request_id))
+        with _Call(self) as h:
+            return _entry(_c.ledger_get(h, request_id), self._ph)
 
-    def __len__(self):
-        return _c.ledger_count(self._handle())
+    def __len__(self) -> int:
+        with _Call(self) as h:
+            return _c.ledger_count(h)
 
-    def __contains__(self, request_id):
-        h = self._handle()
-        if not isinstance(request_id, str) or not request_id or "\0" in request_id:
-            return False
-        try:
-            _c.ledger_get(h, request_id)
-        except error_class(_c.OI_ENOTFOUND):
-            return False
-        except error_class(_c.OI_EINVAL):
-            return False
-        return True
+    def __contains__(self, request_id: object) -> bool:
+        with _Call(self) as h:
+            if not isinstance(request_id, str):
+                return False
+            try:
+                _c.ledger_get(h, request_id)
+            except (NotFound, _c.InvalidArgument):
+                return False
+            return True
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[LedgerEntry]:
         """Every :class:`LedgerEntry`, in order of entry."""
         number = 1
-        while number <= len(self):
-            yield _entry_from_c(_c.ledger_get_by_number(self._handle(), number))
+        while True:
+            with _Call(self) as h:
+                if number > _c.ledger_count(h):
+                    return
+                entry = _entry(_c.ledger_get_by_number(h, number), self._ph)
+            yield entry
             number += 1
 
-    def entry(self, entry_number):
+    def entry(self, entry_number: int) -> LedgerEntry:
         """The request entered as number ``entry_number`` (1-based)."""
-        h = self._handle()
-        _int(entry_number, "entry_number", 1)
-        return _entry_from_c(_c.ledger_get_by_number(h, entry_number))
+        with _Call(self) as h:
+            return _entry(_c.ledger_get_by_number(h, entry_number), self._ph)
 
-    def session_summary(self, session_id):
+    def session_summary(self, session_id: str) -> SessionSummary:
         """A :class:`SessionSummary`: seats and counts of a session."""
-        h = self._handle()
-        _str(session_id, "session_id", _ID_MAX)
-        return SessionSummary(*_c.ledger_session_summary(h, session_id))
+        with _Call(self) as h:
+            return SessionSummary(*_c.ledger_session_summary(h, session_id))
 
-    def session_entries(self, session_id, status):
-        """A session's requests of one status, in receipt order (for
-        WAITLISTED, the waitlist's order).
+    def _listing(self, function: Any, *args: Any) -> List[LedgerEntry]:
+        with _Call(self) as h:
+            count, _ = function(h, *args, 0)
+            count, entries = function(h, *args, count)
+            return [_entry(t, self._ph) for t in entries]
 
-        Args:
-            status: Outcome.AWARDED, WAITLISTED, REFUSED or WITHDRAWN.
-        Returns:
-            a list of :class:`LedgerEntry`.
-        """
-        h = self._handle()
-        _str(session_id, "session_id", _ID_MAX)
-        if isinstance(status, bool) or not isinstance(status, int):
-            raise _type_error("status", "an Outcome", status)
-        return [_entry_from_c(t) for t in _c.ledger_session_entries(h, session_id, int(status))]
+    def session_entries(self, session_id: str, status: Union[Outcome, str]) -> List[LedgerEntry]:
+        """A session's requests of one status (an :class:`Outcome` or its name),
+        in receipt order (for WAITLISTED, the waitlist's order)."""
+        return self._listing(_x.ledger_session_entries, session_id, _member(Outcome, status))
 
-    def local_awards(self, local, year):
-        """The awarded requests of a local in a calendar year (S5), in
-        receipt order.
-
-        Args:
-            local: a :class:`Local` or a local number.
-        """
-        h = self._handle()
+    def local_awards(self, local: Union[Local, int], year: int) -> List[LedgerEntry]:
+        """The awarded requests of a local (a :class:`Local` or its number) in
+        a calendar year (S5), in receipt order."""
         number = local.number if isinstance(local, Local) else local
-        _int(number, "local", 1, _UINT32_MAX)
-        _int(year, "year", -2 ** 31, 2 ** 31 - 1)
-        return [_entry_from_c(t) for t in _c.ledger_local_awards(h, number, year)]
+        return self._listing(_x.ledger_local_awards, number, year)
 
-    def district_awards(self, district):
-        """A :class:`DistrictAwards`: awards held by locals of a district (1..13)."""
-        h = self._handle()
-        _int(district, "district", -2 ** 31, 2 ** 31 - 1)
-        return DistrictAwards(*_c.ledger_district_awards(h, district))
+    def district_awards(self, district: int) -> DistrictAwards:
+        """A :class:`DistrictAwards`: awards held by locals of a district."""
+        with _Call(self) as h:
+            return DistrictAwards(*_c.ledger_district_awards(h, district))
 
-    def hotel_nights(self, hotel):
+    def hotel_nights(self, hotel: str) -> int:
         """Nights awarded at a designated hotel, over every session it serves.
 
         Raises:
             NotFound: no session of the policy has that hotel.
         """
-        h = self._handle()
-        _str(hotel, "hotel", _NAME_MAX)
-        return _c.ledger_hotel_nights(h, hotel)
+        with _Call(self) as h:
+            return _c.ledger_hotel_nights(h, hotel)
 
-    def events(self, start=0):
+    def events(self, start: int = 0) -> Iterator[Event]:
         """Iterate over the audit trail (:class:`Event`), oldest first,
         from index ``start``. Events appended while iterating are included;
         closing the ledger makes the next step raise StateError."""
-        _int(start, "start", 0)
         index = start
         while True:
-            h = self._handle()
-            if index >= _c.ledger_event_count(h):
-                return
-            yield _event_from_c(_c.ledger_event(h, index))
+            with _Call(self) as h:
+                if index >= _c.ledger_event_count(h):
+                    return
+                event = _event(_c.ledger_event(h, index), self._ph)
+            yield event
             index += 1
 
-    # --- documents ------------------------------------------------------
-
-    def to_json(self):
+    def to_json(self) -> str:
         """The ledger's whole state as a snapshot (str): every request in
         entry order, the audit trail, the policy's id and digest."""
-        return _c.ledger_to_json(self._handle())
+        with _Call(self) as h:
+            return _c.ledger_to_json(h)
 
-    def save(self, path):
+    def save(self, path: PathLike) -> None:
         """Save a snapshot to a file, atomically (new files get mode 0600:
         snapshots name people)."""
-        _c.ledger_save(self._handle(), os.fspath(path))
+        with _Call(self) as h:
+            _c.ledger_save(h, path)
 
-    def __repr__(self):
+    def _snapshot(self) -> Tuple[Policy, str]:
+        with _Call(self) as h:
+            policy = self._policy if not self._policy.closed else Policy._wrap(self._ph)
+            return policy, _c.ledger_to_json(h)
+
+    def __reduce__(self) -> Any:
+        return (Ledger.from_json, self._snapshot())
+
+    def __copy__(self) -> "Ledger":
+        return Ledger.from_json(*self._snapshot())
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Ledger":
+        import copy
+        policy, text = self._snapshot()
+        return Ledger.from_json(copy.deepcopy(policy, memo), text)
+
+    def __repr__(self) -> str:
         if self.closed:
             return "<Ledger (closed)>"
         policy_id = self._policy.id if not self._policy.closed else "?"

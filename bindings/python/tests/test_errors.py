@@ -1,5 +1,6 @@
-"""Every C status becomes its exception, with message, path, line and column;
-wrong types raise TypeError; nothing returns a status code."""
+"""Every C status becomes its exception, with message, path, line, column,
+element index and field; wrong types raise WrongType (a TypeError); nothing
+returns a status code."""
 
 import datetime
 import os
@@ -28,15 +29,15 @@ EXPECTED = {
 
 
 class MappingTest(unittest.TestCase):
-    """The table: each status raised from C becomes its class."""
+    """The table: each status has its class, which carries the error's parts."""
 
     def test_every_status_has_its_class(self):
         self.assertEqual(set(EXPECTED), set(oi.Status) - {oi.Status.OK})
         for status, (cls, base) in EXPECTED.items():
             with self.subTest(status=status.name):
-                with self.assertRaises(cls) as cm:
-                    _c.raise_error(status, "sessions[2].first_day", "what was wrong", 7, 12)
-                e = cm.exception
+                self.assertIs(oi._errors.error_class(status), cls)
+                e = cls("what was wrong", status=status, path="sessions[2].first_day",
+                        line=7, column=12, index=2, field="first_day", expected="date")
                 self.assertIs(type(e), cls)
                 self.assertIsInstance(e, oi.Error)
                 self.assertIsInstance(e, base)
@@ -44,24 +45,32 @@ class MappingTest(unittest.TestCase):
                 self.assertIsInstance(e.status, oi.Status)
                 self.assertEqual(e.message, "what was wrong")
                 self.assertEqual(e.path, "sessions[2].first_day")
-                self.assertEqual((e.line, e.column), (7, 12))
+                self.assertEqual((e.line, e.column, e.index, e.field, e.expected),
+                                 (7, 12, 2, "first_day", "date"))
                 self.assertEqual(str(e), "sessions[2].first_day: what was wrong (line 7, column 12)")
 
     def test_without_path_or_position(self):
-        with self.assertRaises(oi.NotFound) as cm:
-            _c.raise_error(oi.Status.ENOTFOUND, "", "no such thing", 0, 0)
-        self.assertEqual(str(cm.exception), "no such thing")
-        self.assertEqual(cm.exception.path, "")
+        e = oi.NotFound("no such thing")
+        self.assertEqual(str(e), "no such thing")
+        self.assertEqual(e.path, "")
+        self.assertIsNone(e.index)
 
-    def test_empty_message_gets_the_status_description(self):
-        with self.assertRaises(oi.LimitError) as cm:
-            _c.raise_error(oi.Status.ELIMIT, "", "", 0, 0)
-        self.assertEqual(cm.exception.message, "limit exceeded")
+    def test_path_named_once(self):
+        # Document errors name the path in their message already.
+        e = oi.SchemaError("numbers.year: expected an integer", path="numbers.year", line=3,
+                           column=5)
+        self.assertEqual(str(e), "numbers.year: expected an integer (line 3, column 5)")
 
-    def test_unknown_status_is_still_an_exception(self):
-        with self.assertRaises(RuntimeError) as cm:
-            _c.raise_error(-99, "x", "from the future", 0, 0)
-        self.assertIn("from the future", str(cm.exception))
+    def test_unknown_status_is_still_an_error(self):
+        e = oi.Error("from the future", status=-99)
+        self.assertEqual(e.status, -99)
+        self.assertIn("from the future", str(e))
+
+    def test_status_text(self):
+        self.assertEqual(str(oi.Status.EINVAL), "OI_EINVAL")
+        self.assertIs(oi.Status("EINVAL"), oi.Status.EINVAL)
+        self.assertIs(oi.Status("oi_enotfound"), oi.Status.ENOTFOUND)
+        self.assertEqual(oi.Status.ELIMIT.description, "limit exceeded")
 
     def test_errors_pickle(self):
         e = oi.SchemaError("bad", path="a.b", line=3, column=4)
@@ -75,6 +84,7 @@ class MappingTest(unittest.TestCase):
         self.assertEqual(e.status, oi.Status.EINVAL)
         self.assertEqual(repr(e), "InvalidArgument('district 14 is outside 1..13 (U1)', "
                                   "path='local.district', line=0, column=0)")
+        self.assertEqual(repr(eval(repr(e), vars(oi))), repr(e))
 
 
 class RealErrorsTest(unittest.TestCase):
@@ -101,9 +111,9 @@ class RealErrorsTest(unittest.TestCase):
 
     def test_edate(self):
         with self.assertRaises(oi.DateError) as cm:
-            _c.check_graduation(self.policy._handle(), "OI-2017-MD", [(2017, 2, 30)])
+            oi.check_graduation(self.policy, "OI-2017-MD", ["2017-02-30"])
         self.assertEqual(cm.exception.path, "attended[0]")
-        self.assertIn("2017-02-30", cm.exception.message)
+        self.assertIn("no day 30", cm.exception.message)
 
     def test_enotfound(self):
         with self.assertRaises(oi.NotFound) as cm:
@@ -187,16 +197,16 @@ class TypeErrorTest(unittest.TestCase):
             lambda: oi.check_subsidy_many(p, [support.request(), None]),
             lambda: oi.check_subsidy_many(p, 42),
             lambda: oi.check_enrollment(p, support.request()),
-            lambda: oi.check_graduation(p, "OI-2017-MD", ["2017-02-13"]),
+            lambda: oi.check_graduation(p, "OI-2017-MD", [20170213]),
             lambda: oi.check_graduation(p, 42, []),
             lambda: oi.cost_split(p, 5.0, 5, 100),
-            lambda: oi.cost_split(p, 5, 5, "100"),
+            lambda: oi.cost_split(p, 5, 5, 100.0),
             lambda: oi.Ledger("policy"),
-            lambda: oi.Ledger(p).submit({"id": "r"}),
+            lambda: oi.Ledger(p).submit(42),
             lambda: oi.Ledger(p).submit_many([support.request(), "x"]),
             lambda: oi.Ledger(p).withdraw(7),
-            lambda: oi.Ledger(p).get(None),
-            lambda: oi.Ledger(p).session_entries("OI-2017-MD", "awarded"),
+            lambda: oi.Ledger(p).get(7),
+            lambda: oi.Ledger(p).session_entries("OI-2017-MD", 1.5),
             lambda: oi.Ledger(p).local_awards("728", 2017),
             lambda: oi.Ledger.from_json(p, 3.5),
             lambda: oi.PolicyBuilder("x", (2018, 10, 2, 6, 5, 0)),
@@ -204,21 +214,25 @@ class TypeErrorTest(unittest.TestCase):
         ]
         for i, case in enumerate(cases):
             with self.subTest(case=i):
-                self.assertRaises(TypeError, case)
+                with self.assertRaises(TypeError) as cm:
+                    case()
+                # The package's own exception, naming the argument; only
+                # Policy() itself is Python's (there is nothing to name).
+                if i != len(cases) - 1:
+                    self.assertIsInstance(cm.exception, oi.WrongType)
+                    self.assertTrue(cm.exception.path, repr(cm.exception))
 
     def test_low_level_module_checks_too(self):
         h = self.policy._handle()
-        self.assertRaises(TypeError, _c.policy_id, None)
         self.assertRaises(TypeError, _c.policy_id, "handle")
-        self.assertRaises(TypeError, _c.check_subsidy, h, "not a tuple")
-        self.assertRaises(TypeError, _c.check_subsidy, h, (1, 2, 3))
-        self.assertRaises(TypeError, _c.check_subsidy_many, h, 42)
-        self.assertRaises(TypeError, _c.builder_add_course, None, ("id", "t", 1))
-        self.assertRaises(OverflowError, _c.policy_builtin, 2 ** 40)
-        request = support.request()._c
-        bad = request[:5] + ("five",) + request[6:]
-        self.assertRaises(TypeError, _c.check_subsidy, h, bad)
-        self.assertRaises(ValueError, _c.check_subsidy, h, ("r\0",) + request[1:])
+        self.assertRaises(oi.WrongType, _c.check_subsidy, h, "not a request")
+        self.assertRaises(oi.WrongType, _c.check_subsidy, h, (1, 2, 3))
+        self.assertRaises(oi.WrongType, _c.check_subsidy_many, h, 42)
+        self.assertRaises(TypeError, _c.policy_builder_add_course, "handle", {"id": "x"})
+        self.assertRaises(oi.InvalidArgument, _c.policy_builtin, 2 ** 40)
+        request = support.request().to_dict()
+        self.assertRaises(oi.WrongType, _c.check_subsidy, h, dict(request, nights="five"))
+        self.assertRaises(oi.InvalidArgument, _c.check_subsidy, h, dict(request, id="r\0"))
 
 
 if __name__ == "__main__":

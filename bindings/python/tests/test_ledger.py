@@ -179,11 +179,15 @@ class LifecycleTest(unittest.TestCase):
     def test_low_level_handle_after_close(self):
         from officerinst import _officerinst_c as _c
         ledger = oi.Ledger(oi.Policy.builtin(2017))
-        handle = ledger._handle()
+        ledger.submit(support.request())
+        handle = ledger._h
         ledger.close()
-        with self.assertRaises(oi.StateError):
-            _c.ledger_count(handle)          # the handle knows it is closed
-        _c.ledger_close(handle)              # closing twice is harmless
+        # The handle let go of its pointer: a call through it is an error.
+        self.assertEqual(_c.ledger_count(handle), 0)
+        with self.assertRaises(oi.InvalidArgument):
+            _c.ledger_get(handle, "r-1")
+        with self.assertRaises(TypeError):
+            _c.ledger_release(handle)          # nothing left to free
 
     def test_context_manager(self):
         with oi.Policy.builtin(2017) as policy, oi.Ledger(policy) as ledger:

@@ -1,0 +1,84 @@
+/*
+ * bindings/python/convert.h -- the C that the SWIG interface (officerinst.i)
+ * cannot express as typemaps alone, kept in a C file of its own so that it
+ * is compiled with the project's warning flags and read by the analyzers.
+ *
+ * One converter, in each direction, between Python values and the
+ * library's structs, driven by a table of each struct's members
+ * (convert.c): SWIG's own struct proxies would borrow pointers into the
+ * library (a getter called after the ledger is freed reads freed memory),
+ * copy nothing a caller gave, and cost one Python call per member. The
+ * converter checks only what the C types cannot hold (a str where an int
+ * goes, a number beyond the member's type, a NUL inside a string); every
+ * rule is the library's, which says what is wrong with the member's path.
+ */
+#ifndef OIPY_CONVERT_H
+#define OIPY_CONVERT_H
+
+#ifndef PY_SSIZE_T_CLEAN
+#define PY_SSIZE_T_CLEAN
+#endif
+#include <Python.h>
+
+#include <officerinst.h>
+
+/* The memory of one conversion: copied strings and arrays, freed at once. */
+typedef struct oipy_chunk oipy_chunk;
+typedef struct oipy_arena {
+  oipy_chunk *head;
+} oipy_arena;
+void oipy_arena_free(oipy_arena *a);
+
+/* A struct of the library, member by member (convert.c has the tables). */
+typedef struct oipy_type oipy_type;
+extern oipy_type oipy_local_t, oipy_officer_t, oipy_request_t, oipy_application_t,
+    oipy_numbers_t, oipy_course_t, oipy_session_t, oipy_stay_t, oipy_reason_t,
+    oipy_decision_t, oipy_entry_t, oipy_event_t, oipy_withdrawal_t, oipy_summary_t,
+    oipy_split_t;
+
+/* Fill *out from a Python object (attributes) or dict (keys). Errors name
+ * the member from root ("request.local.district"). 0, or -1 with an
+ * exception set; what was allocated stays in the arena either way. */
+int oipy_in(PyObject *o, const oipy_type *t, void *out, oipy_arena *a, const char *root);
+/* A tuple of the struct's members, in the table's order (oipy_fields()). */
+PyObject *oipy_out(const void *in, const oipy_type *t);
+/* The names of a struct's members, by the struct's name ("decision"). */
+PyObject *oipy_fields(const char *name);
+
+/* Requests converted once, which batch calls may decide many times. */
+typedef struct oipy_requests {
+  oipy_arena arena;
+  oi_subsidy_request *reqs;
+  size_t count;
+} oipy_requests;
+int oipy_requests_fill(oipy_requests *r, PyObject *items);
+void oipy_requests_clear(oipy_requests *r);
+
+/* The decisions of one batch call, as the library wrote them. */
+typedef struct oipy_decisions {
+  size_t count;
+  oi_decision d[];
+} oipy_decisions;
+oipy_decisions *oipy_decisions_new(size_t count);
+PyObject *oipy_decisions_column(const oipy_decisions *d, int which);
+
+/* Dates: datetime.date and ISO text in, datetime.date and datetime out. */
+int oipy_date(PyObject *o, oi_date *out, const char *path);
+int oipy_datetime(PyObject *o, oi_datetime *out, const char *path);
+int oipy_dates(PyObject *items, oipy_arena *a, oi_date **out, size_t *count, const char *root);
+PyObject *oipy_date_out(oi_date d);
+PyObject *oipy_datetime_out(oi_datetime t);
+/* Turn the TypeError just raised about an argument into WrongType. */
+int oipy_wrong_type(PyObject *o, const char *expected, const char *path);
+/* An int within lo..hi, for a parameter named path. */
+int oipy_integer(PyObject *o, long long lo, long long hi, long long *out, const char *path);
+/* A str (copied into the arena, or borrowed when it is NULL) or None. */
+int oipy_text(PyObject *o, oipy_arena *a, const char **out, const char *path);
+
+/* Raise the exception of a failed call, of the class registered for its
+ * status (oipy_register()); a RuntimeError until classes are registered. */
+void oipy_raise(const oi_error *err);
+PyObject *oipy_register(PyObject *by_status, PyObject *wrong_type);
+int oipy_init(void);
+
+#endif /* OIPY_CONVERT_H */
