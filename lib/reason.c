@@ -280,9 +280,16 @@ static void render(const oi_policy *p, const oi_reason *r, struct out *o)
         (long long)v[0], (long long)v[3], (long long)v[1], (long long)v[2]);
     break;
   case OI_REASON_OFFICER_ALREADY_SUBSIDIZED:
-    put(o, "the officer already holds or awaits a subsidy in %lld (request entered as number "
-           "%lld); an officer receives at most one subsidy a year",
-        (long long)v[0], (long long)v[1]);
+    /* Named by the id its caller gave it; the entry number is the ledger's
+     * own, shown only when the id is not at hand. */
+    if (r->ref_id != NULL)
+      put(o, "the officer already holds or awaits a subsidy in %lld (request %s); an officer "
+             "receives at most one subsidy a year",
+          (long long)v[0], r->ref_id);
+    else
+      put(o, "the officer already holds or awaits a subsidy in %lld (request entered as "
+             "number %lld); an officer receives at most one subsidy a year",
+          (long long)v[0], (long long)v[1]);
     break;
   case OI_REASON_MISSED_DAYS:
     put(o, "attended %lld of the %lld days of session %s; first day missed ", (long long)v[0],

@@ -156,6 +156,7 @@ void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_seve
   r->value[1] = v1;
   r->value[2] = v2;
   r->value[3] = v3;
+  r->ref_id = NULL;
 }
 
 void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
@@ -180,6 +181,8 @@ static void start_decision(const oi_policy *p, size_t session, oi_decision *d)
   d->nights = 0;
   d->payee = NULL;
   d->reason_count = 0;
+  d->nights_if_awarded = 0;
+  d->request_id = NULL;
 }
 
 /* E1: the session admits the local's country. */
@@ -223,6 +226,7 @@ void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t 
 
   start_decision(p, session, d);
   d->nights_requested = r->nights;
+  d->request_id = r->id;
 
   apply_e1(s, &r->local, si, d);
   /* S1: subsidies exist only for the 1.0. */
@@ -249,9 +253,11 @@ void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t 
     d->outcome = OI_OUTCOME_REFUSED;
     return;
   }
-  /* S3: up to max_nights, paid directly to the designated hotel. */
+  /* S3: up to max_nights, paid directly to the designated hotel, once
+   * awarded; an eligible request states what an award of it pays. */
   d->outcome = OI_OUTCOME_ELIGIBLE;
   d->nights = r->nights < p->numbers.max_nights ? r->nights : p->numbers.max_nights;
+  d->nights_if_awarded = d->nights;
   d->payee = s->hotel;
   if (r->nights > p->numbers.max_nights)
     oip_add_reason(d, OI_REASON_NIGHTS_LIMITED, OI_CLAUSE_S3, OI_SEVERITY_NOTE, si, r->nights,

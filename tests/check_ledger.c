@@ -17,6 +17,10 @@
  *            look-ups by id and by entry number.
  *  "audit"   the event trail.
  *  "errors"  NULL arguments, bad requests, duplicate ids.
+ *  "S3-paid" only an award pays nights and names a payee; what an award
+ *            would pay is nights_if_awarded; a promotion pays when made.
+ *  "ids"     decisions name their request; the S9 reason names the
+ *            earlier request by its id.
  *
  * Every expected value is derived from POLICY.md (the 2017 table: OI-2017-MD
  * first day 2017-02-13, S6 deadline 2017-01-02; OI-2017-CO 2017-05-08,
@@ -1317,6 +1321,7 @@ static void assert_same_entry(const oi_ledger_entry *a, const oi_ledger_entry *b
                 (unsigned long long)k, a->id, oi_outcome_name(a->status),
                 oi_outcome_name(b->status));
   ck_assert_msg(a->nights_requested == b->nights_requested && a->nights == b->nights &&
+                    a->nights_if_awarded == b->nights_if_awarded &&
                     same_str(a->payee, b->payee),
                 "entry %llu (%s): nights/payee differ (%d vs %d)", (unsigned long long)k,
                 a->id, a->nights, b->nights);
@@ -2308,6 +2313,245 @@ END_TEST
 
 /* ------------------------------------------------------------------------ */
 
+
+/* ------------------------------------------------------------------------ */
+/* TCase "S3-paid": only an award pays nights (S3, S10)                     */
+
+/* Reading (S3): a waitlisted or refused decision pays 0 nights and names no
+ * payee; what an award would pay is nights_if_awarded. */
+START_TEST(test_S3_paid_waitlisted_decision_pays_0_nights_no_payee_would_pay_5)
+{
+  oi_subsidy_request r = req("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
+  oi_ledger_entry en;
+  oi_decision d;
+  oi_event ev;
+
+  fill_md();
+  r.nights = 7;
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_WAITLISTED);
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_ptr_null(d.payee);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  ck_assert_int_eq(d.nights_requested, 7);
+  en = ENTRY("w");
+  ck_assert_int_eq(en.nights, 0);
+  ck_assert_ptr_null(en.payee);
+  ck_assert_int_eq(en.nights_if_awarded, 5);
+  ev = event_at(led, oi_ledger_event_count(led) - 1); /* DECIDED */
+  ck_assert_int_eq(ev.type, OI_EVENT_DECIDED);
+  ck_assert_int_eq(ev.nights, 0);
+  ck_assert_int_eq(SUMMARY(MD).nights, 50);
+}
+END_TEST
+
+START_TEST(test_S3_paid_waitlisted_by_the_locals_cap_pays_0_nights)
+{
+  oi_decision d;
+
+  AWARD("L-1", MD, 500, "la", at(2016, 12, 1, 8, 0));
+  AWARD("L-2", CO, 500, "lb", at(2016, 12, 1, 8, 1));
+  d = WAITLIST("L-3", FL, 500, "lc", at(2016, 12, 1, 8, 2));
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_ptr_null(d.payee);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+}
+END_TEST
+
+START_TEST(test_S3_paid_promotion_sets_the_nights_and_payee_when_the_award_is_made)
+{
+  oi_subsidy_request r = req("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
+  const char *hotel = tu_session(pol, MD).hotel;
+  size_t before;
+  oi_withdrawal w;
+  oi_ledger_entry en;
+  oi_event ev;
+
+  fill_md();
+  r.nights = 4;
+  (void)SUBMIT_EXPECT(r, OI_OUTCOME_WAITLISTED);
+  before = oi_ledger_event_count(led);
+  w = WITHDRAW("md-3");
+  ASSERT_PROMOTED(w, "w");
+  en = ENTRY("w");
+  ck_assert_int_eq(en.status, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(en.nights, 4);
+  ck_assert_int_eq(en.nights_if_awarded, 4);
+  ck_assert_ptr_nonnull(en.payee);
+  ck_assert_str_eq(en.payee, hotel);
+  /* the audit trail: WITHDRAWN md-3, then PROMOTED w with the nights it pays */
+  ev = event_at(led, before + 1);
+  ck_assert_int_eq(ev.type, OI_EVENT_PROMOTED);
+  ck_assert_str_eq(ev.request_id, "w");
+  ck_assert_int_eq(ev.nights, 4);
+  ck_assert_int_eq(SUMMARY(MD).nights, 49); /* nine awards of 5, one of 4 */
+}
+END_TEST
+
+START_TEST(test_S3_paid_refused_pays_0_and_would_pay_0)
+{
+  oi_subsidy_request r = req("late", MD, 201, "o", at(2017, 1, 3, 0, 0)); /* S6 */
+  oi_ledger_entry en;
+  oi_decision d;
+
+  memset(&d, TU_SENTINEL, sizeof d); /* every field is written, none left over */
+  ck_assert_int_eq(oi_ledger_submit(led, &r, &d, NULL), OI_OK);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
+  en = ENTRY("late");
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_ptr_null(d.payee);
+  ck_assert_int_eq(d.nights_if_awarded, 0);
+  ck_assert_int_eq(en.nights_if_awarded, 0);
+}
+END_TEST
+
+START_TEST(test_S3_paid_withdrawn_award_pays_0_nights_now)
+{
+  oi_ledger_entry en;
+
+  AWARD("a", MD, 201, "o", at(2016, 12, 1, 9, 0));
+  en = ENTRY("a");
+  ck_assert_int_eq(en.nights, 5);
+  (void)WITHDRAW("a");
+  en = ENTRY("a");
+  ck_assert_int_eq(en.status, OI_OUTCOME_WITHDRAWN);
+  ck_assert_int_eq(en.nights, 0);
+  ck_assert_ptr_null(en.payee);
+  ck_assert_int_eq(en.nights_if_awarded, 5);
+}
+END_TEST
+
+START_TEST(test_S3_paid_awarded_decision_pays_what_it_would)
+{
+  oi_subsidy_request r = req("a", MD, 201, "o", at(2016, 12, 1, 9, 0));
+  oi_decision d;
+
+  r.nights = 6;
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d.nights, 5);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  ck_assert_ptr_nonnull(d.payee);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* TCase "ids": decisions and reasons name requests by the caller's ids     */
+
+START_TEST(test_ids_S9_reason_names_the_earlier_request_by_its_id_not_its_number)
+{
+  oi_subsidy_request again;
+  oi_ledger_entry en;
+  oi_decision d;
+  const oi_reason *r;
+  char msg[256];
+  oi_event ev;
+  int k;
+
+  AWARD("other-1", MD, 101, "x1", at(2016, 12, 1, 9, 0));
+  AWARD("first-request", MD, 500, "officer-X", at(2016, 12, 1, 9, 2)); /* entry 2 */
+  again = req("second", CO, 501, "officer-X", at(2017, 3, 1, 9, 0));
+  d = SUBMIT_EXPECT(again, OI_OUTCOME_REFUSED);
+  r = TU_ASSERT_REFUSAL(&d, OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9);
+  ck_assert_ptr_nonnull(r->ref_id);
+  ck_assert_str_eq(r->ref_id, "first-request");
+  ck_assert_int_eq(r->value[1], 2); /* the entry number stays in the values */
+  ck_assert_int_gt(oi_reason_format(pol, r, msg, sizeof msg), 0);
+  ck_assert_msg(strstr(msg, "request first-request") != NULL, "message: %s", msg);
+  ck_assert_msg(strstr(msg, "number") == NULL, "message names an entry number: %s", msg);
+  /* the entry and the audit trail carry the same reason */
+  en = ENTRY("second");
+  ck_assert_uint_eq(en.reason_count, 1);
+  ck_assert_str_eq(en.reasons[0].ref_id, "first-request");
+  ev = event_at(led, oi_ledger_event_count(led) - 1);
+  ck_assert_str_eq(ev.reasons[0].ref_id, "first-request");
+  /* and the id stays valid while the ledger grows */
+  for (k = 0; k < 2000; k++) {
+    oi_subsidy_request more = req(str("m-%d", k), FL, 1000 + (uint32_t)k, str("mo-%d", k),
+                                  at(2017, 6, 1, 9, 0));
+    (void)SUBMIT(more);
+  }
+  en = ENTRY("second");
+  ck_assert_str_eq(en.reasons[0].ref_id, "first-request");
+}
+END_TEST
+
+START_TEST(test_ids_every_other_reason_names_no_request)
+{
+  oi_subsidy_request r = req("late", MD, 201, "o", at(2017, 1, 3, 0, 0));
+  oi_decision d;
+  size_t i;
+
+  r.nights = 9;
+  r.attested = 0;
+  /* stateless: every reason written whole, ref_id NULL, nothing left over */
+  memset(&d, TU_SENTINEL, sizeof d);
+  ck_assert_int_eq(oi_check_subsidy(pol, &r, &d, NULL), OI_OK);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
+  ck_assert_uint_eq(d.reason_count, 2);
+  for (i = 0; i < d.reason_count; i++)
+    ck_assert_ptr_null(d.reasons[i].ref_id);
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED);
+  for (i = 0; i < d.reason_count; i++)
+    ck_assert_ptr_null(d.reasons[i].ref_id);
+  fill_md();
+  d = WAITLIST("w", MD, 300, "ow", at(2016, 12, 5, 9, 0));
+  for (i = 0; i < d.reason_count; i++)
+    ck_assert_ptr_null(d.reasons[i].ref_id);
+}
+END_TEST
+
+START_TEST(test_ids_ledger_decisions_name_their_request_by_the_ledgers_copy)
+{
+  char id[16];
+  oi_subsidy_request r;
+  oi_subsidy_request b[2];
+  oi_decision d, many[2];
+
+  strcpy(id, "r-1");
+  r = req(id, MD, 201, "o", at(2016, 12, 1, 9, 0));
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_AWARDED);
+  strcpy(id, "XXX"); /* the caller's string changes; the decision's does not */
+  ck_assert_ptr_nonnull(d.request_id);
+  ck_assert_str_eq(d.request_id, "r-1");
+  r = req("r-2", MD, 202, "o", at(2016, 12, 1, 9, 1));
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED); /* S9 */
+  ck_assert_str_eq(d.request_id, "r-2");
+  b[0] = req("b-1", CO, 301, "p", at(2017, 3, 1, 9, 0));
+  b[1] = req("b-0", CO, 302, "q", at(2017, 2, 1, 9, 0));
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, many, NULL), OI_OK);
+  ck_assert_str_eq(many[0].request_id, "b-1");
+  ck_assert_str_eq(many[1].request_id, "b-0");
+}
+END_TEST
+
+START_TEST(test_ids_stateless_decisions_name_the_callers_request_or_none)
+{
+  oi_subsidy_request r, rs[2];
+  oi_decision d, ds[2];
+  oi_application a;
+  const oi_date days[1] = { { 2017, 2, 13 } };
+
+  tu_default_request(&r);
+  ck_assert_int_eq(oi_check_subsidy(pol, &r, &d, NULL), OI_OK);
+  ck_assert_ptr_eq(d.request_id, r.id);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  r.id = NULL;
+  ck_assert_int_eq(oi_check_subsidy(pol, &r, &d, NULL), OI_OK);
+  ck_assert_ptr_null(d.request_id);
+  tu_default_request(&rs[0]);
+  tu_default_request(&rs[1]);
+  rs[1].id = "req-0002";
+  ck_assert_int_eq(oi_check_subsidy_many(pol, rs, 2, ds, NULL), OI_OK);
+  ck_assert_str_eq(ds[0].request_id, "req-0001");
+  ck_assert_str_eq(ds[1].request_id, "req-0002");
+  tu_default_application(&a, MD, "OI-1.0");
+  ck_assert_int_eq(oi_check_enrollment(pol, &a, &d, NULL), OI_OK);
+  ck_assert_ptr_null(d.request_id);
+  ck_assert_int_eq(d.nights_if_awarded, 0);
+  ck_assert_int_eq(oi_check_graduation(pol, MD, days, 1, &d, NULL), OI_OK);
+  ck_assert_ptr_null(d.request_id);
+}
+END_TEST
+
 static Suite *ledger_suite(void)
 {
   Suite *s = suite_create("ledger");
@@ -2439,6 +2683,24 @@ static Suite *ledger_suite(void)
   tcase_add_test(tc, test_errors_get_unknown_id_is_enotfound_and_leaves_out_untouched);
   tcase_add_test(tc, test_errors_summary_of_unknown_session_is_enotfound);
   tcase_add_test(tc, test_errors_two_ledgers_on_one_policy_are_independent);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("S3-paid");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_S3_paid_waitlisted_decision_pays_0_nights_no_payee_would_pay_5);
+  tcase_add_test(tc, test_S3_paid_waitlisted_by_the_locals_cap_pays_0_nights);
+  tcase_add_test(tc, test_S3_paid_promotion_sets_the_nights_and_payee_when_the_award_is_made);
+  tcase_add_test(tc, test_S3_paid_refused_pays_0_and_would_pay_0);
+  tcase_add_test(tc, test_S3_paid_withdrawn_award_pays_0_nights_now);
+  tcase_add_test(tc, test_S3_paid_awarded_decision_pays_what_it_would);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("ids");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_ids_S9_reason_names_the_earlier_request_by_its_id_not_its_number);
+  tcase_add_test(tc, test_ids_every_other_reason_names_no_request);
+  tcase_add_test(tc, test_ids_ledger_decisions_name_their_request_by_the_ledgers_copy);
+  tcase_add_test(tc, test_ids_stateless_decisions_name_the_callers_request_or_none);
   suite_add_tcase(s, tc);
   return s;
 }

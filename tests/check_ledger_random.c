@@ -468,6 +468,12 @@ static void decide_and_apply(const pending *p, size_t index, const oi_decision *
           d->payee ? d->payee : "(null)", n, s->hotel);
   } else if (outcome == OI_OUTCOME_REFUSED) {
     CHECK(d->nights == 0 && d->payee == NULL, "%s: refused with nights or payee", p->id);
+  } else {
+    /* S3: only an award pays; a waitlisted request shows what it would. */
+    int n = r->nights < MAX_NIGHTS ? r->nights : MAX_NIGHTS;
+    CHECK(d->nights == 0 && d->payee == NULL && d->nights_if_awarded == n,
+          "%s: waitlisted pays %d nights (%d if awarded, expected %d)", p->id, d->nights,
+          d->nights_if_awarded, n);
   }
 
   /* apply */
@@ -561,6 +567,9 @@ static void check_request(int32_t i)
           "%s: awarded %d nights, expected %d", id, en.nights, q->nights);
   if (q->status == OI_OUTCOME_REFUSED)
     CHECK(en.nights == 0 && en.payee == NULL, "%s: refused with nights or payee", id);
+  if (q->status == OI_OUTCOME_WAITLISTED || q->status == OI_OUTCOME_WITHDRAWN)
+    CHECK(en.nights == 0 && en.payee == NULL, "%s: %s with nights or payee", id,
+          oi_outcome_name(en.status));
 }
 
 static void check_step(void)

@@ -28,8 +28,14 @@
  * scan over all requests or all locals. Memory grows with the requests held.
  *
  * Strings and reason arrays the ledger hands out (ids, officer ids, payees,
- * reasons) are owned by the ledger or its policy and stay valid until the
- * ledger is freed.
+ * reasons, and the request ids in decisions and in reasons' ref_id) are
+ * owned by the ledger or its policy and stay valid until the ledger is
+ * freed.
+ *
+ * Years (S5, S9): a request counts in the calendar year of its session's
+ * first day, which need not be the policy's year: one ledger may hold the
+ * sessions of several years, and each year's cap and each officer's one
+ * subsidy are counted apart.
  */
 #ifndef OFFICERINST_LEDGER_H
 #define OFFICERINST_LEDGER_H
@@ -69,10 +75,17 @@ typedef struct oi_ledger_entry {
    *  ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN. */
   oi_outcome status;
   int nights_requested;     /**< Nights asked for. */
-  int nights;               /**< Nights paid if awarded (S3); 0 when refused. */
-  const char *payee;        /**< The designated hotel (S3), or NULL when refused. */
+  /** Nights paid (S3): only while awarded; 0 when waitlisted, refused or
+   *  withdrawn. */
+  int nights;
+  /** The designated hotel (S3) while awarded, which the subsidy pays
+   *  directly; NULL otherwise. */
+  const char *payee;
   size_t reason_count;      /**< Reasons of its latest decision. */
   const oi_reason *reasons; /**< Refusal reasons, or why it waits (S4, S5); none once awarded. */
+  /** The nights an award of it pays (S3), whatever its status: for a
+   *  waitlisted request, what a promotion will pay; 0 when refused. */
+  int nights_if_awarded;
 } oi_ledger_entry;
 
 /** Most requests one withdrawal can promote: one into the freed seat, one into
@@ -118,7 +131,9 @@ typedef struct oi_event {
   oi_outcome outcome;
   /** PROMOTED: the withdrawn request whose seat or slot it took; else NULL. */
   const char *cause_id;
-  int nights;               /**< DECIDED (awarded) and PROMOTED: nights awarded. */
+  /** DECIDED (awarded) and PROMOTED: the nights the award pays (S3), set
+   *  when the award is made; 0 for every other event. */
+  int nights;
   size_t reason_count;      /**< DECIDED: the decision's reasons. */
   const oi_reason *reasons; /**< The reasons. */
 } oi_event;
@@ -143,7 +158,10 @@ OI_EXTERN size_t oi_ledger_count(const oi_ledger *ledger);
 /**
  * Enter one request and decide it: awarded (with nights and payee, S3),
  * waitlisted (S4 seats or S5 cap used up; the reasons say which, with the
- * numbers) or refused (every reason of S1, S2, S6, S8, E1 and S9).
+ * numbers; no nights are paid and no payee is named until a promotion, but
+ * nights_if_awarded says what it will pay) or refused (every reason of S1,
+ * S2, S6, S8, E1 and S9; an S9 reason names the earlier request by its id).
+ * The decision's request_id is the ledger's copy of the request's id.
  * The ledger copies what it keeps of the request.
  * @param req  borrowed; its id must be non-empty and new to this ledger.
  * @param out  caller-owned, may be NULL; receives the decision.
