@@ -26,7 +26,7 @@ void oi_free(void *ptr)
 
 /* The builder's field names that the document spells otherwise. */
 static const char *const session_renames[] = { "course_ids", "courses", "course_count",
-                                               "courses", NULL };
+                                               "courses", "own_seats", "seats", NULL };
 
 static oi_status read_numbers(const struct oip_doc *doc, const json_t *root,
                               oi_policy_numbers *n)
@@ -143,7 +143,7 @@ static oi_status read_sessions(const struct oip_doc *doc, const json_t *root,
                                oi_policy_builder *b)
 {
   static const char *const fields[] = { "id", "place", "hotel", "first_day", "last_day",
-                                        "countries", "courses", NULL };
+                                        "countries", "courses", "seats", NULL };
   json_t *arr, *obj;
   size_t i;
   oi_status st = oip_doc_array(doc, root, "sessions", "", &arr);
@@ -154,6 +154,7 @@ static oi_status read_sessions(const struct oip_doc *doc, const json_t *root,
     json_t *courses, *v;
     oi_session s;
     size_t k;
+    int64_t seats;
     oi_error tmp;
 
     if (st != OI_OK)
@@ -178,8 +179,12 @@ static oi_status read_sessions(const struct oip_doc *doc, const json_t *root,
       st = read_countries(doc, obj, p, &s.countries);
     if (st == OI_OK)
       st = oip_doc_array(doc, obj, "courses", p, &courses);
+    /* S4: a session may set its own seats; absent, the policy's. */
+    if (st == OI_OK)
+      st = oip_doc_opt_int(doc, obj, "seats", p, 0, OIP_SEATS_MAX, &s.has_own_seats, &seats);
     if (st != OI_OK)
       return st;
+    s.own_seats = (int)seats;
     oip_path_key(q, sizeof q, p, "courses");
     if (json_array_size(courses) > OI_SESSION_COURSES_MAX)
       return oip_doc_fail(doc, OI_ESCHEMA, q, 0, "%s: at most %d courses, found %zu", q,
@@ -340,7 +345,7 @@ static json_t *policy_json(const oi_policy *p)
   for (i = 0; i < p->session_count; i++) {
     const struct oip_session *s = &p->sessions[i];
     char first[OI_DATE_STRING_SIZE], last[OI_DATE_STRING_SIZE];
-    json_t *cs = json_array(), *countries = json_array();
+    json_t *cs = json_array(), *countries = json_array(), *session;
 
     oi_date_format(s->first_day, first, sizeof first);
     oi_date_format(s->last_day, last, sizeof last);
@@ -350,11 +355,14 @@ static json_t *policy_json(const oi_policy *p)
       bad |= json_array_append_new(countries, json_string("CA"));
     for (k = 0; k < s->course_count; k++)
       bad |= json_array_append_new(cs, json_string(s->course_ids[k]));
-    bad |= json_array_append_new(
-        sessions, json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o}", "id", s->id, "place",
-                            s->place, "hotel", s->has_hotel ? json_string(s->hotel) : json_null(),
-                            "first_day", first, "last_day", last, "countries", countries,
-                            "courses", cs));
+    session = json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o}", "id", s->id, "place", s->place,
+                        "hotel", s->has_hotel ? json_string(s->hotel) : json_null(),
+                        "first_day", first, "last_day", last, "countries", countries,
+                        "courses", cs);
+    /* Only a session's own seats are written: the others take the policy's. */
+    if (session != NULL && s->has_own_seats)
+      bad |= json_object_set_new(session, "seats", json_integer(s->own_seats));
+    bad |= json_array_append_new(sessions, session);
   }
   bad |= json_object_set_new(root, "sessions", sessions);
   for (i = 0; i < p->site_count; i++)

@@ -39,15 +39,15 @@ static const char *const advanced[] = { "ORG-2.0", "ST-2.0" };
  * hotel of each session is named by its place. */
 static const oi_session sessions_2017[] = {
   { "OI-2017-MD", "Linthicum Heights, MD", "Designated IATSE hotel, Linthicum Heights, MD",
-    { 2017, 2, 13 }, { 2017, 2, 17 }, US, institute, COUNT(institute) },
+    { 2017, 2, 13 }, { 2017, 2, 17 }, US, institute, COUNT(institute), 0, 0 },
   { "OI-2017-CO", "Denver, CO", "Designated IATSE hotel, Denver, CO",
-    { 2017, 5, 8 }, { 2017, 5, 12 }, US, institute, COUNT(institute) },
+    { 2017, 5, 8 }, { 2017, 5, 12 }, US, institute, COUNT(institute), 0, 0 },
   { "OI-2017-FL", "Orlando, FL", "Designated IATSE hotel, Orlando, FL",
-    { 2017, 10, 16 }, { 2017, 10, 20 }, US_CA, institute, COUNT(institute) },
+    { 2017, 10, 16 }, { 2017, 10, 20 }, US_CA, institute, COUNT(institute), 0, 0 },
   { "ADV-2017-MD", "Linthicum Heights, MD", NULL,
-    { 2017, 2, 22 }, { 2017, 2, 24 }, US_CA, advanced, COUNT(advanced) },
+    { 2017, 2, 22 }, { 2017, 2, 24 }, US_CA, advanced, COUNT(advanced), 0, 0 },
   { "ADV-2017-CA", "Los Angeles, CA", NULL,
-    { 2017, 11, 29 }, { 2017, 12, 1 }, US_CA, advanced, COUNT(advanced) },
+    { 2017, 11, 29 }, { 2017, 12, 1 }, US_CA, advanced, COUNT(advanced), 0, 0 },
 };
 
 /* P1: the page's record of prior sites. */

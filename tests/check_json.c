@@ -2770,6 +2770,85 @@ START_TEST(test_save_argument_errors)
 END_TEST
 
 /* ======================================================================== */
+/* TCase "policy-seats": a session's own seats in a policy document (S4)    */
+
+START_TEST(test_session_seats_3_loads_and_is_written_back)
+{
+  /* S-A sets 3 seats; S-B (a 2.0) has none of its own. */
+  char *text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": 3},");
+  oi_policy *p = policy_from_text(text, strlen(text)), *q;
+  char *again;
+  size_t n;
+
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 3);
+  ck_assert_int_eq(oi_policy_session_seats(p, 1), 0);
+  again = policy_text(p, &n);
+  ck_assert_msg(strstr(again, "\"seats\": 3") != NULL, "not written: %s", again);
+  ck_assert_msg(strstr(strstr(again, "\"seats\": 3") + 1, "\"seats\"") == NULL,
+                "a session without its own seats is written with seats: %s", again);
+  q = policy_from_text(again, n);
+  ck_assert_str_eq(oi_policy_digest(q), oi_policy_digest(p));
+  ck_assert_int_eq(oi_policy_session_seats(q, 0), 3);
+  oi_free(again);
+  oi_policy_free(q);
+  oi_policy_free(p);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_seats_0_and_null_load)
+{
+  char *text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": 0},");
+  oi_policy *p = policy_from_text(text, strlen(text));
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 0);
+  oi_policy_free(p);
+  free(text);
+  /* null is the same as absent: the policy's seats */
+  text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": null},");
+  p = policy_from_text(text, strlen(text));
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 12);
+  oi_policy_free(p);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_seats_negative_or_a_string_is_eschema_at_the_value)
+{
+  /* "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": -1},":
+   * 5 spaces, "countries" 6-16, ... "seats" 50-56, ':' 57, ' ' 58, value 59. */
+  char *text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": -1},");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 20, 59, "sessions[0].seats");
+  free(text);
+  text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": \"3\"},");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 20, 59, "sessions[0].seats");
+  free(text);
+  text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": 100001},");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 20, 59, "sessions[0].seats");
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_seats_on_a_2_0_session_is_eschema_s1)
+{
+  /* S-B gives only ORG-2.0: no subsidy, so no seats (S1). The builder's
+   * error is restated at the session. */
+  char *text = variant(23, "     \"countries\": [\"US\", \"CA\"], \"courses\": [\"ORG-2.0\"], \"seats\": 2}");
+  oi_policy *out = NULL;
+  oi_error e;
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_from_json(text, strlen(text), &out, &e), OI_ESCHEMA);
+  ck_assert_str_eq(e.path, "sessions[1].seats");
+  ck_assert_msg(strstr(e.message, "S1") != NULL, "%s", e.message);
+  ck_assert_ptr_null(out);
+  free(text);
+  text = variant(23, "     \"countries\": [\"US\", \"CA\"], \"courses\": [\"ORG-2.0\"], \"seats\": 0}");
+  out = policy_from_text(text, strlen(text));
+  oi_policy_free(out);
+  free(text);
+}
+END_TEST
+
+/* ======================================================================== */
 
 static Suite *json_suite(void)
 {
@@ -2872,6 +2951,14 @@ static Suite *json_suite(void)
   tcase_add_test(tc, test_id_of_63_bytes_loads_64_is_eschema);
   tcase_add_test(tc, test_policy_file_over_max_bytes_is_elimit);
   tcase_add_test(tc, test_snapshot_limits_are_elimit);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("policy-seats");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_session_seats_3_loads_and_is_written_back);
+  tcase_add_test(tc, test_session_seats_0_and_null_load);
+  tcase_add_test(tc, test_session_seats_negative_or_a_string_is_eschema_at_the_value);
+  tcase_add_test(tc, test_session_seats_on_a_2_0_session_is_eschema_s1);
   suite_add_tcase(s, tc);
   return s;
 }

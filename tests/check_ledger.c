@@ -19,6 +19,7 @@
  *  "errors"  NULL arguments, bad requests, duplicate ids.
  *  "S3-paid" only an award pays nights and names a payee; what an award
  *            would pay is nights_if_awarded; a promotion pays when made.
+ *  "S4-own"  a session with its own seat count fills to it.
  *  "ids"     decisions name their request; the S9 reason names the
  *            earlier request by its id.
  *
@@ -2434,6 +2435,99 @@ START_TEST(test_S3_paid_awarded_decision_pays_what_it_would)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* TCase "S4-own": a session with its own seats fills to them               */
+
+/* The 2017 numbers (10 seats) with S-A setting 3 seats, S-B none, S-C the
+ * policy's. */
+static oi_policy *build_own_seats_policy(void)
+{
+  static const char *const courses[] = { "OI-1.0" };
+  oi_policy_numbers n;
+  oi_course c;
+  oi_session sess[3];
+  oi_policy_builder *b = NULL;
+  oi_policy *p = NULL;
+  size_t i;
+
+  memset(&n, 0, sizeof n);
+  n.year = 2017;
+  n.seats_per_session = 10;
+  n.local_cap_per_year = 2;
+  n.deadline_weeks = 6;
+  n.max_nights = 5;
+  n.canada_threshold_cents = 25000000;
+  c.id = "OI-1.0";
+  c.title = "Officer Institute 1.0";
+  c.kind = OI_COURSE_INSTITUTE;
+  memset(sess, 0, sizeof sess);
+  sess[0].id = "S-A";
+  sess[0].place = "Denver, CO";
+  sess[0].hotel = "Hotel One";
+  sess[0].first_day = tu_date(2017, 3, 6);
+  sess[0].last_day = tu_date(2017, 3, 10);
+  sess[0].own_seats = 3;
+  sess[0].has_own_seats = 1;
+  sess[1] = sess[0];
+  sess[1].id = "S-B";
+  sess[1].own_seats = 0;
+  sess[2] = sess[0];
+  sess[2].id = "S-C";
+  sess[2].own_seats = 99; /* not read: the policy's 10 */
+  sess[2].has_own_seats = 0;
+  for (i = 0; i < 3; i++) {
+    sess[i].countries = OI_COUNTRY_BIT(OI_COUNTRY_US);
+    sess[i].course_ids = courses;
+    sess[i].course_count = 1;
+  }
+  ck_assert_int_eq(oi_policy_builder_new(&b, "own-seats", &n, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
+  for (i = 0; i < 3; i++)
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &sess[i], NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  oi_policy_builder_free(b);
+  return p;
+}
+
+START_TEST(test_S4_own_session_with_3_seats_fills_to_3_the_4th_waits_with_3_of_3)
+{
+  oi_policy *p = build_own_seats_policy();
+  oi_withdrawal w;
+  oi_decision d;
+
+  oi_ledger_free(led);
+  led = new_ledger(p);
+  fill("S-A", "a", 101, 3, tu_date(2016, 12, 1));
+  d = WAITLIST("a-4", "S-A", 104, "a-o4", at(2016, 12, 1, 10, 0));
+  ASSERT_SEATS_TAKEN(d, 3, 3, tu_session_index(p, "S-A"));
+  ASSERT_SUMMARY("S-A", 3, 3, 1, 0, 0, 0);
+  /* a session without its own seats keeps the policy's 10 */
+  fill("S-C", "c", 201, 10, tu_date(2016, 12, 1));
+  ASSERT_SUMMARY("S-C", 10, 10, 0, 0, 0, 0);
+  /* a withdrawal frees one of the 3 */
+  w = WITHDRAW("a-2");
+  ASSERT_PROMOTED(w, "a-4");
+  ASSERT_SUMMARY("S-A", 3, 3, 0, 0, 1, 0);
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_S4_own_session_with_0_seats_waitlists_its_first_eligible_request)
+{
+  oi_policy *p = build_own_seats_policy();
+  oi_decision d;
+
+  oi_ledger_free(led);
+  led = new_ledger(p);
+  d = WAITLIST("b-1", "S-B", 101, "o1", at(2016, 12, 1, 9, 0));
+  ASSERT_SEATS_TAKEN(d, 0, 0, tu_session_index(p, "S-B"));
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  ASSERT_SUMMARY("S-B", 0, 0, 1, 0, 0, 0);
+  drop_built_policy(p);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* TCase "ids": decisions and reasons name requests by the caller's ids     */
 
 START_TEST(test_ids_S9_reason_names_the_earlier_request_by_its_id_not_its_number)
@@ -2693,6 +2787,12 @@ static Suite *ledger_suite(void)
   tcase_add_test(tc, test_S3_paid_refused_pays_0_and_would_pay_0);
   tcase_add_test(tc, test_S3_paid_withdrawn_award_pays_0_nights_now);
   tcase_add_test(tc, test_S3_paid_awarded_decision_pays_what_it_would);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("S4-own");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_S4_own_session_with_3_seats_fills_to_3_the_4th_waits_with_3_of_3);
+  tcase_add_test(tc, test_S4_own_session_with_0_seats_waitlists_its_first_eligible_request);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("ids");

@@ -8,6 +8,7 @@
  *                  code moves the S6 deadline, the S3 night limit, the S2
  *                  threshold, the S4 seats and the E2 night bound.
  * TCase "builder": building, the builder's refusals, and the digest.
+ * TCase "S4-seats": a session may set its own seats; the policy's is the default.
  */
 #include "testutil.h"
 
@@ -1177,6 +1178,178 @@ START_TEST(test_builder_rebuilding_builtin_from_its_getters_gives_same_digest)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* TCase "S4-seats": a session may set its own seats                        */
+
+/* Reading (S4): the policy's number is the default; a session may set its
+ * own, bigger, smaller, or 0 for none. */
+START_TEST(test_s4_seats_own_20_and_3_and_0_beside_the_default_12)
+{
+  static const int own[3] = { 20, 3, 0 };
+  static const char *const ids[3] = { "OI-2018-BIG", "OI-2018-SMALL", "OI-2018-NONE" };
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_policy *p = NULL;
+  size_t i, k;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK); /* the default */
+  for (k = 0; k < 3; k++) {
+    s = session_nv();
+    s.id = ids[k];
+    s.own_seats = own[k];
+    s.has_own_seats = 1;
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  }
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 12);
+  ck_assert_int_eq(oi_policy_session(p, 0, &s, NULL), OI_OK);
+  ck_assert_int_eq(s.has_own_seats, 0);
+  for (k = 0; k < 3; k++) {
+    ck_assert_int_eq(oi_policy_find_session(p, ids[k], &i, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_session_seats(p, i), own[k]);
+    ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
+    ck_assert_int_eq(s.has_own_seats, 1);
+    ck_assert_int_eq(s.own_seats, own[k]);
+  }
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_own_minus_1_and_100001_are_einval_100000_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_error e;
+  s.has_own_seats = 1;
+  s.own_seats = -1;
+  assert_add_session_fails(b, &s, OI_EINVAL, "-1 seats");
+  memset(&e, 0, sizeof e);
+  oi_policy_builder_add_session(b, &s, &e);
+  ck_assert_str_eq(e.path, "session.own_seats");
+  s.own_seats = 100001;
+  assert_add_session_fails(b, &s, OI_EINVAL, "100001 seats");
+  s.has_own_seats = 2;
+  s.own_seats = 5;
+  assert_add_session_fails(b, &s, OI_EINVAL, "has_own_seats 2");
+  ck_assert_uint_eq(sessions_built(b), 0);
+  s.has_own_seats = 1;
+  s.own_seats = 100000;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_flag_0_ignores_own_seats)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_policy *p = NULL;
+  s.own_seats = -7; /* not read */
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 12);
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_on_a_2_0_session_are_einval_s1_0_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_ny();
+  oi_error e;
+  s.has_own_seats = 1;
+  s.own_seats = 1;
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, &e), OI_EINVAL);
+  ck_assert_str_eq(e.path, "session.own_seats");
+  ck_assert_msg(strstr(e.message, "(S1)") != NULL, "%s", e.message);
+  s.own_seats = 0;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_digest_moves_with_own_seats_and_not_without)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy *plain = build_2018(&n), *own12 = NULL, *own13 = NULL, *own13b = NULL;
+  oi_policy_builder *b;
+  oi_session s;
+  int k;
+  oi_policy **out[3] = { &own12, &own13, &own13b };
+  const int seats[3] = { 12, 13, 13 };
+  for (k = 0; k < 3; k++) {
+    b = builder_with_courses(&n);
+    s = session_nv();
+    s.has_own_seats = 1;
+    s.own_seats = seats[k];
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+    s = session_ny();
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_prior_site(b, "Toronto", NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_prior_site(b, "Chicago", NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_build(b, out[k], NULL), OI_OK);
+    oi_policy_builder_free(b);
+  }
+  ck_assert_str_ne(oi_policy_digest(plain), oi_policy_digest(own12));
+  ck_assert_str_ne(oi_policy_digest(own12), oi_policy_digest(own13));
+  ck_assert_str_eq(oi_policy_digest(own13), oi_policy_digest(own13b));
+  oi_policy_free(plain);
+  oi_policy_free(own12);
+  oi_policy_free(own13);
+  oi_policy_free(own13b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_builtin_2017_digest_is_unchanged_65a3d1155405affb)
+{
+  /* No session of 2017 sets its own seats: its digest, recorded in every
+   * snapshot made under it, is what it was before sessions could. */
+  oi_policy *p = tu_builtin_2017();
+  ck_assert_str_eq(oi_policy_digest(p), "65a3d1155405affb");
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_s4_seats_rebuilt_from_getters_keeps_own_seats_and_digest)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n), *c = NULL;
+  oi_policy *p = NULL, *q = NULL;
+  oi_session s = session_nv();
+  size_t i;
+  s.has_own_seats = 1;
+  s.own_seats = 30;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  s = session_ny();
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_new(&c, "test-2018", &n, NULL), OI_OK);
+  for (i = 0; i < oi_policy_course_count(p); i++) {
+    oi_course co;
+    ck_assert_int_eq(oi_policy_course(p, i, &co, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_course(c, &co, NULL), OI_OK);
+  }
+  for (i = 0; i < oi_policy_session_count(p); i++) {
+    ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_session(c, &s, NULL), OI_OK);
+  }
+  ck_assert_int_eq(oi_policy_builder_build(c, &q, NULL), OI_OK);
+  ck_assert_str_eq(oi_policy_digest(q), oi_policy_digest(p));
+  ck_assert_int_eq(oi_policy_session_seats(q, 0), 30);
+  ck_assert_int_eq(oi_policy_session_seats(q, 1), 0);
+  oi_policy_free(p);
+  oi_policy_free(q);
+  oi_policy_builder_free(b);
+  oi_policy_builder_free(c);
+}
+END_TEST
+
 static Suite *policy_suite(void)
 {
   Suite *s = suite_create("policy");
@@ -1257,6 +1430,16 @@ static Suite *policy_suite(void)
   tcase_add_test(tc, test_builder_digest_differs_when_one_number_differs);
   tcase_add_test(tc, test_builder_digest_differs_when_a_session_day_differs);
   tcase_add_test(tc, test_builder_rebuilding_builtin_from_its_getters_gives_same_digest);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("S4-seats");
+  tcase_add_test(tc, test_s4_seats_own_20_and_3_and_0_beside_the_default_12);
+  tcase_add_test(tc, test_s4_seats_own_minus_1_and_100001_are_einval_100000_accepted);
+  tcase_add_test(tc, test_s4_seats_flag_0_ignores_own_seats);
+  tcase_add_test(tc, test_s4_seats_on_a_2_0_session_are_einval_s1_0_accepted);
+  tcase_add_test(tc, test_s4_seats_digest_moves_with_own_seats_and_not_without);
+  tcase_add_test(tc, test_s4_seats_builtin_2017_digest_is_unchanged_65a3d1155405affb);
+  tcase_add_test(tc, test_s4_seats_rebuilt_from_getters_keeps_own_seats_and_digest);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -101,7 +101,7 @@ typedef struct oi_withdrawal {
 
 /** A session's count of seats and requests. Owned by the caller. */
 typedef struct oi_session_summary {
-  int seats;          /**< Subsidy seats (S4; 0 for a 2.0 session, S1). */
+  int seats;          /**< Subsidy seats: the session's own or the policy's (S4; 0 for a 2.0 session, S1). */
   size_t awarded;     /**< Requests holding a seat. */
   size_t waitlisted;  /**< Requests waiting. */
   size_t refused;     /**< Requests refused. */
