@@ -172,7 +172,6 @@ oi_status oi_policy_builder_add_course(oi_policy_builder *b, const oi_course *c,
 static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
                                struct oip_session *out, oi_error *err)
 {
-  const int year = b->draft.numbers.year;
   const unsigned known = OI_COUNTRY_BIT(OI_COUNTRY_US) | OI_COUNTRY_BIT(OI_COUNTRY_CA);
   oi_status st;
   size_t i, j;
@@ -195,11 +194,14 @@ static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
     return oip_fail(err, OI_EDATE, "session", "last_day",
                     "%04d-%02d-%02d is not a calendar date", s->last_day.year,
                     s->last_day.month, s->last_day.day);
-  /* S5 counts by the year of the session's first day: it must be the policy's year. */
-  if (s->first_day.year != year)
+  /* U3: a catalogue may span calendar years (S5 and S9 count by the year of
+   * each session's first day), so the policy year is no bound; year 1 is, so
+   * that the S6 deadline (at most 52 weeks earlier) stays a date. */
+  if (s->first_day.year < OI_YEAR_MIN + 1)
     return oip_fail(err, OI_EINVAL, "session", "first_day",
-                    "session \"%s\" begins in %d, not in the policy year %d", s->id,
-                    s->first_day.year, year);
+                    "session \"%s\" begins in year %d; sessions begin in %d..%d so that "
+                    "their subsidy deadline (S6) is a date",
+                    s->id, s->first_day.year, OI_YEAR_MIN + 1, OI_YEAR_MAX);
   if (oi_date_compare(s->last_day, s->first_day) < 0)
     return oip_fail(err, OI_EINVAL, "session", "last_day",
                     "session \"%s\" ends %04d-%02d-%02d, before it begins", s->id,

@@ -1496,15 +1496,6 @@ START_TEST(test_last_day_before_first_day_is_eschema_at_last_day)
 }
 END_TEST
 
-START_TEST(test_session_outside_the_policy_year_is_eschema_at_first_day)
-{
-  /* sessions[1] in 2019 under a 2018 policy (U3, S5). */
-  char *text = variant(22, "     \"first_day\": \"2019-06-13\", \"last_day\": \"2019-06-15\",");
-  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 22, 19, "sessions[1].first_day");
-  free(text);
-}
-END_TEST
-
 START_TEST(test_institute_session_without_hotel_is_eschema_at_hotel)
 {
   /* "    {\"id\": \"S-A\", \"place\": \"Houston, TX\", \"hotel\": null,":
@@ -2849,6 +2840,42 @@ START_TEST(test_session_seats_on_a_2_0_session_is_eschema_s1)
 END_TEST
 
 /* ======================================================================== */
+/* TCase "policy-years": a catalogue may span calendar years (U3)           */
+
+START_TEST(test_session_outside_the_policy_year_loads_and_round_trips)
+{
+  /* sessions[1] in 2019 under a 2018 policy: a catalogue may span years
+   * (U3; S5 and S9 count each session's own year). */
+  char *text = variant(22, "     \"first_day\": \"2019-01-14\", \"last_day\": \"2019-01-16\",");
+  oi_policy *p = policy_from_text(text, strlen(text)), *q;
+  oi_policy_numbers n;
+  oi_session s;
+  char *again;
+  size_t len;
+
+  ck_assert_int_eq(oi_policy_get_numbers(p, &n, NULL), OI_OK);
+  ck_assert_int_eq(n.year, 2018);
+  ck_assert_int_eq(oi_policy_session(p, 1, &s, NULL), OI_OK);
+  ck_assert_int_eq(s.first_day.year, 2019);
+  again = policy_text(p, &len);
+  q = policy_from_text(again, len);
+  ck_assert_str_eq(oi_policy_digest(q), oi_policy_digest(p));
+  oi_free(again);
+  oi_policy_free(q);
+  oi_policy_free(p);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_in_year_1_is_eschema_at_first_day)
+{
+  char *text = variant(22, "     \"first_day\": \"0001-06-13\", \"last_day\": \"0001-06-15\",");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 22, 19, "sessions[1].first_day");
+  free(text);
+}
+END_TEST
+
+/* ======================================================================== */
 
 static Suite *json_suite(void)
 {
@@ -2884,7 +2911,6 @@ static Suite *json_suite(void)
   tcase_add_test(tc, test_missing_top_level_field_is_eschema_at_the_root);
   tcase_add_test(tc, test_invalid_date_is_eschema_at_the_value);
   tcase_add_test(tc, test_last_day_before_first_day_is_eschema_at_last_day);
-  tcase_add_test(tc, test_session_outside_the_policy_year_is_eschema_at_first_day);
   tcase_add_test(tc, test_institute_session_without_hotel_is_eschema_at_hotel);
   tcase_add_test(tc, test_unknown_course_is_eschema_at_the_course_id);
   tcase_add_test(tc, test_unknown_country_and_kind_are_eschema_at_the_value);
@@ -2959,6 +2985,12 @@ static Suite *json_suite(void)
   tcase_add_test(tc, test_session_seats_0_and_null_load);
   tcase_add_test(tc, test_session_seats_negative_or_a_string_is_eschema_at_the_value);
   tcase_add_test(tc, test_session_seats_on_a_2_0_session_is_eschema_s1);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("policy-years");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_session_outside_the_policy_year_loads_and_round_trips);
+  tcase_add_test(tc, test_session_in_year_1_is_eschema_at_first_day);
   suite_add_tcase(s, tc);
   return s;
 }

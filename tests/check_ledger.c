@@ -19,6 +19,8 @@
  *  "errors"  NULL arguments, bad requests, duplicate ids.
  *  "S3-paid" only an award pays nights and names a payee; what an award
  *            would pay is nights_if_awarded; a promotion pays when made.
+ *  "years"   one ledger over sessions of two calendar years: S5 and S9
+ *            count each year of a session's first day apart.
  *  "S4-own"  a session with its own seat count fills to it.
  *  "ids"     decisions name their request; the S9 reason names the
  *            earlier request by its id.
@@ -2435,6 +2437,168 @@ START_TEST(test_S3_paid_awarded_decision_pays_what_it_would)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* TCase "years": one ledger, sessions of two calendar years (S5, S9)       */
+
+/*
+ * A policy labelled 2017 whose catalogue runs into 2018: Y-2017-A (March),
+ * Y-2017-B (October), Y-2018-A (February 2018), each with the policy's 10
+ * seats, cap 2, 6 weeks, 5 nights. Requests received in late 2017 are on
+ * time for Y-2018-A (deadline 2018-01-01).
+ */
+static oi_policy *build_two_year_policy(void)
+{
+  static const char *const courses[] = { "OI-1.0" };
+  oi_policy_numbers n;
+  oi_course c;
+  oi_session sess[3];
+  oi_policy_builder *b = NULL;
+  oi_policy *p = NULL;
+  oi_error e;
+  size_t i;
+
+  memset(&n, 0, sizeof n);
+  n.year = 2017;
+  n.seats_per_session = 10;
+  n.local_cap_per_year = 2;
+  n.deadline_weeks = 6;
+  n.max_nights = 5;
+  n.canada_threshold_cents = 25000000;
+  c.id = "OI-1.0";
+  c.title = "Officer Institute 1.0";
+  c.kind = OI_COURSE_INSTITUTE;
+  memset(sess, 0, sizeof sess);
+  sess[0].id = "Y-2017-A";
+  sess[0].place = "Denver, CO";
+  sess[0].hotel = "Hotel One";
+  sess[0].first_day = tu_date(2017, 3, 6);
+  sess[0].last_day = tu_date(2017, 3, 10);
+  sess[1] = sess[0];
+  sess[1].id = "Y-2017-B";
+  sess[1].place = "Orlando, FL";
+  sess[1].hotel = "Hotel Two";
+  sess[1].first_day = tu_date(2017, 10, 16);
+  sess[1].last_day = tu_date(2017, 10, 20);
+  sess[2] = sess[0];
+  sess[2].id = "Y-2018-A";
+  sess[2].first_day = tu_date(2018, 2, 12);
+  sess[2].last_day = tu_date(2018, 2, 16);
+  for (i = 0; i < 3; i++) {
+    sess[i].countries = OI_COUNTRY_BIT(OI_COUNTRY_US) | OI_COUNTRY_BIT(OI_COUNTRY_CA);
+    sess[i].course_ids = courses;
+    sess[i].course_count = 1;
+  }
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_builder_new(&b, "two-years", &n, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
+  for (i = 0; i < 3; i++)
+    ck_assert_msg(oi_policy_builder_add_session(b, &sess[i], &e) == OI_OK, "%s: %s",
+                  sess[i].id, e.message);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  oi_policy_builder_free(b);
+  return p;
+}
+
+static oi_policy *use_two_year_policy(void)
+{
+  oi_policy *p = build_two_year_policy();
+  oi_ledger_free(led);
+  led = new_ledger(p);
+  return p;
+}
+
+START_TEST(test_years_local_with_two_2017_awards_is_awarded_in_2018)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_ledger_entry list[4];
+  oi_decision d;
+  size_t n = 0;
+
+  AWARD("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
+  AWARD("b", "Y-2017-B", 500, "ob", at(2017, 6, 1, 9, 0));
+  d = WAITLIST("c", "Y-2017-B", 500, "oc", at(2017, 6, 2, 9, 0));
+  ASSERT_CAP_REACHED(d, 500, 2017, 2, 2);
+  /* The February 2018 session, applied for in late 2017: another year. */
+  AWARD("d", "Y-2018-A", 500, "od", at(2017, 11, 20, 9, 0));
+  ASSERT_STATUS("c", OI_OUTCOME_WAITLISTED);
+  ck_assert_uint_eq(local_awards(500, 2017), 2);
+  ck_assert_uint_eq(local_awards(500, 2018), 1);
+  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2018, list, 4, &n, NULL), OI_OK);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_str_eq(list[0].id, "d");
+  ck_assert_int_eq(list[0].year, 2018);
+  ck_assert_int_eq(ENTRY("a").year, 2017);
+  ck_assert_int_eq(ENTRY("c").year, 2017);
+  /* and the 2018 cap counts on its own: two in 2018, the third waits */
+  AWARD("e", "Y-2018-A", 500, "oe", at(2017, 11, 21, 9, 0));
+  d = WAITLIST("f", "Y-2018-A", 500, "of", at(2017, 11, 22, 9, 0));
+  ASSERT_CAP_REACHED(d, 500, 2018, 2, 2);
+  TU_ASSERT_REASON_COUNT(&d, 1);
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_years_officer_awarded_in_2017_may_hold_one_in_2018_not_two)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_subsidy_request r;
+  oi_decision d;
+  const oi_reason *reason;
+
+  AWARD("a", "Y-2017-B", 500, "officer-X", at(2017, 6, 1, 9, 0));
+  AWARD("b", "Y-2018-A", 501, "officer-X", at(2017, 11, 20, 9, 0));
+  r = req("c", "Y-2018-A", 502, "officer-X", at(2017, 11, 21, 9, 0));
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED);
+  TU_ASSERT_REASON_COUNT(&d, 1);
+  reason = TU_ASSERT_REFUSAL(&d, OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9);
+  ck_assert_int_eq(reason->value[0], 2018);
+  ck_assert_ptr_nonnull(reason->ref_id);
+  ck_assert_str_eq(reason->ref_id, "b"); /* the 2018 request, not the 2017 one */
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_years_a_2017_withdrawal_frees_no_2018_slot)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_withdrawal w;
+
+  AWARD("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
+  AWARD("b", "Y-2018-A", 500, "ob", at(2017, 11, 1, 9, 0));
+  AWARD("c", "Y-2018-A", 500, "oc", at(2017, 11, 2, 9, 0));
+  (void)WAITLIST("d", "Y-2018-A", 500, "od", at(2017, 11, 3, 9, 0));
+  w = WITHDRAW("a");
+  ASSERT_PROMOTED_NONE(w);
+  ASSERT_STATUS("d", OI_OUTCOME_WAITLISTED);
+  w = WITHDRAW("b");
+  ASSERT_PROMOTED(w, "d");
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_years_a_batch_over_both_years_counts_each_year_apart)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_subsidy_request b[4];
+  oi_decision d[4];
+  oi_error e;
+
+  b[0] = req("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
+  b[1] = req("b", "Y-2017-B", 500, "ob", at(2017, 6, 1, 9, 0));
+  b[2] = req("c", "Y-2018-A", 500, "oa", at(2017, 11, 1, 9, 0)); /* the officer of a */
+  b[3] = req("d", "Y-2018-A", 500, "ob", at(2017, 11, 2, 9, 0));
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 4, d, &e), OI_OK);
+  ck_assert_int_eq(d[0].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d[1].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d[2].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d[3].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_uint_eq(local_awards(500, 2017), 2);
+  ck_assert_uint_eq(local_awards(500, 2018), 2);
+  drop_built_policy(p);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* TCase "S4-own": a session with its own seats fills to them               */
 
 /* The 2017 numbers (10 seats) with S-A setting 3 seats, S-B none, S-C the
@@ -2787,6 +2951,14 @@ static Suite *ledger_suite(void)
   tcase_add_test(tc, test_S3_paid_refused_pays_0_and_would_pay_0);
   tcase_add_test(tc, test_S3_paid_withdrawn_award_pays_0_nights_now);
   tcase_add_test(tc, test_S3_paid_awarded_decision_pays_what_it_would);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("years");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_years_local_with_two_2017_awards_is_awarded_in_2018);
+  tcase_add_test(tc, test_years_officer_awarded_in_2017_may_hold_one_in_2018_not_two);
+  tcase_add_test(tc, test_years_a_2017_withdrawal_frees_no_2018_slot);
+  tcase_add_test(tc, test_years_a_batch_over_both_years_counts_each_year_apart);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("S4-own");

@@ -8,6 +8,7 @@
  *                  code moves the S6 deadline, the S3 night limit, the S2
  *                  threshold, the S4 seats and the E2 night bound.
  * TCase "builder": building, the builder's refusals, and the digest.
+ * TCase "U3-years": a catalogue may span calendar years; the year is a label.
  * TCase "S4-seats": a session may set its own seats; the policy's is the default.
  */
 #include "testutil.h"
@@ -842,27 +843,6 @@ START_TEST(test_builder_last_day_one_day_before_first_day_is_refused)
 }
 END_TEST
 
-START_TEST(test_builder_session_in_2019_for_2018_policy_is_refused)
-{
-  oi_policy_numbers n = numbers_2018();
-  oi_policy_builder *b = builder_with_courses(&n);
-  oi_session s = session_nv();
-  oi_error e;
-  oi_status st;
-  s.first_day = tu_date(2019, 3, 4);
-  s.last_day = tu_date(2019, 3, 8);
-  memset(&e, 0, sizeof e);
-  st = oi_policy_builder_add_session(b, &s, &e);
-  ck_assert_msg(st == OI_EINVAL || st == OI_EDATE, "status %d", (int)st);
-  s.first_day = tu_date(2017, 3, 6);
-  s.last_day = tu_date(2017, 3, 10);
-  st = oi_policy_builder_add_session(b, &s, &e);
-  ck_assert_msg(st == OI_EINVAL || st == OI_EDATE, "status %d", (int)st);
-  ck_assert_uint_eq(sessions_built(b), 0);
-  oi_policy_builder_free(b);
-}
-END_TEST
-
 START_TEST(test_builder_invalid_first_day_2018_02_30_is_edate)
 {
   oi_policy_numbers n = numbers_2018();
@@ -1179,6 +1159,110 @@ START_TEST(test_builder_rebuilding_builtin_from_its_getters_gives_same_digest)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* TCase "U3-years": a catalogue may span calendar years                    */
+
+/* OI-2019-FL: a 1.0 session of February 2019, for the 2018 policy. */
+static oi_session session_fl_2019(void)
+{
+  oi_session s = session_nv();
+  s.id = "OI-2019-FL";
+  s.place = "Orlando, FL";
+  s.hotel = "Test Hotel Orlando";
+  s.first_day = tu_date(2019, 2, 11);
+  s.last_day = tu_date(2019, 2, 15);
+  return s;
+}
+
+/* Reading (S5, U3): the policy year is the policy's label; a session of the
+ * next year (announced, and applied for, in the autumn) belongs in it. */
+START_TEST(test_u3_years_2018_policy_holds_a_february_2019_session)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv(), got;
+  oi_policy *p = NULL;
+  oi_policy_numbers back;
+  oi_date deadline;
+  oi_error e;
+  size_t i = 0;
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  s = session_fl_2019();
+  ck_assert_msg(oi_policy_builder_add_session(b, &s, &e) == OI_OK, "2019 session: %s",
+                e.message);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_get_numbers(p, &back, NULL), OI_OK);
+  ck_assert_int_eq(back.year, 2018); /* the label stays */
+  ck_assert_int_eq(oi_policy_find_session(p, "OI-2019-FL", &i, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_session(p, i, &got, NULL), OI_OK);
+  ck_assert(same_date(got.first_day, 2019, 2, 11));
+  ck_assert_int_eq(oi_policy_session_seats(p, i), 12);
+  /* S6: eight weeks before 2019-02-11 is 2018-12-17, in the policy year */
+  ck_assert_int_eq(oi_policy_subsidy_deadline(p, i, &deadline, NULL), OI_OK);
+  ck_assert(same_date(deadline, 2018, 12, 17));
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_u3_years_session_of_the_year_before_is_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  s.first_day = tu_date(2017, 12, 4);
+  s.last_day = tu_date(2017, 12, 8);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_uint_eq(sessions_built(b), 1);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_u3_years_request_for_2019_session_received_in_2018_decides_by_its_deadline)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_fl_2019();
+  oi_subsidy_request r;
+  oi_policy *p = NULL;
+  oi_decision d;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  request_2018(&r);
+  r.session_id = "OI-2019-FL";
+  r.received = tu_dt(2018, 12, 17, 23, 59, 59); /* on the deadline */
+  d = decide(p, &r);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
+  r.received = tu_dt(2018, 12, 18, 0, 0, 0);    /* a day late */
+  d = decide(p, &r);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
+  ck_assert(TU_ASSERT_REFUSAL(&d, OI_REASON_RECEIVED_LATE, OI_CLAUSE_S6)->value[2] ==
+            tu_days(2018, 12, 17));
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_u3_years_session_in_year_1_is_einval_year_2_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_error e;
+  s.first_day = tu_date(1, 12, 3);
+  s.last_day = tu_date(1, 12, 7);
+  assert_add_session_fails(b, &s, OI_EINVAL, "year 1");
+  memset(&e, 0, sizeof e);
+  oi_policy_builder_add_session(b, &s, &e);
+  ck_assert_str_eq(e.path, "session.first_day");
+  s.first_day = tu_date(2, 1, 1);
+  s.last_day = tu_date(2, 1, 5);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 /* TCase "S4-seats": a session may set its own seats                        */
 
 /* Reading (S4): the policy's number is the default; a session may set its
@@ -1410,7 +1494,6 @@ static Suite *policy_suite(void)
   tcase_add_test(tc, test_builder_duplicate_course_id_is_eexists);
   tcase_add_test(tc, test_builder_session_offering_unknown_course_is_enotfound);
   tcase_add_test(tc, test_builder_last_day_one_day_before_first_day_is_refused);
-  tcase_add_test(tc, test_builder_session_in_2019_for_2018_policy_is_refused);
   tcase_add_test(tc, test_builder_invalid_first_day_2018_02_30_is_edate);
   tcase_add_test(tc, test_builder_empty_countries_mask_is_einval);
   tcase_add_test(tc, test_builder_unknown_country_bit_is_einval);
@@ -1430,6 +1513,13 @@ static Suite *policy_suite(void)
   tcase_add_test(tc, test_builder_digest_differs_when_one_number_differs);
   tcase_add_test(tc, test_builder_digest_differs_when_a_session_day_differs);
   tcase_add_test(tc, test_builder_rebuilding_builtin_from_its_getters_gives_same_digest);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("U3-years");
+  tcase_add_test(tc, test_u3_years_2018_policy_holds_a_february_2019_session);
+  tcase_add_test(tc, test_u3_years_session_of_the_year_before_is_accepted);
+  tcase_add_test(tc, test_u3_years_request_for_2019_session_received_in_2018_decides_by_its_deadline);
+  tcase_add_test(tc, test_u3_years_session_in_year_1_is_einval_year_2_accepted);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("S4-seats");

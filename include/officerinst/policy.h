@@ -69,7 +69,10 @@ typedef struct oi_session {
   /** The designated IATSE hotel, payee of subsidies (S3). Required for a
    *  session offering a 1.0 course; may be NULL otherwise. */
   const char *hotel;
-  oi_date first_day;     /**< First day of classes; its year is the policy year. */
+  /** First day of classes, in year 2 or later. Its calendar year is the
+   *  year the session's subsidies count in (S5, S9); it need not be the
+   *  policy year. */
+  oi_date first_day;
   oi_date last_day;      /**< Last day of classes, not before first_day. */
   /** Countries whose locals are admitted (E1): a mask of ::OI_COUNTRY_BIT values. */
   unsigned countries;
@@ -201,8 +204,11 @@ OI_EXTERN oi_status oi_policy_builder_add_course(oi_policy_builder *builder, con
 
 /**
  * Add a session; every course it offers must have been added already. Its
- * strings are copied.
- * @return ::OI_OK, ::OI_EINVAL, ::OI_EDATE, ::OI_EEXISTS, ::OI_ENOTFOUND
+ * strings are copied. Its first day may fall in any year from 2 on, not only
+ * the policy year (U3). Its seats are the policy's seats per session unless
+ * it sets its own (::oi_session::has_own_seats).
+ * @return ::OI_OK, ::OI_EINVAL (also own seats out of range, or on a session
+ *         giving no 1.0, S1), ::OI_EDATE, ::OI_EEXISTS, ::OI_ENOTFOUND
  *         (unknown course), ::OI_ELIMIT, ::OI_ENOMEM.
  */
 OI_EXTERN oi_status oi_policy_builder_add_session(oi_policy_builder *builder, const oi_session *session, oi_error *err);
