@@ -78,6 +78,7 @@ const char *oi_reason_code_name(oi_reason_code code)
   case OI_REASON_LOCAL_CAP_REACHED: return "LOCAL_CAP_REACHED";
   case OI_REASON_OFFICER_ALREADY_SUBSIDIZED: return "OFFICER_ALREADY_SUBSIDIZED";
   case OI_REASON_MISSED_DAYS: return "MISSED_DAYS";
+  case OI_REASON_DAYS_OUTSIDE_SESSION: return "DAYS_OUTSIDE_SESSION";
   case OI_REASON_NONE: break;
   }
   return NULL;
@@ -296,6 +297,23 @@ static void render(const oi_policy *p, const oi_reason *r, struct out *o)
         (long long)v[1], s ? s->id : "?");
     put_day(o, v[2]);
     put(o, "; the certificate requires attending all classes");
+    break;
+  case OI_REASON_DAYS_OUTSIDE_SESSION:
+    put(o, "%lld of the days listed (", (long long)v[0]);
+    put_day(o, v[1]);
+    if (v[2] != v[1]) {
+      put(o, " to ");
+      put_day(o, v[2]);
+    }
+    put(o, ") %s outside session %s", v[0] == 1 ? "is" : "are", s ? s->id : "?");
+    if (s != NULL) {
+      put(o, " (");
+      put_day(o, s->first_days);
+      put(o, " to ");
+      put_day(o, s->last_days);
+      put(o, ")");
+    }
+    put(o, "; they neither count toward the certificate nor against it");
     break;
   case OI_REASON_NONE:
     break;

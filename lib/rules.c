@@ -458,8 +458,8 @@ oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
 {
   const struct oip_session *s;
   uint32_t seen = 0;
-  int32_t days, first_missed = -1;
-  int64_t distinct = 0;
+  int32_t days, first_missed = -1, earliest_out = 0, latest_out = 0;
+  int64_t distinct = 0, outside = 0;
   size_t si, i;
   oi_status st;
 
@@ -487,11 +487,15 @@ oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
                       attended[i].year, attended[i].month, attended[i].day);
     }
     d = oip_days(attended[i]);
+    /* Reading (C1): the list is a record of what was attended; a day outside
+     * the session neither counts nor makes the record invalid. */
     if (d < s->first_days || d > s->last_days) {
-      snprintf(field, sizeof field, "attended[%zu]", i);
-      return oip_fail(err, OI_EINVAL, NULL, field,
-                      "%04d-%02d-%02d is not a day of session \"%s\"", attended[i].year,
-                      attended[i].month, attended[i].day, s->id);
+      if (outside == 0 || d < earliest_out)
+        earliest_out = d;
+      if (outside == 0 || d > latest_out)
+        latest_out = d;
+      outside++;
+      continue;
     }
     seen |= UINT32_C(1) << (d - s->first_days);
   }
@@ -510,5 +514,8 @@ oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
   } else {
     out->outcome = OI_OUTCOME_GRADUATED;
   }
+  if (outside > 0)
+    oip_add_reason(out, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1, OI_SEVERITY_NOTE,
+                   (int32_t)si, outside, earliest_out, latest_out, 0);
   return OI_OK;
 }

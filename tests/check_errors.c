@@ -978,13 +978,13 @@ START_TEST(test_errors_reason_code_name_of_every_code)
 }
 END_TEST
 
-START_TEST(test_errors_reason_code_name_of_unknown_values_5_9_23_29_31_minus_1_is_null)
+START_TEST(test_errors_reason_code_name_of_unknown_values_5_9_23_29_32_minus_1_is_null)
 {
   ck_assert_ptr_null(oi_reason_code_name((oi_reason_code)5));
   ck_assert_ptr_null(oi_reason_code_name((oi_reason_code)9));
   ck_assert_ptr_null(oi_reason_code_name((oi_reason_code)23));
   ck_assert_ptr_null(oi_reason_code_name((oi_reason_code)29));
-  ck_assert_ptr_null(oi_reason_code_name((oi_reason_code)31));
+  ck_assert_ptr_null(oi_reason_code_name((oi_reason_code)32));
   ck_assert_ptr_null(oi_reason_code_name((oi_reason_code)-1));
 }
 END_TEST
@@ -1055,7 +1055,7 @@ static Suite *errors_suite(void)
   tcase_add_test(tc, test_errors_outcome_names_are_lower_case_and_distinct);
   tcase_add_test(tc, test_errors_outcome_name_of_unknown_values_9_99_minus_1_is_null);
   tcase_add_test(tc, test_errors_reason_code_name_of_every_code);
-  tcase_add_test(tc, test_errors_reason_code_name_of_unknown_values_5_9_23_29_31_minus_1_is_null);
+  tcase_add_test(tc, test_errors_reason_code_name_of_unknown_values_5_9_23_29_32_minus_1_is_null);
   tcase_add_test(tc, test_errors_version_string_of_library_matches_header);
   suite_add_tcase(s, tc);
   return s;

@@ -187,15 +187,18 @@ START_TEST(test_c1_all_5_days_of_denver_graduates_there_but_not_at_linthicum)
   const oi_date days[5] = { { 2017, 5, 8 }, { 2017, 5, 9 }, { 2017, 5, 10 }, { 2017, 5, 11 },
                             { 2017, 5, 12 } };
   oi_decision d = graduation("OI-2017-CO", days, 5);
-  oi_decision before;
-  oi_error e;
+  const oi_reason *r;
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_GRADUATED);
-  /* Denver's days are outside OI-2017-MD */
-  memset(&d, TU_SENTINEL, sizeof d);
-  before = d;
-  memset(&e, 0, sizeof e);
-  ck_assert_int_eq(oi_check_graduation(P, "OI-2017-MD", days, 5, &d, &e), OI_EINVAL);
-  ck_assert_mem_eq(&d, &before, sizeof d);
+  TU_ASSERT_REASON_COUNT(&d, 0);
+  /* Denver's days are outside OI-2017-MD: none of its days was attended,
+   * and the five listed are a note, not an error. */
+  d = graduation("OI-2017-MD", days, 5);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_NOT_GRADUATED);
+  TU_ASSERT_REASON_COUNT(&d, 2);
+  r = TU_ASSERT_REFUSAL(&d, OI_REASON_MISSED_DAYS, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 0);
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 5);
 }
 END_TEST
 
@@ -215,18 +218,69 @@ static void assert_graduation_fails(const char *session_id, const oi_date *days,
   ck_assert_mem_eq(&d, &before, sizeof d);
 }
 
-START_TEST(test_c1_day_after_last_day_2017_02_18_is_einval)
+/* Reading (C1): days outside the session are a record of what the officer
+ * attended, not bad input: a note, and graduation reads the session's days. */
+START_TEST(test_c1_extra_day_before_and_after_graduates_with_a_note)
 {
-  const oi_date days[6] = { { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 15 }, { 2017, 2, 16 },
-                            { 2017, 2, 17 }, { 2017, 2, 18 } };
-  assert_graduation_fails("OI-2017-MD", days, 6, OI_EINVAL);
+  const oi_date days[7] = { { 2017, 2, 12 }, { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 15 },
+                            { 2017, 2, 16 }, { 2017, 2, 17 }, { 2017, 2, 18 } };
+  oi_decision d = graduation("OI-2017-MD", days, 7);
+  const oi_reason *r;
+  char msg[256];
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_GRADUATED);
+  TU_ASSERT_REASON_COUNT(&d, 1);
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 2);
+  ck_assert(r->value[1] == tu_days(2017, 2, 12));
+  ck_assert(r->value[2] == tu_days(2017, 2, 18));
+  ck_assert_int_eq(r->session, (int32_t)tu_session_index(P, "OI-2017-MD"));
+  ck_assert_int_gt(oi_reason_format(P, r, msg, sizeof msg), 0);
+  ck_assert_msg(strstr(msg, "2 of the days listed (2017-02-12 to 2017-02-18) are outside "
+                            "session OI-2017-MD (2017-02-13 to 2017-02-17)") != NULL,
+                "message: %s", msg);
 }
 END_TEST
 
-START_TEST(test_c1_day_before_first_day_2017_02_12_is_einval)
+START_TEST(test_c1_extra_days_around_a_missed_day_not_graduated_missed_then_note)
 {
-  const oi_date days[2] = { { 2017, 2, 12 }, { 2017, 2, 13 } };
-  assert_graduation_fails("OI-2017-MD", days, 2, OI_EINVAL);
+  /* 2017-02-15 missed; 2017-02-11 and 2017-02-19 outside the session. */
+  const oi_date days[6] = { { 2017, 2, 19 }, { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 16 },
+                            { 2017, 2, 17 }, { 2017, 2, 11 } };
+  oi_decision d = graduation("OI-2017-MD", days, 6);
+  const oi_reason *r;
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_NOT_GRADUATED);
+  TU_ASSERT_REASON_COUNT(&d, 2);
+  ck_assert_int_eq(d.reasons[0].code, OI_REASON_MISSED_DAYS); /* the refusal first */
+  r = TU_ASSERT_REFUSAL(&d, OI_REASON_MISSED_DAYS, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 4);
+  ck_assert(r->value[2] == tu_days(2017, 2, 15));
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 2);
+  ck_assert(r->value[1] == tu_days(2017, 2, 11));
+  ck_assert(r->value[2] == tu_days(2017, 2, 19));
+}
+END_TEST
+
+START_TEST(test_c1_one_day_outside_a_year_away_is_one_note)
+{
+  const oi_date days[6] = { { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 15 }, { 2017, 2, 16 },
+                            { 2017, 2, 17 }, { 2016, 2, 13 } };
+  oi_decision d = graduation("OI-2017-MD", days, 6);
+  const oi_reason *r;
+  char msg[256];
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_GRADUATED);
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 1);
+  ck_assert(r->value[1] == tu_days(2016, 2, 13) && r->value[2] == r->value[1]);
+  oi_reason_format(P, r, msg, sizeof msg);
+  ck_assert_msg(strstr(msg, "1 of the days listed (2016-02-13) is outside") != NULL, "%s", msg);
+}
+END_TEST
+
+START_TEST(test_c1_invalid_date_beside_days_outside_is_still_edate)
+{
+  const oi_date days[3] = { { 2017, 2, 12 }, { 2017, 2, 13 }, { 2017, 2, 29 } };
+  assert_graduation_fails("OI-2017-MD", days, 3, OI_EDATE);
 }
 END_TEST
 
@@ -1755,8 +1809,10 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_c1_repeated_day_with_all_5_days_still_graduates);
   tcase_add_test(tc, test_c1_0_days_attended_not_graduated);
   tcase_add_test(tc, test_c1_all_5_days_of_denver_graduates_there_but_not_at_linthicum);
-  tcase_add_test(tc, test_c1_day_after_last_day_2017_02_18_is_einval);
-  tcase_add_test(tc, test_c1_day_before_first_day_2017_02_12_is_einval);
+  tcase_add_test(tc, test_c1_extra_day_before_and_after_graduates_with_a_note);
+  tcase_add_test(tc, test_c1_extra_days_around_a_missed_day_not_graduated_missed_then_note);
+  tcase_add_test(tc, test_c1_one_day_outside_a_year_away_is_one_note);
+  tcase_add_test(tc, test_c1_invalid_date_beside_days_outside_is_still_edate);
   tcase_add_test(tc, test_c1_attended_2017_02_30_is_edate);
   tcase_add_test(tc, test_c1_unknown_session_is_enotfound);
   tcase_add_test(tc, test_c1_institute_course_not_offered_at_adv_2017_md);

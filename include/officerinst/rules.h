@@ -109,7 +109,13 @@ typedef enum oi_reason_code {
   OI_REASON_OFFICER_ALREADY_SUBSIDIZED = 22,
   /** C1: not every day attended. value[0] days attended, value[1] days of the
    *  session, value[2] the first day missed. */
-  OI_REASON_MISSED_DAYS = 30
+  OI_REASON_MISSED_DAYS = 30,
+  /** C1 (a note, not a refusal): the attendance list holds days outside the
+   *  session, which neither count toward the certificate nor make the list
+   *  invalid. value[0] how many listed days are outside the session (a day
+   *  listed twice counts twice), value[1] the earliest of them, value[2] the
+   *  latest. */
+  OI_REASON_DAYS_OUTSIDE_SESSION = 31
 } oi_reason_code;
 
 /** @return the code's name ("RECEIVED_LATE"), or NULL for an unknown value. */
@@ -119,7 +125,7 @@ OI_EXTERN const char *oi_reason_code_name(oi_reason_code code);
 typedef enum oi_severity {
   OI_SEVERITY_REFUSAL = 1,  /**< Refuses (or, in C1, withholds the certificate). */
   OI_SEVERITY_WAITLIST = 2, /**< Waitlists an eligible request (S4, S5). */
-  OI_SEVERITY_NOTE = 3      /**< Explains without changing the outcome (S3). */
+  OI_SEVERITY_NOTE = 3      /**< Explains without changing the outcome (S3, C1). */
 } oi_severity;
 
 /** One reason, with the values it compared. */
@@ -211,13 +217,18 @@ OI_EXTERN oi_status oi_check_subsidy_many(const oi_policy *policy, const oi_subs
 
 /**
  * C1: an officer graduates only by attending every day of the session.
+ * The list is a record of what the officer attended: days outside the
+ * session (another event, a travel day) neither count toward the
+ * certificate nor make the list invalid; they are reported in a note
+ * (::OI_REASON_DAYS_OUTSIDE_SESSION).
  * @param session_id  borrowed.
- * @param attended    borrowed array of @p count days attended, each within the
- *                    session (repeats are allowed and count once).
+ * @param attended    borrowed array of @p count days attended, in any order
+ *                    (repeats are allowed and count once).
  * @param out         caller-owned; outcome ::OI_OUTCOME_GRADUATED or
- *                    ::OI_OUTCOME_NOT_GRADUATED (with ::OI_REASON_MISSED_DAYS).
- * @return ::OI_OK, ::OI_EINVAL (NULL, or a day outside the session),
- *         ::OI_EDATE, ::OI_ENOTFOUND.
+ *                    ::OI_OUTCOME_NOT_GRADUATED (with ::OI_REASON_MISSED_DAYS),
+ *                    and the note when a listed day is outside the session.
+ * @return ::OI_OK, ::OI_EINVAL (NULL, a session giving no 1.0), ::OI_EDATE
+ *         (a day that is not a calendar date), ::OI_ENOTFOUND.
  */
 OI_EXTERN oi_status oi_check_graduation(const oi_policy *policy, const char *session_id,
                                         const oi_date *attended, size_t count,
