@@ -16,7 +16,12 @@
 #include "fileio.h"
 
 #define LEDGER_FORMAT "officerinst-ledger"
-#define LEDGER_VERSION 1
+/* Version 2 records what an award would pay apart from what is paid
+ * (decided events' nights_if_awarded) and the request a reason names
+ * (reasons' ref_id). Version 1 snapshots lack both and still load: their
+ * events are checked for everything they record. */
+#define LEDGER_VERSION 2
+#define LEDGER_VERSION_MIN 1
 
 static const char *const severity_names[] = { "", "refusal", "waitlist", "note", NULL };
 
@@ -56,12 +61,15 @@ static json_t *reasons_json(const oi_policy *p, const oi_reason *reasons, size_t
     json_t *o;
 
     oi_reason_format(p, r, message, sizeof message);
-    o = json_pack("{s:s, s:s, s:s, s:o, s:[I,I,I,I], s:s}", "clause", oi_clause_id(r->clause),
-                  "code", oi_reason_code_name(r->code), "severity", severity_names[r->severity],
-                  "session",
+    /* The request a reason names (S9): "s*" writes ref_id only where there
+     * is one. */
+    o = json_pack("{s:s, s:s, s:s, s:o, s:[I,I,I,I], s:s*, s:s}", "clause",
+                  oi_clause_id(r->clause), "code", oi_reason_code_name(r->code), "severity",
+                  severity_names[r->severity], "session",
                   r->session >= 0 ? json_string(p->sessions[r->session].id) : json_null(),
                   "values", (json_int_t)r->value[0], (json_int_t)r->value[1],
-                  (json_int_t)r->value[2], (json_int_t)r->value[3], "message", message);
+                  (json_int_t)r->value[2], (json_int_t)r->value[3], "ref_id", r->ref_id,
+                  "message", message);
     if (o == NULL || json_array_append_new(arr, o) != 0) {
       json_decref(arr);
       return NULL;
@@ -73,6 +81,7 @@ static json_t *reasons_json(const oi_policy *p, const oi_reason *reasons, size_t
 static json_t *event_json(const oi_ledger *l, size_t i)
 {
   const oi_policy *p = oi_ledger_policy(l);
+  oi_ledger_entry entry;
   oi_event e;
 
   oi_ledger_event(l, i, &e, NULL);
@@ -80,8 +89,11 @@ static json_t *event_json(const oi_ledger *l, size_t i)
   case OI_EVENT_ENTERED:
     return json_pack("{s:s, s:s}", "type", "entered", "request", e.request_id);
   case OI_EVENT_DECIDED:
-    return json_pack("{s:s, s:s, s:s, s:i, s:o}", "type", "decided", "request", e.request_id,
-                     "outcome", oi_outcome_name(e.outcome), "nights", e.nights, "reasons",
+    /* What an award of it pays is fixed when it is decided. */
+    oi_ledger_get(l, e.request_id, &entry, NULL);
+    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:o}", "type", "decided", "request",
+                     e.request_id, "outcome", oi_outcome_name(e.outcome), "nights", e.nights,
+                     "nights_if_awarded", entry.nights_if_awarded, "reasons",
                      reasons_json(p, e.reasons, e.reason_count));
   case OI_EVENT_WITHDRAWN:
     return json_pack("{s:s, s:s, s:s}", "type", "withdrawn", "request", e.request_id,
@@ -243,19 +255,22 @@ struct recorded {
   const char *cause;
   int outcome;
   int64_t nights;
+  int64_t nights_if_awarded; /* version 2 */
   const json_t *reasons;
 };
 
 static oi_status read_event(const struct oip_doc *doc, const json_t *o, const char *p,
-                            struct recorded *ev)
+                            int version, struct recorded *ev)
 {
   static const char *const types[] = { "", "entered", "decided", "withdrawn", "promoted",
                                        NULL };
   static const char *const outcomes[] = { "", "", "", "awarded", "waitlisted", "refused",
                                           NULL };
   static const char *const entered[] = { "type", "request", NULL };
-  static const char *const decided[] = { "type", "request", "outcome", "nights", "reasons",
-                                         NULL };
+  static const char *const decided_1[] = { "type", "request", "outcome", "nights", "reasons",
+                                           NULL };
+  static const char *const decided[] = { "type", "request", "outcome", "nights",
+                                         "nights_if_awarded", "reasons", NULL };
   static const char *const withdrawn[] = { "type", "request", "outcome", NULL };
   static const char *const promoted[] = { "type", "request", "cause", "nights", NULL };
   static const char *const *const fields[] = { NULL, entered, decided, withdrawn, promoted };
@@ -268,13 +283,17 @@ static oi_status read_event(const struct oip_doc *doc, const json_t *o, const ch
   memset(ev, 0, sizeof *ev);
   st = oip_doc_enum(doc, o, "type", p, types, &ev->type);
   if (st == OI_OK)
-    st = oip_doc_only(doc, o, p, fields[ev->type]);
+    st = oip_doc_only(doc, o, p,
+                      version == 1 && ev->type == OI_EVENT_DECIDED ? decided_1
+                                                                   : fields[ev->type]);
   if (st == OI_OK)
     st = oip_doc_string(doc, o, "request", p, OI_ID_MAX, 1, &ev->request);
   if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_WITHDRAWN))
     st = oip_doc_enum(doc, o, "outcome", p, outcomes, &ev->outcome);
   if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_PROMOTED))
     st = oip_doc_int(doc, o, "nights", p, 0, INT32_MAX, &ev->nights);
+  if (st == OI_OK && ev->type == OI_EVENT_DECIDED && version >= 2)
+    st = oip_doc_int(doc, o, "nights_if_awarded", p, 0, INT32_MAX, &ev->nights_if_awarded);
   if (st == OI_OK && ev->type == OI_EVENT_PROMOTED) {
     ev->outcome = OI_OUTCOME_AWARDED;
     st = oip_doc_string(doc, o, "cause", p, OI_ID_MAX, 1, &ev->cause);
@@ -288,11 +307,13 @@ static oi_status read_event(const struct oip_doc *doc, const json_t *o, const ch
 
 /* Does a recorded reason (JSON) say what the replay's reason says? */
 static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
-                              const json_t *o, const char *p, const oi_reason *r)
+                              const json_t *o, const char *p, int version, const oi_reason *r)
 {
+  static const char *const fields_1[] = { "clause", "code", "severity", "session", "values",
+                                          "message", NULL };
   static const char *const fields[] = { "clause", "code", "severity", "session", "values",
-                                        "message", NULL };
-  const char *clause, *code, *session, *message;
+                                        "ref_id", "message", NULL };
+  const char *clause, *code, *session, *message, *ref_id = NULL;
   json_t *values;
   int severity, same;
   size_t k;
@@ -301,7 +322,7 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
   if (!json_is_object(o))
     return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
                         oip_json_type_name(o));
-  st = oip_doc_only(doc, o, p, fields);
+  st = oip_doc_only(doc, o, p, version == 1 ? fields_1 : fields);
   if (st == OI_OK)
     st = oip_doc_string(doc, o, "clause", p, 8, 1, &clause);
   if (st == OI_OK)
@@ -314,6 +335,8 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
     st = oip_doc_opt_string(doc, o, "message", p, OI_DOCUMENT_STRING_MAX, &message);
   if (st == OI_OK)
     st = oip_doc_array(doc, o, "values", p, &values);
+  if (st == OI_OK && version >= 2)
+    st = oip_doc_opt_string(doc, o, "ref_id", p, OI_ID_MAX, &ref_id);
   if (st != OI_OK)
     return st;
   /* The message is a rendering, not state: it is kept for readers and not
@@ -322,7 +345,10 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
          strcmp(code, oi_reason_code_name(r->code)) == 0 && severity == (int)r->severity &&
          (session == NULL ? r->session < 0
                           : r->session >= 0 && strcmp(session, pol->sessions[r->session].id) == 0) &&
-         json_array_size(values) == 4;
+         json_array_size(values) == 4 &&
+         /* version 1 did not record the request a reason names */
+         (version == 1 || (ref_id == NULL ? r->ref_id == NULL
+                                          : r->ref_id != NULL && strcmp(ref_id, r->ref_id) == 0));
   for (k = 0; same && k < 4; k++) {
     const json_t *v = json_array_get(values, k);
     same = json_is_integer(v) && json_integer_value(v) == r->value[k];
@@ -335,9 +361,10 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
 }
 
 static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size_t i,
-                             const struct recorded *rec)
+                             int version, const struct recorded *rec)
 {
   char p[32], q[64];
+  oi_ledger_entry entry;
   oi_event e;
   size_t k;
 
@@ -358,6 +385,15 @@ static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size
                         rec->outcome ? oi_outcome_name((oi_outcome)rec->outcome) : "",
                         oi_event_type_name(e.type), e.request_id,
                         e.outcome ? oi_outcome_name(e.outcome) : "");
+  if (rec->type == OI_EVENT_DECIDED && version >= 2) {
+    oi_ledger_get(l, e.request_id, &entry, NULL);
+    if (entry.nights_if_awarded != rec->nights_if_awarded) {
+      oip_path_key(q, sizeof q, p, "nights_if_awarded");
+      return oip_doc_fail(doc, OI_ESCHEMA, q, 0,
+                          "%s: recorded as %lld, but the policy gives %d (S3)", q,
+                          (long long)rec->nights_if_awarded, entry.nights_if_awarded);
+    }
+  }
   if (rec->type == OI_EVENT_DECIDED) {
     if (json_array_size(rec->reasons) != e.reason_count) {
       oip_path_key(q, sizeof q, p, "reasons");
@@ -368,7 +404,7 @@ static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size
     for (k = 0; k < e.reason_count; k++) {
       oi_status st;
       snprintf(q, sizeof q, "%s.reasons[%zu]", p, k);
-      st = check_reason(doc, oi_ledger_policy(l), json_array_get(rec->reasons, k), q,
+      st = check_reason(doc, oi_ledger_policy(l), json_array_get(rec->reasons, k), q, version,
                         &e.reasons[k]);
       if (st != OI_OK)
         return st;
@@ -382,7 +418,7 @@ static const char *const request_renames[] = { "session_id", "session", NULL };
 
 /* Replay the history into l and check it against the record. */
 static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *events,
-                        const struct stored *reqs, size_t nreqs)
+                        const struct stored *reqs, size_t nreqs, int version)
 {
   struct recorded ev;
   size_t i, next = 0, checked = 0;
@@ -394,7 +430,7 @@ static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *e
     oi_error tmp;
 
     oip_path_index(p, sizeof p, "events", i);
-    st = read_event(doc, o, p, &ev);
+    st = read_event(doc, o, p, version, &ev);
     if (st != OI_OK)
       return st;
     if (ev.type == OI_EVENT_ENTERED) {
@@ -420,9 +456,9 @@ static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *e
       struct recorded prior;
       char q[32];
       oip_path_index(q, sizeof q, "events", checked);
-      st = read_event(doc, json_array_get(events, checked), q, &prior);
+      st = read_event(doc, json_array_get(events, checked), q, version, &prior);
       if (st == OI_OK)
-        st = check_event(doc, l, checked, &prior);
+        st = check_event(doc, l, checked, version, &prior);
       if (st != OI_OK)
         return st;
     }
@@ -475,7 +511,7 @@ static oi_status read_ledger(const struct oip_doc *doc, const oi_policy *pol,
     return oip_doc_fail(doc, OI_ESCHEMA, "format", 0,
                         "format: expected \"" LEDGER_FORMAT "\", found \"%s\"", format);
   if (st == OI_OK)
-    st = oip_doc_int(doc, root, "version", "", LEDGER_VERSION, LEDGER_VERSION, &version);
+    st = oip_doc_int(doc, root, "version", "", LEDGER_VERSION_MIN, LEDGER_VERSION, &version);
   if (st == OI_OK)
     st = oip_doc_object(doc, root, "policy", "", &policy);
   if (st == OI_OK)
@@ -509,7 +545,7 @@ static oi_status read_ledger(const struct oip_doc *doc, const oi_policy *pol,
   if (st == OI_OK)
     st = oi_ledger_new(pol, &l, doc->err);
   if (st == OI_OK)
-    st = replay(doc, l, events, reqs, json_array_size(requests));
+    st = replay(doc, l, events, reqs, json_array_size(requests), (int)version);
   free(reqs);
   if (st != OI_OK) {
     oi_ledger_free(l);

@@ -2064,12 +2064,15 @@ START_TEST(test_stored_snapshot_loads_with_its_history)
   ck_assert_str_eq(v[1].id, "r3"); /* received 2017-03-01 */
   free(v);
 
-  /* Written again, it is the same file. */
+  /* Written again, it is the same story in the current version (the file
+   * is version 1; test_v1_snapshot_loads_and_is_written_as_v2 compares the
+   * bytes). */
   file = slurp(path, &len);
   ck_assert_ptr_nonnull(file);
   text = ledger_text(l, &len2);
-  ck_assert_uint_eq(len, len2);
-  ck_assert_msg(memcmp(file, text, len) == 0, "the stored snapshot is written differently");
+  ck_assert_uint_gt(len2, len);
+  ck_assert_msg(strncmp(text, "{\"format\":\"officerinst-ledger\",\"version\":2,", 43) == 0,
+                "not written as version 2");
   free(file);
   oi_free(text);
   free(path);
@@ -2386,20 +2389,24 @@ END_TEST
 
 START_TEST(test_wrong_format_or_version_in_snapshot_is_eschema)
 {
-  /* Line 1 begins {"format":"officerinst-ledger","version":1,"policy":...
+  /* Line 1 begins {"format":"officerinst-ledger","version":2,"policy":...
    * '{' 1, "format" 2-9, ':' 10, the format value 11-30, ',' 31,
-   * "version" 32-40, ':' 41, the version value 42, ',' 43, "policy" 44. */
+   * "version" 32-40, ':' 41, the version value 42, ',' 43, "policy" 44.
+   * Versions 1 and 2 are read; 0 and 3 are not. */
   size_t len, o;
   char *text;
 
-  ck_assert_msg(strncmp(se_text, "{\"format\":\"officerinst-ledger\",\"version\":1,\"policy\":",
+  ck_assert_msg(strncmp(se_text, "{\"format\":\"officerinst-ledger\",\"version\":2,\"policy\":",
                         52) == 0,
                 "unexpected snapshot head");
   text = splice(se_text, se_length, 10, 20, "\"officerinst-policy\"", &len);
   EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, 1, 11, "format");
   free(text);
-  o = (size_t)(strstr(se_text, "\"version\":1") - se_text);
-  text = splice(se_text, se_length, o, 11, "\"version\":2", &len);
+  o = (size_t)(strstr(se_text, "\"version\":2") - se_text);
+  text = splice(se_text, se_length, o, 11, "\"version\":3", &len);
+  EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, 1, 42, "version");
+  free(text);
+  text = splice(se_text, se_length, o, 11, "\"version\":0", &len);
   EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, 1, 42, "version");
   free(text);
 }
@@ -2876,6 +2883,198 @@ START_TEST(test_session_in_year_1_is_eschema_at_first_day)
 END_TEST
 
 /* ======================================================================== */
+/* TCase "snapshot-v2": what version 2 records, and version 1 still loads   */
+
+/* A small ledger under 2017 with each new thing in it: r1 awarded, r2 the
+ * same officer (S9, naming r1), md-1..md-9 then w waitlisted (nights 0, 5 if
+ * awarded), then r1 withdrawn, which promotes w. */
+static oi_ledger *v2_ledger(const oi_policy *p)
+{
+  oi_ledger *l = NULL;
+  oi_subsidy_request r;
+  char id[16], officer[16];
+  uint32_t k;
+
+  ck_assert_int_eq(oi_ledger_new(p, &l, NULL), OI_OK);
+  tu_default_request(&r);
+  r.id = "r1";
+  r.received = tu_dt(2016, 12, 1, 9, 0, 0);
+  ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  r.id = "r2";
+  r.session_id = "OI-2017-CO";
+  ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  r.session_id = "OI-2017-MD";
+  for (k = 1; k <= 10; k++) {
+    snprintf(id, sizeof id, k < 10 ? "md-%u" : "w", (unsigned)k);
+    snprintf(officer, sizeof officer, "o-%u", (unsigned)k);
+    r.id = id;
+    r.officer.id = officer;
+    r.local.number = 100 + k;
+    r.nights = 6;
+    ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  }
+  ck_assert_int_eq(oi_ledger_withdraw(l, "r1", NULL, NULL), OI_OK);
+  return l;
+}
+
+START_TEST(test_v2_snapshot_records_nights_if_awarded_and_ref_id_and_round_trips)
+{
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = v2_ledger(p), *back;
+  oi_ledger_entry e;
+  size_t len, len2;
+  char *text = ledger_text(l, &len), *again;
+
+  ck_assert_msg(strncmp(text, "{\"format\":\"officerinst-ledger\",\"version\":2,", 43) == 0,
+                "head: %.60s", text);
+  ck_assert_msg(strstr(text, "\"type\":\"decided\",\"request\":\"w\",\"outcome\":\"waitlisted\","
+                             "\"nights\":0,\"nights_if_awarded\":5,") != NULL,
+                "no nights_if_awarded on the waitlisting of w");
+  ck_assert_msg(strstr(text, "\"values\":[2017,1,0,0],\"ref_id\":\"r1\",\"message\"") != NULL,
+                "the S9 reason does not name r1");
+  ck_assert_msg(strstr(text, "\"ref_id\":null") == NULL, "a reason names no request as null");
+  back = ledger_from_text(p, text, len);
+  ck_assert_int_eq(oi_ledger_get(back, "r2", &e, NULL), OI_OK);
+  ck_assert_str_eq(e.reasons[0].ref_id, "r1");
+  ck_assert_int_eq(oi_ledger_get(back, "w", &e, NULL), OI_OK);
+  ck_assert_int_eq(e.status, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(e.nights, 5);
+  again = ledger_text(back, &len2);
+  ck_assert_uint_eq(len, len2);
+  ck_assert(memcmp(text, again, len) == 0);
+  oi_free(again);
+  oi_free(text);
+  oi_ledger_free(back);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v2_tampered_nights_if_awarded_is_eschema_at_the_member)
+{
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = v2_ledger(p);
+  const char *needle = "\"nights_if_awarded\":5,\"reasons\":[{\"clause\":\"S4\"";
+  size_t len, len2, o, at;
+  char *text = ledger_text(l, &len), *bad, path[48];
+  oi_event ev;
+  size_t k;
+
+  k = find_event(l, OI_EVENT_DECIDED, OI_OUTCOME_WAITLISTED, OI_REASON_SEATS_TAKEN, &ev);
+  at = line_start(text, event_line(oi_ledger_count(l), k));
+  o = find_in_line(text, at, needle);
+  bad = splice(text, len, o, strlen("\"nights_if_awarded\":5"), "\"nights_if_awarded\":4",
+               &len2);
+  snprintf(path, sizeof path, "events[%zu].nights_if_awarded", k);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k),
+                      (int)(o - at) + 21, path);
+  free(bad);
+  /* a version 2 decided event must record it */
+  bad = splice(text, len, o, strlen("\"nights_if_awarded\":5,"), "", &len2);
+  snprintf(path, sizeof path, "events[%zu].nights_if_awarded", k);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k), 1, path);
+  free(bad);
+  oi_free(text);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v2_tampered_ref_id_is_eschema_at_the_reason)
+{
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = v2_ledger(p);
+  size_t len, len2, o, r, at, k;
+  char *text = ledger_text(l, &len), *bad, path[48];
+  oi_event ev;
+
+  k = find_event(l, OI_EVENT_DECIDED, OI_OUTCOME_REFUSED, OI_REASON_OFFICER_ALREADY_SUBSIDIZED,
+                 &ev);
+  at = line_start(text, event_line(oi_ledger_count(l), k));
+  o = find_in_line(text, at, "\"ref_id\":\"r1\"");
+  r = find_in_line(text, at, "\"reasons\":[");
+  snprintf(path, sizeof path, "events[%zu].reasons[0]", k);
+  bad = splice(text, len, o, strlen("\"ref_id\":\"r1\""), "\"ref_id\":\"md-1\"", &len2);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k),
+                      (int)(r - at) + 11 + 1, path);
+  free(bad);
+  /* removed: the replay names r1, the record names nothing */
+  bad = splice(text, len, o - 1, strlen(",\"ref_id\":\"r1\""), "", &len2);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k),
+                      (int)(r - at) + 11 + 1, path);
+  free(bad);
+  oi_free(text);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v1_snapshot_loads_and_is_written_as_v2)
+{
+  /* tests/json/ledger-2017-small.json is version 1; written again it is
+   * tests/json/ledger-2017-small-v2.json, which itself writes back as it
+   * is. */
+  oi_policy *p = tu_builtin_2017();
+  char *v1_path = xsprintf("%s/tests/json/ledger-2017-small.json", src_dir());
+  char *v2_path = xsprintf("%s/tests/json/ledger-2017-small-v2.json", src_dir());
+  size_t n1, n2, n;
+  char *v1 = slurp(v1_path, &n1), *v2 = slurp(v2_path, &n2), *text;
+  oi_ledger *l;
+  oi_ledger_entry e;
+
+  ck_assert_ptr_nonnull(v1);
+  ck_assert_ptr_nonnull(v2);
+  ck_assert_msg(strstr(v1, "\"version\":1,") != NULL, "the stored v1 snapshot is not v1");
+  l = ledger_from_text(p, v1, n1);
+  ck_assert_int_eq(oi_ledger_get(l, "r3", &e, NULL), OI_OK);
+  ck_assert_int_eq(e.nights_if_awarded, 4);
+  text = ledger_text(l, &n);
+  ck_assert_uint_eq(n, n2);
+  ck_assert_msg(memcmp(text, v2, n) == 0, "v1 rewritten differs from the stored v2");
+  oi_free(text);
+  oi_ledger_free(l);
+  l = ledger_from_text(p, v2, n2);
+  text = ledger_text(l, &n);
+  ck_assert_uint_eq(n, n2);
+  ck_assert(memcmp(text, v2, n) == 0);
+  oi_free(text);
+  oi_ledger_free(l);
+  free(v1);
+  free(v2);
+  free(v1_path);
+  free(v2_path);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v1_snapshot_with_a_v2_member_is_eschema_unknown_field)
+{
+  /* Version 1 knows neither nights_if_awarded nor ref_id. */
+  oi_policy *p = tu_builtin_2017();
+  char *path = xsprintf("%s/tests/json/ledger-2017-small.json", src_dir());
+  size_t n, len, o;
+  char *v1 = slurp(path, &n), *bad;
+
+  ck_assert_ptr_nonnull(v1);
+  o = (size_t)(strstr(v1, "\"outcome\":\"waitlisted\",\"nights\":0,") - v1) +
+      strlen("\"outcome\":\"waitlisted\",\"nights\":0,");
+  bad = splice(v1, n, o, 0, "\"nights_if_awarded\":4,", &len);
+  {
+    oi_ledger *out = NULL;
+    oi_error e;
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(p, bad, len, &out, &e), OI_ESCHEMA);
+    ck_assert_str_eq(e.path, "events[5].nights_if_awarded");
+    ck_assert_ptr_null(out);
+  }
+  free(bad);
+  free(v1);
+  free(path);
+  oi_policy_free(p);
+}
+END_TEST
+
+/* ======================================================================== */
 
 static Suite *json_suite(void)
 {
@@ -2991,6 +3190,15 @@ static Suite *json_suite(void)
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_session_outside_the_policy_year_loads_and_round_trips);
   tcase_add_test(tc, test_session_in_year_1_is_eschema_at_first_day);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("snapshot-v2");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_v2_snapshot_records_nights_if_awarded_and_ref_id_and_round_trips);
+  tcase_add_test(tc, test_v2_tampered_nights_if_awarded_is_eschema_at_the_member);
+  tcase_add_test(tc, test_v2_tampered_ref_id_is_eschema_at_the_reason);
+  tcase_add_test(tc, test_v1_snapshot_loads_and_is_written_as_v2);
+  tcase_add_test(tc, test_v1_snapshot_with_a_v2_member_is_eschema_unknown_field);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -41,6 +41,7 @@ tests_check_crash_LDADD = $(oi_json_test_ldadd)
 # Data the tests read, the example policy and the format documents.
 EXTRA_DIST += \
 	tests/json/ledger-2017-small.json \
+	tests/json/ledger-2017-small-v2.json \
 	examples/policy-2018.json \
 	doc/policy-format.md \
 	doc/snapshot-format.md
