@@ -51,10 +51,14 @@
  *
  *  - Batches. check_subsidy_many and ledger_submit_many return a
  *    BatchHandle: the batch's decisions compacted in C (40 bytes each, and
- *    48 a reason) with a reference to the policy's handle, since they point
- *    into the policy. batch_* helpers make Decisions of the elements read,
- *    or aggregates (outcomes, counts, selections) without making any; the
- *    package wraps the handle in officerinst.Decisions.
+ *    56 a reason) with a reference to the policy's handle, since they point
+ *    into the policy, and the requests' own id objects (a tuple, 8 bytes a
+ *    decision), since a decision names its request. A reason naming another
+ *    request (S9) gets that id as a str when the batch is made: the ledger
+ *    that owns the C string may be closed before the reason is read.
+ *    batch_* helpers make Decisions of the elements read, or aggregates
+ *    (outcomes, counts, selections) without making any; the package wraps
+ *    the handle in officerinst.Decisions.
  *
  * The interpreter lock is held during every call: calls are short, and it
  * keeps a ledger (which has no lock of its own) from being used by two
@@ -72,15 +76,17 @@
  *                max_nights, canada_threshold_cents)
  *   course      (id, title, kind)
  *   session in  (id, place, hotel|None, first_day, last_day, countries_mask,
- *                (course_id, ...))
+ *                (course_id, ...), own_seats|None)
  *   session out (the same, then seats, subsidy_deadline|None)
  *   stay        (nights, nights_awarded, nightly_rate_cents)
  *   split       ((payer for each cost item), subsidy_nights, local_nights,
  *                subsidy_hotel_cents, local_hotel_cents)
- *   reason      (code, clause, severity, session_id|None, (v0, v1, v2, v3), message)
+ *   reason      (code, clause, severity, session_id|None, (v0, v1, v2, v3), message,
+ *                ref_id|None)
  *   entry       (id, entry_number, session_id, year, local_number, country,
  *                district, officer_id, received, status, nights_requested,
- *                nights, payee|None, (reason, ...))
+ *                nights, payee|None, (reason, ...), nights_if_awarded,
+ *                local_name, officer_name|None)
  *   event       (sequence, type, request_id, outcome, cause_id|None, nights,
  *                (reason, ...))
  *   withdrawal  (previous, (promoted_id, ...))
@@ -665,10 +671,10 @@ static PyObject *oipy_reason(const oi_policy *p, const oi_reason *r)
 
   if (message == NULL)
     return NULL;
-  return Py_BuildValue("(iiiN(LLLL)N)", (int)r->code, (int)r->clause, (int)r->severity,
+  return Py_BuildValue("(iiiN(LLLL)NN)", (int)r->code, (int)r->clause, (int)r->severity,
                        oipy_session_id(p, r->session), (long long)r->value[0],
                        (long long)r->value[1], (long long)r->value[2],
-                       (long long)r->value[3], message);
+                       (long long)r->value[3], message, oipy_str(r->ref_id));
 }
 
 static PyObject *oipy_reasons(const oi_policy *p, const oi_reason *r, size_t n)
@@ -688,12 +694,13 @@ static PyObject *oipy_reasons(const oi_policy *p, const oi_reason *r, size_t n)
 
 static PyObject *oipy_entry(const oi_policy *p, const oi_ledger_entry *e)
 {
-  return Py_BuildValue("(NKNikiiNNiiiNN)", oipy_str(e->id), (unsigned long long)e->entry_number,
-                       oipy_str(e->session_id), e->year, (unsigned long)e->local_number,
-                       (int)e->country, e->district, oipy_str(e->officer_id),
-                       oipy_datetime_tuple(e->received), (int)e->status, e->nights_requested,
-                       e->nights, oipy_str(e->payee),
-                       oipy_reasons(p, e->reasons, e->reason_count));
+  return Py_BuildValue("(NKNikiiNNiiiNNiNN)", oipy_str(e->id),
+                       (unsigned long long)e->entry_number, oipy_str(e->session_id), e->year,
+                       (unsigned long)e->local_number, (int)e->country, e->district,
+                       oipy_str(e->officer_id), oipy_datetime_tuple(e->received),
+                       (int)e->status, e->nights_requested, e->nights, oipy_str(e->payee),
+                       oipy_reasons(p, e->reasons, e->reason_count), e->nights_if_awarded,
+                       oipy_str(e->local_name), oipy_str(e->officer_name));
 }
 
 /* ---- decisions as objects of the package ------------------------------ */
@@ -720,12 +727,13 @@ static PyObject *oipy_empty_tuple = NULL, *oipy_empty_str = NULL;
 enum {
   OIPY_N_OUTCOME, OIPY_N_REASONS, OIPY_N_NIGHTS, OIPY_N_NIGHTS_REQUESTED, OIPY_N_PAYEE,
   OIPY_N_POLICY_ID, OIPY_N_SESSION_ID, OIPY_N_CODE, OIPY_N_CLAUSE, OIPY_N_SEVERITY,
-  OIPY_N_VALUES, OIPY_N_POLICY, OIPY_N_COUNT
+  OIPY_N_VALUES, OIPY_N_POLICY, OIPY_N_NIGHTS_IF_AWARDED, OIPY_N_REQUEST_ID, OIPY_N_REF_ID,
+  OIPY_N_COUNT
 };
 static const char *const oipy_name_text[OIPY_N_COUNT] = {
   "outcome", "reasons", "nights", "nights_requested", "payee",
   "policy_id", "session_id", "code", "clause", "severity",
-  "values", "_policy"
+  "values", "_policy", "nights_if_awarded", "request_id", "ref_id"
 };
 static PyObject *oipy_names[OIPY_N_COUNT];
 
@@ -864,9 +872,10 @@ static PyObject *oipy_policy_id_str(oipy_strings *c, const char *id)
   return c->policy_id;
 }
 
-/* A Reason whose message is rendered when read; owner keeps the policy. */
+/* A Reason whose message is rendered when read; owner keeps the policy. The
+ * request it names is ref (borrowed) if given, else r->ref_id. */
 static PyObject *oipy_reason_object(PyObject *owner, const oi_policy *p, oipy_strings *c,
-                                    const oi_reason *r)
+                                    const oi_reason *r, PyObject *ref)
 {
   PyObject *o = oipy_new_object(oipy_reason_class);
 
@@ -879,6 +888,7 @@ static PyObject *oipy_reason_object(PyObject *owner, const oi_policy *p, oipy_st
                                                (long long)r->value[1], (long long)r->value[2],
                                                (long long)r->value[3])) < 0 ||
       oipy_set(o, OIPY_N_SESSION_ID, oipy_session_str(p, c, r->session)) < 0 ||
+      oipy_set(o, OIPY_N_REF_ID, ref != NULL ? (Py_INCREF(ref), ref) : oipy_str(r->ref_id)) < 0 ||
       oipy_set(o, OIPY_N_POLICY, (Py_INCREF(owner), owner)) < 0) {
     Py_DECREF(o);
     return NULL;
@@ -886,27 +896,49 @@ static PyObject *oipy_reason_object(PyObject *owner, const oi_policy *p, oipy_st
   return o;
 }
 
-/* A Decision; its reasons render their messages when read. */
+/* A Decision; its reasons render their messages when read. request_id is a
+ * new reference (NULL: None). refs, when not NULL, maps the index
+ * ref_base + i of reason i to the str of the request it names. */
 static PyObject *oipy_decision_object(PyObject *owner, const oi_policy *p, oipy_strings *c,
                                       int outcome, const char *policy_id, int32_t session,
                                       int nights_requested, int nights, const char *payee,
-                                      const oi_reason *reasons, size_t reason_count)
+                                      const oi_reason *reasons, size_t reason_count,
+                                      int nights_if_awarded, PyObject *request_id,
+                                      PyObject *refs, size_t ref_base)
 {
   PyObject *o, *rs = PyTuple_New((Py_ssize_t)reason_count);
   size_t i;
 
+  if (request_id == NULL) {
+    request_id = Py_None;
+    Py_INCREF(request_id);
+  }
   for (i = 0; rs != NULL && i < reason_count; i++) {
-    PyObject *x = oipy_reason_object(owner, p, c, &reasons[i]);
+    PyObject *ref = NULL, *x;
+
+    if (refs != NULL) {
+      PyObject *key = PyLong_FromSize_t(ref_base + i);
+      ref = key != NULL ? PyDict_GetItemWithError(refs, key) : NULL; /* borrowed */
+      Py_XDECREF(key);
+      if (ref == NULL && PyErr_Occurred()) {
+        Py_CLEAR(rs);
+        break;
+      }
+    }
+    x = oipy_reason_object(owner, p, c, &reasons[i], ref);
     if (x == NULL)
       Py_CLEAR(rs);
     else
       PyTuple_SET_ITEM(rs, (Py_ssize_t)i, x);
   }
-  if (rs == NULL)
+  if (rs == NULL) {
+    Py_DECREF(request_id);
     return NULL;
+  }
   o = oipy_new_object(oipy_decision_class);
   if (o == NULL) {
     Py_DECREF(rs);
+    Py_DECREF(request_id);
     return NULL;
   }
   if (oipy_set(o, OIPY_N_OUTCOME, oipy_member(oipy_outcomes, (long)outcome)) < 0 ||
@@ -915,7 +947,9 @@ static PyObject *oipy_decision_object(PyObject *owner, const oi_policy *p, oipy_
       oipy_set(o, OIPY_N_NIGHTS_REQUESTED, PyLong_FromLong((long)nights_requested)) < 0 ||
       oipy_set(o, OIPY_N_PAYEE, oipy_payee_str(c, session, payee)) < 0 ||
       oipy_set(o, OIPY_N_POLICY_ID, oipy_policy_id_str(c, policy_id)) < 0 ||
-      oipy_set(o, OIPY_N_SESSION_ID, oipy_session_str(p, c, session)) < 0) {
+      oipy_set(o, OIPY_N_SESSION_ID, oipy_session_str(p, c, session)) < 0 ||
+      oipy_set(o, OIPY_N_NIGHTS_IF_AWARDED, PyLong_FromLong((long)nights_if_awarded)) < 0 ||
+      oipy_set(o, OIPY_N_REQUEST_ID, request_id) < 0) {
     Py_DECREF(o);
     return NULL;
   }
@@ -925,18 +959,23 @@ static PyObject *oipy_decision_object(PyObject *owner, const oi_policy *p, oipy_
 /* The Decision of one C decision (single calls). */
 static PyObject *oipy_decision(PyObject *owner, const oi_policy *p, const oi_decision *d)
 {
+  PyObject *request_id = d->request_id != NULL ? oipy_str(d->request_id) : NULL;
+
+  if (d->request_id != NULL && request_id == NULL)
+    return NULL;
   return oipy_decision_object(owner, p, NULL, (int)d->outcome, d->policy_id, d->session,
                               d->nights_requested, d->nights, d->payee, d->reasons,
                               d->reason_count < OI_REASONS_MAX ? d->reason_count
-                                                               : OI_REASONS_MAX);
+                                                               : OI_REASONS_MAX,
+                              d->nights_if_awarded, request_id, NULL, 0);
 }
 
 /* ---- batches of decisions --------------------------------------------- */
 
 /*
  * The decisions of one batch call, held compactly in C until read: one
- * record of 40 bytes a decision, and every reason (48 bytes) in one array,
- * instead of an oi_decision (792 bytes) or Python objects (over 1 KB) each.
+ * record of 40 bytes a decision, and every reason (56 bytes) in one array,
+ * instead of an oi_decision (968 bytes) or Python objects (over 1 KB) each.
  * The batch holds the Python object of its policy's handle: the strings its
  * records point to (policy id, payees) belong to the policy, which is
  * therefore freed only after the batch. BatchHandle is its proxy; the
@@ -950,6 +989,7 @@ typedef struct oipy_drec {
   int32_t outcome;
   int32_t nights_requested;
   int32_t nights;
+  int16_t nights_if_awarded; /* at most the policy's max_nights (1..31) */
   uint8_t reason_count;
 } oipy_drec;
 
@@ -962,6 +1002,8 @@ typedef struct oipy_batch {
   oi_reason *reasons;
   size_t reason_count, reason_capacity;
   oipy_strings strings;
+  PyObject *ids;           /* the requests' ids (str or None), a tuple, or NULL */
+  PyObject *refs;          /* {reason index: str of the request it names}, or NULL */
 } oipy_batch;
 
 static void oipy_batch_free(oipy_batch *b)
@@ -971,6 +1013,8 @@ static void oipy_batch_free(oipy_batch *b)
   oipy_strings_free(&b->strings);
   PyMem_Free(b->recs);
   PyMem_Free(b->reasons);
+  Py_XDECREF(b->ids);
+  Py_XDECREF(b->refs);
   Py_XDECREF(b->owner);
   PyMem_Free(b);
 }
@@ -1028,24 +1072,70 @@ static int oipy_batch_append(oipy_batch *b, const oi_decision *d, size_t n)
     r->outcome = (int32_t)d[i].outcome;
     r->nights_requested = d[i].nights_requested;
     r->nights = d[i].nights;
+    r->nights_if_awarded = (int16_t)d[i].nights_if_awarded;
     r->reason_count = (uint8_t)rc;
-    for (k = 0; k < rc; k++)
-      b->reasons[b->reason_count + k] = d[i].reasons[k];
+    for (k = 0; k < rc; k++) {
+      oi_reason *x = &b->reasons[b->reason_count + k];
+
+      *x = d[i].reasons[k];
+      /* The ledger owns the string; it may be closed before this is read. */
+      if (x->ref_id != NULL) {
+        PyObject *key, *ref = oipy_str(x->ref_id);
+        int bad;
+
+        if (ref == NULL || (b->refs == NULL && (b->refs = PyDict_New()) == NULL)) {
+          Py_XDECREF(ref);
+          return -1;
+        }
+        key = PyLong_FromSize_t(b->reason_count + k);
+        bad = key == NULL || PyDict_SetItem(b->refs, key, ref) < 0;
+        Py_XDECREF(key);
+        Py_DECREF(ref);
+        if (bad)
+          return -1;
+        x->ref_id = NULL;
+      }
+    }
     b->reason_count += rc;
   }
   b->count += n;
   return 0;
 }
 
+/* The ids of the batch's requests: the id objects of their request tuples
+ * (keep, a tuple of them), in the batch's order. */
+static int oipy_batch_set_ids(oipy_batch *b, PyObject *keep)
+{
+  Py_ssize_t i, n = keep != NULL ? PyTuple_GET_SIZE(keep) : 0;
+  PyObject *ids = PyTuple_New(n);
+
+  if (ids == NULL)
+    return -1;
+  for (i = 0; i < n; i++) {
+    PyObject *id = PyTuple_GET_ITEM(PyTuple_GET_ITEM(keep, i), 0);
+    Py_INCREF(id);
+    PyTuple_SET_ITEM(ids, i, id);
+  }
+  Py_XSETREF(b->ids, ids);
+  return 0;
+}
+
 static PyObject *oipy_batch_decision(oipy_batch *b, size_t i)
 {
   const oipy_drec *r = &b->recs[i];
+  PyObject *id = NULL;
 
   if (oipy_strings_init(&b->strings, b->policy) < 0)
     return NULL;
+  if (b->ids != NULL && (Py_ssize_t)i < PyTuple_GET_SIZE(b->ids) &&
+      PyTuple_GET_ITEM(b->ids, (Py_ssize_t)i) != Py_None) {
+    id = PyTuple_GET_ITEM(b->ids, (Py_ssize_t)i);
+    Py_INCREF(id);
+  }
   return oipy_decision_object(b->owner, b->policy, &b->strings, (int)r->outcome, r->policy_id,
                               r->session, r->nights_requested, r->nights, r->payee,
-                              b->reasons + r->reason_start, r->reason_count);
+                              b->reasons + r->reason_start, r->reason_count,
+                              r->nights_if_awarded, id, b->refs, r->reason_start);
 }
 
 /*
@@ -1496,7 +1586,7 @@ OIPY_HANDLE_OUT(oipy_batch)
   long long mask;
   Py_ssize_t i, n;
   memset(&temp, 0, sizeof temp);
-  if (oipy_tuple($input, 7, "session") < 0 ||
+  if (oipy_tuple($input, 8, "session") < 0 ||
       oipy_cstr(OIPY_ITEM($input, 0), 0, &temp.id, "session.id") < 0 ||
       oipy_cstr(OIPY_ITEM($input, 1), 0, &temp.place, "session.place") < 0 ||
       oipy_cstr(OIPY_ITEM($input, 2), 1, &temp.hotel, "session.hotel") < 0 ||
@@ -1505,6 +1595,12 @@ OIPY_HANDLE_OUT(oipy_batch)
       oipy_ll(OIPY_ITEM($input, 5), 0, UINT_MAX, &mask, "session.countries") < 0)
     SWIG_fail;
   temp.countries = (unsigned)mask;
+  /* S4: the session's own seats, or None for the policy's. */
+  if (OIPY_ITEM($input, 7) != Py_None) {
+    if (oipy_int(OIPY_ITEM($input, 7), &temp.own_seats, "session.own_seats") < 0)
+      SWIG_fail;
+    temp.has_own_seats = 1;
+  }
   courses = OIPY_ITEM($input, 6);
   if (!PyTuple_Check(courses)) {
     PyErr_SetString(PyExc_TypeError, "session.courses must be a tuple of course ids");
@@ -1550,6 +1646,15 @@ OIPY_HANDLE_OUT(oipy_batch)
     SWIG_fail;
 }
 %typemap(freearg) (const oi_subsidy_request *reqs, size_t count) {
+  oipy_block_free(&block$argnum);
+}
+/* The same, and the tuple of the request tuples (borrowed, for the call). */
+%typemap(in) (const oi_subsidy_request *reqs, size_t count, PyObject *keep) (oipy_block block = {NULL, NULL, 0, 0, NULL}) {
+  if (oipy_requests($input, 0, &block, &$1, &$2) < 0)
+    SWIG_fail;
+  $3 = block.keep;
+}
+%typemap(freearg) (const oi_subsidy_request *reqs, size_t count, PyObject *keep) {
   oipy_block_free(&block$argnum);
 }
 %typemap(in) const oi_application *app (oipy_block block = {NULL, NULL, 0, 0, NULL}, oi_application temp) {
@@ -1803,11 +1908,13 @@ static oi_status policy_sessions(const oi_policy *policy, PyObject **out, oi_err
         PyTuple_SET_ITEM(ids, (Py_ssize_t)k, id);
     }
     x = ids == NULL ? NULL
-                    : Py_BuildValue("(NNNNNINiN)", oipy_str(s.id), oipy_str(s.place),
+                    : Py_BuildValue("(NNNNNINiNN)", oipy_str(s.id), oipy_str(s.place),
                                     oipy_str(s.hotel), oipy_date_tuple(s.first_day),
                                     oipy_date_tuple(s.last_day), s.countries, ids,
                                     oi_policy_session_seats(policy, i),
-                                    oipy_date_tuple(deadline));
+                                    oipy_date_tuple(deadline),
+                                    s.has_own_seats ? PyLong_FromLong((long)s.own_seats)
+                                                    : (Py_INCREF(Py_None), Py_None));
     if (x == NULL) {
       Py_DECREF(t);
       return OIPY_PYERR;
@@ -1860,7 +1967,7 @@ static void oipy_reindex(oi_error *err, size_t offset)
 }
 
 /* Decisions of a stateless batch go through a small array of oi_decision
- * (792 bytes each), a chunk at a time, into the batch's compact records: the
+ * (968 bytes each), a chunk at a time, into the batch's compact records: the
  * array stays in the cache. The checks are stateless, so chunks decide
  * exactly as one call would; the first bad element of the first bad chunk
  * is the first bad element of the batch, and nothing is returned then. */
@@ -1868,7 +1975,7 @@ static void oipy_reindex(oi_error *err, size_t offset)
 
 static oi_status check_subsidy_many(PyObject *owner, const oi_policy *policy,
                                     const oi_subsidy_request *reqs, size_t count,
-                                    oipy_batch **out, oi_error *err)
+                                    PyObject *keep, oipy_batch **out, oi_error *err)
 {
   oi_decision *d = NULL;
   oipy_batch *b = oipy_batch_new(owner, policy, count);
@@ -1877,6 +1984,10 @@ static oi_status check_subsidy_many(PyObject *owner, const oi_policy *policy,
 
   if (b == NULL)
     return OIPY_PYERR;
+  if (oipy_batch_set_ids(b, keep) < 0) {
+    oipy_batch_free(b);
+    return OIPY_PYERR;
+  }
   if (count > 0 && (d = PyMem_Malloc(OIPY_CHUNK * sizeof *d)) == NULL) {
     oipy_batch_free(b);
     PyErr_NoMemory();
@@ -1970,11 +2081,12 @@ static oi_status ledger_submit(oipy_ledger *lh, const oi_subsidy_request *req, P
 }
 
 /* The library fills an array of oi_decision for the whole batch (it decides
- * in receipt order, all or nothing): 792 bytes a decision, 79 MB for 1e5,
+ * in receipt order, all or nothing): 968 bytes a decision, 97 MB for 1e5,
  * written in receipt order, i.e. at random. The decisions are compacted
  * into the batch at once and the array is freed (oipy_scratch). */
 static oi_status ledger_submit_many(oipy_ledger *lh, const oi_subsidy_request *reqs,
-                                    size_t count, oipy_batch **out, oi_error *err)
+                                    size_t count, PyObject *keep, oipy_batch **out,
+                                    oi_error *err)
 {
   const oi_policy *policy = oi_ledger_policy(lh->ledger);
   oipy_batch *b = oipy_batch_new(lh->policy_owner, policy, count);
@@ -1984,6 +2096,10 @@ static oi_status ledger_submit_many(oipy_ledger *lh, const oi_subsidy_request *r
 
   if (b == NULL)
     return OIPY_PYERR;
+  if (oipy_batch_set_ids(b, keep) < 0) {
+    oipy_batch_free(b);
+    return OIPY_PYERR;
+  }
   d = count <= PY_SSIZE_T_MAX / sizeof *d ? oipy_scratch_alloc(&scratch, count * sizeof *d)
                                           : NULL;
   if (d == NULL) {
@@ -2315,19 +2431,20 @@ static PyObject *batch_nbytes(oipy_batch *batch)
 /* ---- lazy messages ---- */
 
 /* Render the message of a Reason the library made, from its fields (code,
- * clause, severity, values, session_id), under the policy it was made
- * under. Called once per Reason, by Reason.message when first read. */
+ * clause, severity, values, session_id, ref_id), under the policy it was
+ * made under. Called once per Reason, by Reason.message when first read. */
 static PyObject *reason_message(const oi_policy *policy, PyObject *reason)
 {
-  static const char *const names[] = {"code", "clause", "severity", "values", "session_id"};
-  PyObject *f[5] = {NULL, NULL, NULL, NULL, NULL}, *result = NULL;
+  static const char *const names[] = {"code", "clause", "severity", "values", "session_id",
+                                      "ref_id"};
+  PyObject *f[6] = {NULL, NULL, NULL, NULL, NULL, NULL}, *result = NULL;
   oi_reason r;
   size_t i;
   int k;
 
   memset(&r, 0, sizeof r);
   r.session = -1;
-  for (k = 0; k < 5; k++)
+  for (k = 0; k < 6; k++)
     if ((f[k] = PyObject_GetAttrString(reason, names[k])) == NULL)
       goto done;
   {
@@ -2363,9 +2480,12 @@ static PyObject *reason_message(const oi_policy *policy, PyObject *reason)
     if (oi_policy_find_session(policy, id, &index, NULL) == OI_OK)
       r.session = (int32_t)index;
   }
+  /* The request the reason names (S9), borrowed from the str for the call. */
+  if (f[5] != Py_None && oipy_cstr(f[5], 0, &r.ref_id, "reason.ref_id") < 0)
+    goto done;
   result = oipy_message(policy, &r);
 done:
-  for (i = 0; i < 5; i++)
+  for (i = 0; i < 6; i++)
     Py_XDECREF(f[i]);
   return result;
 }

@@ -42,6 +42,8 @@ class Reason:
         message: the explanation rendered by the library, naming the values
             and what would satisfy the rule.
         session_id: the session concerned, or None.
+        ref_id: the id of another request the reason names, or None: for
+            OFFICER_ALREADY_SUBSIDIZED (S9), the officer's earlier request.
     """
 
     code: ReasonCode
@@ -50,6 +52,7 @@ class Reason:
     values: Tuple[int, int, int, int]
     message: str
     session_id: Optional[str] = None
+    ref_id: Optional[str] = None
 
     @property
     def clause_code(self):
@@ -69,7 +72,7 @@ class Reason:
     def __reduce__(self):
         # Pickled and copied as a plain value (the message rendered).
         return (Reason, (self.code, self.clause, self.severity, self.values, self.message,
-                         self.session_id))
+                         self.session_id, self.ref_id))
 
 
 class _LazyMessage:
@@ -102,10 +105,10 @@ Reason.message = _LazyMessage()
 
 
 def _reason_from_c(t):
-    code, clause, severity, session_id, values, message = t
+    code, clause, severity, session_id, values, message, ref_id = t
     return _make(Reason, code=_enum(ReasonCode, code), clause=_CLAUSE_IDS.get(clause, ""),
                  severity=_enum(Severity, severity), values=values, message=message,
-                 session_id=session_id)
+                 session_id=session_id, ref_id=ref_id)
 
 
 def _reasons_from_c(reasons):
@@ -121,12 +124,19 @@ class Decision:
             ELIGIBLE or REFUSED for a stateless subsidy check; AWARDED,
             WAITLISTED or REFUSED from a ledger; GRADUATED or NOT_GRADUATED).
         reasons: tuple of :class:`Reason`, refusals first.
-        nights: nights the subsidy pays (S3); 0 when refused.
+        nights: nights the subsidy pays (S3). Only an award pays: 0 when
+            waitlisted or refused (an ELIGIBLE stateless check states what
+            an award of it pays).
         nights_requested: nights asked for (subsidies only).
         payee: the session's designated hotel, which the subsidy pays
-            directly (S3); None when refused or not a subsidy decision.
+            directly (S3), when the decision pays; None when waitlisted,
+            refused or not a subsidy decision.
         policy_id: the policy the decision was made under.
         session_id: the session decided on.
+        nights_if_awarded: the nights an award of the request pays (S3),
+            whatever the outcome: for a waitlisted request, what its
+            promotion will pay; 0 when refused or not a subsidy decision.
+        request_id: the id of the request decided (subsidies), or None.
     """
 
     outcome: Outcome
@@ -136,6 +146,8 @@ class Decision:
     payee: Optional[str]
     policy_id: str
     session_id: Optional[str]
+    nights_if_awarded: int = 0
+    request_id: Optional[str] = None
 
     @property
     def clauses(self):
@@ -176,7 +188,7 @@ class Decisions(collections.abc.Sequence):
     It is a read-only sequence (``len``, indexing with negative indexes,
     slicing, iteration, ``in``, ``index``, ``count``, ``reversed``) whose
     elements are :class:`Decision` values equal to what the single calls
-    return. The decisions stay in C, about 40 bytes each plus 48 a reason,
+    return. The decisions stay in C, about 48 bytes each plus 56 a reason,
     and a :class:`Decision` is made only when an element is read (each read
     makes a new, equal one: keep it if you read it again); a reason's
     message is rendered only when read.
@@ -275,8 +287,9 @@ class Decisions(collections.abc.Sequence):
     def nights(self, *outcomes):
         """The sum of :attr:`Decision.nights` (nights the subsidy pays, S3)
         over the decisions, or over those with one of ``outcomes``: e.g.
-        ``decisions.nights(Outcome.AWARDED)`` (a waitlisted decision
-        carries the nights it would pay once awarded)."""
+        ``decisions.nights(Outcome.AWARDED)``. Only an award pays: a
+        waitlisted decision counts 0 (its :attr:`Decision.nights_if_awarded`
+        says what its promotion will pay)."""
         return sum(nights for o, _, nights in _x.batch_counts(self._h, self._ix)
                    if not outcomes or o in outcomes)
 

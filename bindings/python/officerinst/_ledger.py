@@ -32,9 +32,15 @@ class LedgerEntry:
         officer_id: its officer.
         received: when it was received (``datetime.datetime``).
         status: AWARDED, WAITLISTED, REFUSED or WITHDRAWN (:class:`Outcome`).
-        nights_requested, nights: nights asked for and paid (S3).
-        payee: the designated hotel, or None when refused.
+        nights_requested, nights: nights asked for and paid (S3); only an
+            award pays, so nights is 0 unless the status is AWARDED.
+        payee: the designated hotel while awarded, else None.
         reasons: refusal reasons, or why it waits (S4, S5).
+        nights_if_awarded: the nights an award of it pays (S3), whatever its
+            status (for a waitlisted request, what its promotion will pay);
+            0 when refused.
+        local_name: its local's name.
+        officer_name: its officer's name, or None when none was given.
     """
 
     id: str
@@ -51,16 +57,22 @@ class LedgerEntry:
     nights: int
     payee: Optional[str]
     reasons: Tuple[Reason, ...]
+    nights_if_awarded: int = 0
+    local_name: str = ""
+    officer_name: Optional[str] = None
 
 
 def _entry_from_c(t):
     (eid, number, session_id, year, local_number, country, district, officer_id, received,
-     status, nights_requested, nights, payee, reasons) = t
+     status, nights_requested, nights, payee, reasons, nights_if_awarded, local_name,
+     officer_name) = t
     return _make(LedgerEntry, id=eid, entry_number=number, session_id=session_id, year=year,
                  local_number=local_number, country=_enum(Country, country), district=district,
                  officer_id=officer_id, received=_datetime_from_c(received),
                  status=_enum(Outcome, status), nights_requested=nights_requested,
-                 nights=nights, payee=payee, reasons=_reasons_from_c(reasons))
+                 nights=nights, payee=payee, reasons=_reasons_from_c(reasons),
+                 nights_if_awarded=nights_if_awarded, local_name=local_name,
+                 officer_name=officer_name)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +123,8 @@ class Event:
             status it had; ENTERED: NONE.
         cause_id: PROMOTED: the withdrawn request whose seat or slot it
             took; else None.
-        nights: nights awarded (DECIDED as awarded, PROMOTED).
+        nights: nights the award pays (DECIDED as awarded, and PROMOTED:
+            a promotion pays when it is made); 0 otherwise.
         reasons: DECIDED: the decision's reasons.
     """
 
@@ -230,8 +243,11 @@ class Ledger:
 
         Returns:
             its :class:`Decision`: AWARDED (with nights and payee, S3),
-            WAITLISTED (the reasons say S4 or S5, with the numbers) or
-            REFUSED (every reason of S1, S2, S6, S8, E1 and S9).
+            WAITLISTED (the reasons say S4 or S5, with the numbers; 0 nights
+            and no payee until a promotion, nights_if_awarded says what it
+            will pay) or REFUSED (every reason of S1, S2, S6, S8, E1 and
+            S9; an S9 reason names the earlier request in ``ref_id``).
+            Its ``request_id`` is the request's id.
         Raises:
             InvalidArgument: no id (a ledger names requests by id) or bad input.
             AlreadyExists: the id was entered before.
@@ -341,7 +357,8 @@ class Ledger:
         return [_entry_from_c(t) for t in _c.ledger_session_entries(h, session_id, int(status))]
 
     def local_awards(self, local, year):
-        """The awarded requests of a local in a calendar year (S5), in
+        """The awarded requests of a local in a calendar year (S5: the year
+        of each session's first day, which need not be the policy's), in
         receipt order.
 
         Args:

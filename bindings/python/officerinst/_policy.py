@@ -143,7 +143,8 @@ class Policy:
 
     @property
     def year(self):
-        """The policy year."""
+        """The policy year: the policy's label (its sessions may begin in
+        other years)."""
         return self.numbers.year
 
     @property
@@ -159,17 +160,19 @@ class Policy:
 
     @property
     def sessions(self):
-        """The sessions: a tuple of :class:`Session`, with their seats and
-        subsidy deadlines."""
+        """The sessions: a tuple of :class:`Session`, with their seats (own
+        or the policy's) and subsidy deadlines. They may begin in several
+        calendar years."""
         def make(h):
             out = []
             for t in _c.policy_sessions(h):
-                sid, place, hotel, first, last, mask, courses, seats, deadline = t
+                sid, place, hotel, first, last, mask, courses, seats, deadline, own = t
                 countries = frozenset(c for c in Country if mask & c.bit)
                 out.append(_make(Session, id=sid, place=place, hotel=hotel,
                                  first_day=_date_from_c(first), last_day=_date_from_c(last),
                                  countries=countries, courses=courses, seats=seats,
-                                 subsidy_deadline=_date_from_c(deadline) if seats else None))
+                                 subsidy_deadline=_date_from_c(deadline) if seats else None,
+                                 own_seats=own))
             return tuple(out)
         return self._cached("sessions", make)
 

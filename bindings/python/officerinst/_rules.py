@@ -42,9 +42,10 @@ def check_subsidy(policy, request):
     """The stateless part of a subsidy request: S1, S2, S3, S6, S8 and E1.
 
     Returns:
-        a :class:`Decision`, ELIGIBLE (with the nights paid and the payee)
-        or REFUSED with every reason. Seats (S4), a local's cap (S5) and the
-        officer's other requests (S9) are a :class:`Ledger`'s to judge.
+        a :class:`Decision`, ELIGIBLE (with the nights an award pays and the
+        payee) or REFUSED with every reason; its ``request_id`` is the
+        request's id. Seats (S4), a local's cap (S5) and the officer's other
+        requests (S9) are a :class:`Ledger`'s to judge.
     """
     h = _policy_handle(policy)
     if not isinstance(request, SubsidyRequest):
@@ -74,13 +75,18 @@ def check_subsidy_many(policy, requests):
 def check_graduation(policy, session_id, days):
     """C1: an officer graduates only by attending every day of the session.
 
+    The days are a record of what the officer attended: days outside the
+    session neither count toward the certificate nor make the record
+    invalid; they are reported in a note (DAYS_OUTSIDE_SESSION).
+
     Args:
         session_id: a session giving the Officer Institute 1.0.
         days: the days attended (``datetime.date``; repeats count once).
     Returns:
-        a :class:`Decision`, GRADUATED or NOT_GRADUATED (with MISSED_DAYS).
+        a :class:`Decision`, GRADUATED or NOT_GRADUATED (with MISSED_DAYS),
+        with the note when a day is outside the session.
     Raises:
-        InvalidArgument: a day outside the session, or a session without a 1.0.
+        InvalidArgument: a session without a 1.0.
     """
     h = _policy_handle(policy)
     _str(session_id, "session_id", _ID_MAX)

@@ -305,8 +305,12 @@ class PolicyNumbers:
     """The numbers of a policy year (U3); none of them is a constant of the code.
 
     Attributes:
-        year: the policy year; every session's first day falls in it.
-        seats_per_session: S4, subsidies per 1.0 session (2017: 10).
+        year: the policy year: the policy's label (and what
+            ``Policy.builtin()`` is asked for). Its sessions may begin in
+            other years; S5 and S9 count by the year of each session's
+            first day.
+        seats_per_session: S4, subsidies per 1.0 session (2017: 10), for
+            every session that does not set its own (``Session.own_seats``).
         local_cap_per_year: S5, officers a local may have subsidized a year (2017: 2).
         deadline_weeks: S6, weeks before the first day a request must be received by (2017: 6).
         max_nights: S3, most nights a subsidy pays (2017: 5).
@@ -356,10 +360,12 @@ class Course:
 class Session:
     """A session: one course or more given at one place on consecutive days.
 
-    As read from a policy, ``seats`` (S1, S4) and ``subsidy_deadline`` (S6,
-    None when no subsidy is offered) are filled in by the library; when a
-    Session is given to :class:`PolicyBuilder` they are ignored, since the
-    policy's numbers decide them.
+    As read from a policy, ``seats`` (S1, S4: the seats it has, its own or
+    the policy's) and ``subsidy_deadline`` (S6, None when no subsidy is
+    offered) are filled in by the library; when a Session is given to
+    :class:`PolicyBuilder` they are ignored. ``own_seats`` is the session's
+    own number of seats (S4: a bigger venue, a smaller one, 0 for none), or
+    None for the policy's seats per session; it is what a builder reads.
 
     Attributes:
         id, place: e.g. "OI-2017-MD", "Linthicum Heights, MD".
@@ -368,6 +374,7 @@ class Session:
         first_day, last_day: ``datetime.date``.
         countries: frozenset of :class:`Country` admitted (E1).
         courses: ids of the courses offered.
+        own_seats: the session's own subsidy seats, or None (see above).
     """
 
     id: str
@@ -379,6 +386,7 @@ class Session:
     courses: Tuple[str, ...]
     seats: Optional[int] = dataclasses.field(default=None, compare=False)
     subsidy_deadline: Optional[datetime.date] = dataclasses.field(default=None, compare=False)
+    own_seats: Optional[int] = None
 
     def __post_init__(self):
         _str(self.id, "session.id", _ID_MAX)
@@ -396,6 +404,8 @@ class Session:
             raise _type_error("session.courses", "an iterable of course ids", self.courses)
         courses = tuple(_str(c, "session.courses[%d]" % i, _ID_MAX)
                         for i, c in enumerate(self.courses))
+        if self.own_seats is not None:
+            _int(self.own_seats, "session.own_seats", 0, _INT_MAX)
         _set(self, first_day=first, last_day=last, countries=countries, courses=courses)
 
     @property
@@ -415,7 +425,7 @@ class Session:
     @property
     def _c(self):
         return (self.id, self.place, self.hotel, _date_tuple(self.first_day),
-                _date_tuple(self.last_day), self.countries_mask, self.courses)
+                _date_tuple(self.last_day), self.countries_mask, self.courses, self.own_seats)
 
 
 @dataclasses.dataclass(frozen=True)
