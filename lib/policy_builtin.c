@@ -1,7 +1,8 @@
 /*
- * The built-in 2017 policy: POLICY.md's table of sessions, the prior sites
- * of P1 and the numbers of S2-S6, assembled through the public builder so
- * that it passes exactly the checks any other policy passes.
+ * The built-in 2017 policy: the table of sessions of doc/policy.md, the prior
+ * sites of P1 and the numbers of S2-S6, assembled through the public builder
+ * so that it passes exactly the checks any other policy passes. Every session
+ * has the policy's ten seats (S4: none sets its own).
  */
 #include <stddef.h>
 

@@ -325,7 +325,7 @@ static int on_record(const oi_policy *p, const char *key)
 }
 
 /*
- * P1: a graduation from a prior 1.0. Reading (doc/readings.md): a site on
+ * P1: a graduation from a prior 1.0. Reading (doc/policy.md, P1): a site on
  * record counts, dated before the 2.0 session's first day or undated; a 1.0
  * session of the policy's own catalogue, named by id or by city, counts if it
  * ended before the 2.0 session began (and, when the graduation is dated, not

@@ -277,7 +277,7 @@ END_TEST
 
 START_TEST(test_dates_minus_42_days_gives_the_2017_s6_deadlines)
 {
-  /* POLICY.md S6: OI-2017-MD by 2017-01-02, OI-2017-CO by 2017-03-27,
+  /* doc/policy.md S6: OI-2017-MD by 2017-01-02, OI-2017-CO by 2017-03-27,
    * OI-2017-FL by 2017-09-04. */
   assert_add(2017, 2, 13, -42, 2017, 1, 2);
   assert_add(2017, 5, 8, -42, 2017, 3, 27);

@@ -1,5 +1,5 @@
 /*
- * tests/check_ledger.c -- the subsidy ledger (ledger.h) against POLICY.md.
+ * tests/check_ledger.c -- the subsidy ledger (ledger.h) against doc/policy.md.
  *
  * One TCase per clause, each test named after the boundary it tests:
  *
@@ -25,7 +25,7 @@
  *  "ids"     decisions name their request; the S9 reason names the
  *            earlier request by its id.
  *
- * Every expected value is derived from POLICY.md (the 2017 table: OI-2017-MD
+ * Every expected value is derived from doc/policy.md (the 2017 table: OI-2017-MD
  * first day 2017-02-13, S6 deadline 2017-01-02; OI-2017-CO 2017-05-08,
  * deadline 2017-03-27; OI-2017-FL 2017-10-16, deadline 2017-09-04; 10 seats,
  * cap 2, 5 nights) or from a policy the test builds itself.
@@ -1078,7 +1078,7 @@ START_TEST(test_S10_a_withdrawn_award_with_only_capped_waitlisted_leaves_the_sea
 END_TEST
 
 /*
- * POLICY.md S10's example: one withdrawal promotes two. Local 500 holds an
+ * doc/policy.md S10's example: one withdrawal promotes two. Local 500 holds an
  * award at MD and one at FL (its cap); its request at CO, which has free
  * seats, waits only for the cap. MD is full and another local's request
  * waits for a seat. Withdrawing 500's MD award frees an MD seat and 500's

@@ -1,6 +1,6 @@
 /*
  * tests/check_ledger_random.c -- a randomized run of the ledger (ledger.h)
- * on the built-in 2017 policy against a model of POLICY.md kept by the test.
+ * on the built-in 2017 policy against a model of doc/policy.md kept by the test.
  *
  * OI_RANDOM_OPS operations (default 100000; CI under valgrind sets fewer),
  * from a seed printed at the start (override with OI_SEED=0x...; the PRNG is
@@ -21,7 +21,7 @@
  *       15% of a uniformly random earlier id (mostly refused: OI_ESTATE),
  *       80% of a random awarded or waitlisted request (promotions, S10).
  *
- * The model predicts every decision from POLICY.md alone (E1, S1, S2, S6,
+ * The model predicts every decision from doc/policy.md alone (E1, S1, S2, S6,
  * S8, S9 refusals with every reason; S4 seats and S5 cap for an eligible
  * request: award or waitlist with the reasons and their numbers) and every
  * promotion (the earliest received, ties by entry number, among waitlisted
@@ -43,7 +43,7 @@
 #include <time.h>
 
 /* ------------------------------------------------------------------------ */
-/* POLICY.md, for 2017 (the model's own numbers, not read from the library) */
+/* doc/policy.md, for 2017 (the model's own numbers, not read from the library) */
 
 #define NSESS 5
 #define SEATS 10              /* S4 */
@@ -1045,7 +1045,7 @@ static void setup_model(void)
 {
   static const char *const ids[NSESS] = { "OI-2017-MD", "OI-2017-CO", "OI-2017-FL",
                                           "ADV-2017-MD", "ADV-2017-CA" };
-  /* POLICY.md's table: first days and who is admitted */
+  /* doc/policy.md's table: first days and who is admitted */
   static const int first[NSESS][3] = {
     { 2017, 2, 13 }, { 2017, 5, 8 }, { 2017, 10, 16 }, { 2017, 2, 22 }, { 2017, 11, 29 }
   };
@@ -1072,7 +1072,7 @@ static void setup_model(void)
     s->hotel = tu_session(pol, ids[k]).hotel;
     s->wl_head = -1;
   }
-  /* POLICY.md S6 states the 2017 deadlines; the model's arithmetic agrees */
+  /* doc/policy.md S6 states the 2017 deadlines; the model's arithmetic agrees */
   ck_assert(S[0].deadline == tu_days(2017, 1, 2) && S[1].deadline == tu_days(2017, 3, 27) &&
             S[2].deadline == tu_days(2017, 9, 4));
   for (k = -1000; k < 1000; k += 7) { /* the model's calendar is the one of testutil.h */

@@ -1,7 +1,7 @@
 /*
  * tests/check_policy.c -- the policy object (policy.h).
  *
- * TCase "policy":  the built-in 2017 policy is exactly POLICY.md's table
+ * TCase "policy":  the built-in 2017 policy is exactly doc/policy.md's table
  *                  (sessions, dates, countries, courses, seats, deadlines,
  *                  numbers, prior sites) and its getters' edge cases.
  * TCase "U3":      the numbers are data: a hypothetical 2018 policy built in
@@ -50,7 +50,7 @@ static unsigned kinds_offered(const oi_policy *policy, const oi_session *s)
 #define US OI_COUNTRY_BIT(OI_COUNTRY_US)
 #define CA OI_COUNTRY_BIT(OI_COUNTRY_CA)
 
-/* Assert one row of POLICY.md's table. */
+/* Assert one row of doc/policy.md's table. */
 static void assert_session_row(const char *id, const char *place, int y1, int m1, int d1,
                                int y2, int m2, int d2, unsigned countries, unsigned kinds)
 {
@@ -230,7 +230,7 @@ static void city_key(const char *site, char *buf, size_t size)
 
 START_TEST(test_policy_prior_sites_are_the_11_cities_on_record)
 {
-  /* POLICY.md P1: Philadelphia, Chicago, Los Angeles, Calgary, New York City,
+  /* doc/policy.md P1: Philadelphia, Chicago, Los Angeles, Calgary, New York City,
    * Atlanta, Las Vegas, Toronto, Cambridge, Austin, Vancouver. */
   static const char *const cities[] = { "philadelphia", "chicago",  "los angeles", "calgary",
                                         "new york city", "atlanta", "las vegas",   "toronto",
@@ -249,7 +249,7 @@ START_TEST(test_policy_prior_sites_are_the_11_cities_on_record)
         seen[j]++;
         found = 1;
       }
-    ck_assert_msg(found, "prior site \"%s\" is not on POLICY.md's list", site);
+    ck_assert_msg(found, "prior site \"%s\" is not on doc/policy.md's list", site);
   }
   for (j = 0; j < 11; j++)
     ck_assert_msg(seen[j] == 1, "prior site %s seen %d times", cities[j], seen[j]);

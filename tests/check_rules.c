@@ -1,7 +1,7 @@
 /*
  * tests/check_rules.c -- the stateless rules (rules.h), clause by clause.
  *
- * One TCase per clause of POLICY.md, named exactly by the clause id:
+ * One TCase per clause of doc/policy.md, named exactly by the clause id:
  *   C1 C2 C3   graduation; a course offered at the session
  *   E1         countries a session admits
  *   E2 S7      the cost split
@@ -11,7 +11,7 @@
  * and "decisions" for what every decision carries (the policy's id, the
  * session) and oi_check_subsidy_many().
  *
- * Every expected value below is read from POLICY.md's text or table, or
+ * Every expected value below is read from doc/policy.md's text or table, or
  * computed from it (day numbers by tu_days(), independent of the library).
  */
 #include "testutil.h"

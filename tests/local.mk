@@ -3,7 +3,7 @@
 #
 #  tests/check_dates   dates and moments (date.h)
 #  tests/check_policy  the built-in 2017 policy, the builder, U3 (policy.h)
-#  tests/check_rules   one Check TCase per clause of POLICY.md (rules.h)
+#  tests/check_rules   one Check TCase per clause of doc/policy.md (rules.h)
 #  tests/check_errors  every bad input: a status, a message, nothing changed
 #
 # Each program exits non-zero when a test fails. TESTS and check_PROGRAMS are

@@ -13,7 +13,7 @@
  *   lc_expect_promotions()   who a withdrawal must promote (S10)
  *   lc_expect_outcome()      what submitting a request must decide
  *
- * The invariants (POLICY.md):
+ * The invariants (doc/policy.md):
  *   S4   a session never holds more awards than it has seats;
  *   S5   a local never holds more awards in a year than the cap;
  *   S10  every waitlisted request is truly blocked: its session is full or

@@ -82,7 +82,7 @@ class CourseKind(enum.IntEnum):
 
 
 class Clause(enum.IntEnum):
-    """A clause of the policy (POLICY.md). ``str(Clause.S6)`` is ``"S6"``."""
+    """A clause of the policy (doc/policy.md). ``str(Clause.S6)`` is ``"S6"``."""
 
     NONE = _c.OI_CLAUSE_NONE
     C1 = _c.OI_CLAUSE_C1
