@@ -2,7 +2,8 @@
  * tests/check_ledger_random.c -- a randomized run of the ledger (ledger.h)
  * on the built-in 2017 policy against a model of doc/policy.md kept by the test.
  *
- * OI_RANDOM_OPS operations (default 100000; CI under valgrind sets fewer),
+ * OI_RANDOM_OPS operations (default 100000, a fraction of a second; 1000000
+ * under OI_TEST_LONG=1, `make check-long`; CI under valgrind sets fewer),
  * from a seed printed at the start (override with OI_SEED=0x...; the PRNG is
  * the test's own xorshift64*, not rand(), so a seed replays everywhere):
  *
@@ -1109,7 +1110,7 @@ START_TEST(test_random_operations_keep_every_rule_of_S4_S5_S9_S10_S11)
   double secs;
 
   seed = env_u64("OI_SEED", UINT64_C(0x0FF1CE2017));
-  ops = (size_t)env_u64("OI_RANDOM_OPS", 100000);
+  ops = (size_t)env_u64("OI_RANDOM_OPS", tu_long_run() ? 1000000 : 100000);
   rng = seed ? seed : 1;
   printf("check_ledger_random: OI_SEED=%#" PRIx64 " OI_RANDOM_OPS=%zu\n", seed, ops);
   fflush(stdout);

@@ -7,7 +7,8 @@
 #                     line, column and path, files (EIO, modes, no temporary
 #                     file left), limits
 #  tests/check_crash  a saver killed with SIGKILL at random moments leaves the
-#                     old file or the new one, never a torn one; environment:
+#                     old file or the new one, never a torn one (40 kills;
+#                     1000 in `make check-long`, tests/long.mk); environment:
 #                     OI_SEED, OI_CRASH_ITERATIONS, OI_CRASH_MAX_DELAY_US
 #
 # The tests read examples/policy-2018.json and tests/json/*.json from the

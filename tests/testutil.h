@@ -373,4 +373,20 @@ static inline char *tu_string_of(char *buf, size_t n, char c)
   return buf;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Run length                                                               */
+
+/**
+ * 1 when the long runs are asked for: OI_TEST_LONG set to anything but "" or
+ * "0" (`make check-long` sets it). Randomized, crash and thread tests take
+ * their short default sizes otherwise, so that `make check` stays a matter of
+ * seconds on a loaded machine; their own variables (OI_RANDOM_OPS ...) still
+ * override either default.
+ */
+static inline int tu_long_run(void)
+{
+  const char *v = getenv("OI_TEST_LONG");
+  return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
+}
+
 #endif /* OI_TESTS_TESTUTIL_H */
