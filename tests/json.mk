@@ -9,14 +9,20 @@
 #  tests/check_crash  a saver killed with SIGKILL at random moments leaves the
 #                     old file or the new one, never a torn one; environment:
 #                     OI_SEED, OI_CRASH_ITERATIONS, OI_CRASH_MAX_DELAY_US
+#  tests/check_files  saves replace only regular files (FIFOs, sockets,
+#                     devices, links to them are refused and left alone),
+#                     modes, the longest names; loads open only regular
+#                     files (a FIFO never blocks). Its FIFOs, sockets and
+#                     device nodes are made in a directory under $TMPDIR;
+#                     device nodes only as root, else those tests say so
 #
 # The tests read examples/policy-2018.json and tests/json/*.json from the
 # SOURCE tree: OI_TEST_SRCDIR is its absolute path, so they are found in a
 # VPATH build such as `make distcheck`'s (where the source tree is read-only:
 # the tests write only under $TMPDIR, or /tmp).
 
-check_PROGRAMS += tests/check_json tests/check_crash
-TESTS += tests/check_json tests/check_crash
+check_PROGRAMS += tests/check_json tests/check_crash tests/check_files
+TESTS += tests/check_json tests/check_crash tests/check_files
 
 # Per-program variables, like tests/local.mk, so nothing leaks into the
 # library's flags. oi_public_cppflags (Makefile.am) is
@@ -37,6 +43,11 @@ tests_check_crash_SOURCES = tests/check_crash.c tests/testutil.h
 tests_check_crash_CPPFLAGS = $(oi_json_test_cppflags)
 tests_check_crash_CFLAGS = $(oi_json_test_cflags)
 tests_check_crash_LDADD = $(oi_json_test_ldadd)
+
+tests_check_files_SOURCES = tests/check_files.c tests/testutil.h
+tests_check_files_CPPFLAGS = $(oi_json_test_cppflags)
+tests_check_files_CFLAGS = $(oi_json_test_cflags)
+tests_check_files_LDADD = $(oi_json_test_ldadd)
 
 # Data the tests read, the example policy and the format documents.
 EXTRA_DIST += \

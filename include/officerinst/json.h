@@ -19,7 +19,12 @@
  * directory, which is flushed, synced and renamed over the target, and the
  * directory is synced; a crash leaves the old file or the new one, never a
  * torn one. A new file is created with mode 0600 (snapshots name people); a
- * replaced file keeps its mode.
+ * replaced file keeps its permission bits (0777), never a set-user-id,
+ * set-group-id or sticky bit. Only a regular file is ever replaced: a path
+ * that is a directory, a device, a FIFO, a socket, or a symbolic link to
+ * anything but a regular file, is ::OI_EIO and is left as it is. Loading
+ * opens only a regular file (or a link to one): anything else is ::OI_EIO at
+ * once, and loading never waits on a FIFO.
  */
 #ifndef OFFICERINST_JSON_H
 #define OFFICERINST_JSON_H
