@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "officerinst/json.h"
+#include "arena.h"
 #include "json_doc.h"
 #include "ledger_private.h"
 #include "policy_private.h"
@@ -380,57 +381,66 @@ static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size
 /* The request's field names that the document spells otherwise. */
 static const char *const request_renames[] = { "session_id", "session", NULL };
 
-/* Replay the history into l and check it against the record. */
+/* Replay one recorded event into l (i is its index), and check the event
+ * the replay made at that index against it: in a true record, acting on an
+ * "entered" or "withdrawn" event makes it and the events it causes, so by
+ * now the replay has made event i. */
+static oi_status replay_event(const struct oip_doc *doc, oi_ledger *l, const json_t *o,
+                              size_t i, const struct stored *reqs, size_t nreqs, size_t *next)
+{
+  struct recorded ev;
+  char p[32];
+  oi_error tmp;
+  oi_status st;
+
+  oip_path_index(p, sizeof p, "events", i);
+  st = read_event(doc, o, p, &ev);
+  if (st != OI_OK)
+    return st;
+  if (ev.type == OI_EVENT_ENTERED) {
+    if (*next >= nreqs || strcmp(reqs[*next].req.id, ev.request) != 0)
+      return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
+                          "%s: enters \"%s\", but the next request recorded is %s%s%s", p,
+                          ev.request, *next < nreqs ? "\"" : "",
+                          *next < nreqs ? reqs[*next].req.id : "none",
+                          *next < nreqs ? "\"" : "");
+    if (oi_ledger_submit(l, &reqs[*next].req, NULL, &tmp) != OI_OK) {
+      char r[32];
+      oip_path_index(r, sizeof r, "requests", *next);
+      return oip_doc_restate(doc, &tmp, r, request_renames);
+    }
+    (*next)++;
+  } else if (ev.type == OI_EVENT_WITHDRAWN) {
+    if (oi_ledger_withdraw(l, ev.request, NULL, &tmp) != OI_OK)
+      return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, p, 0,
+                          "%s: %s", p, tmp.message);
+  }
+  return check_event(doc, l, i, &ev);
+}
+
+/* Replay the history into l and check it against the record, one event
+ * at a time. */
 static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *events,
                         const struct stored *reqs, size_t nreqs)
 {
-  struct recorded ev;
-  size_t i, next = 0, checked = 0;
-  oi_status st = OI_OK;
-  json_t *o;
+  struct oip_cursor cur;
+  size_t i, next = 0;
+  json_t *o = NULL;
+  oi_status st;
 
-  json_array_foreach(events, i, o) {
-    char p[32];
-    oi_error tmp;
-
-    oip_path_index(p, sizeof p, "events", i);
-    st = read_event(doc, o, p, &ev);
+  oip_doc_elements(doc, events, &cur);
+  while ((st = oip_doc_next(doc, &cur, &o)) == OI_OK && o != NULL) {
+    st = replay_event(doc, l, o, cur.index - 1, reqs, nreqs, &next);
+    json_decref(o);
     if (st != OI_OK)
       return st;
-    if (ev.type == OI_EVENT_ENTERED) {
-      if (next >= nreqs || strcmp(reqs[next].req.id, ev.request) != 0)
-        return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
-                            "%s: enters \"%s\", but the next request recorded is %s%s%s", p,
-                            ev.request, next < nreqs ? "\"" : "",
-                            next < nreqs ? reqs[next].req.id : "none",
-                            next < nreqs ? "\"" : "");
-      if (oi_ledger_submit(l, &reqs[next].req, NULL, &tmp) != OI_OK) {
-        char r[32];
-        oip_path_index(r, sizeof r, "requests", next);
-        return oip_doc_restate(doc, &tmp, r, request_renames);
-      }
-      next++;
-    } else if (ev.type == OI_EVENT_WITHDRAWN) {
-      if (oi_ledger_withdraw(l, ev.request, NULL, &tmp) != OI_OK)
-        return oip_doc_fail(doc, tmp.status == OI_ENOMEM ? OI_ENOMEM : OI_ESCHEMA, p, 0,
-                            "%s: %s", p, tmp.message);
-    }
-    /* Everything the replay has produced so far must match the record. */
-    for (; checked <= i && checked < oi_ledger_event_count(l); checked++) {
-      struct recorded prior;
-      char q[32];
-      oip_path_index(q, sizeof q, "events", checked);
-      st = read_event(doc, json_array_get(events, checked), q, &prior);
-      if (st == OI_OK)
-        st = check_event(doc, l, checked, &prior);
-      if (st != OI_OK)
-        return st;
-    }
   }
-  if (oi_ledger_event_count(l) != json_array_size(events))
+  if (st != OI_OK)
+    return st;
+  if (oi_ledger_event_count(l) != cur.count)
     return oip_doc_fail(doc, OI_ESCHEMA, "events", 0,
                         "events: %zu recorded, but replaying the history gives %zu",
-                        json_array_size(events), oi_ledger_event_count(l));
+                        cur.count, oi_ledger_event_count(l));
   if (next != nreqs) {
     char r[32];
     oip_path_index(r, sizeof r, "requests", next);
@@ -451,18 +461,76 @@ static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *e
   return OI_OK;
 }
 
+/* The requests as read, their strings copied out of the document's
+ * elements (which are let go one by one). */
+struct stored_list {
+  struct stored *items;
+  size_t count;
+  size_t capacity;
+  struct oip_arena strings;
+};
+
+static oi_status keep_request(const struct oip_doc *doc, struct stored_list *list,
+                              const struct stored *s)
+{
+  struct stored *k;
+
+  if (list->count == list->capacity) {
+    const size_t cap = list->capacity ? 2 * list->capacity : 64;
+    struct stored *items = realloc(list->items, cap * sizeof *items);
+    if (items == NULL)
+      return oip_fail(doc->err, OI_ENOMEM, NULL, NULL, "out of memory reading a snapshot");
+    list->items = items;
+    list->capacity = cap;
+  }
+  k = &list->items[list->count];
+  *k = *s;
+  k->req.id = oip_arena_strdup(&list->strings, s->req.id);
+  k->req.session_id = oip_arena_strdup(&list->strings, s->req.session_id);
+  k->req.local.name = oip_arena_strdup(&list->strings, s->req.local.name);
+  k->req.officer.id = oip_arena_strdup(&list->strings, s->req.officer.id);
+  k->req.officer.name = oip_arena_strdup(&list->strings, s->req.officer.name);
+  if (k->req.id == NULL || k->req.session_id == NULL || k->req.local.name == NULL ||
+      k->req.officer.id == NULL || (k->req.officer.name == NULL) != (s->req.officer.name == NULL))
+    return oip_fail(doc->err, OI_ENOMEM, NULL, NULL, "out of memory reading a snapshot");
+  list->count++;
+  return OI_OK;
+}
+
+static oi_status read_requests(const struct oip_doc *doc, const json_t *requests,
+                               struct stored_list *list)
+{
+  struct oip_cursor cur;
+  json_t *o = NULL;
+  oi_status st;
+
+  oip_doc_elements(doc, requests, &cur);
+  while ((st = oip_doc_next(doc, &cur, &o)) == OI_OK && o != NULL) {
+    struct stored s;
+    char p[32];
+
+    oip_path_index(p, sizeof p, "requests", cur.index - 1);
+    st = read_request(doc, o, p, &s);
+    if (st == OI_OK)
+      st = keep_request(doc, list, &s);
+    json_decref(o);
+    if (st != OI_OK)
+      break;
+  }
+  return st;
+}
+
 static oi_status read_ledger(const struct oip_doc *doc, const oi_policy *pol,
                              const json_t *root, oi_ledger **out)
 {
   static const char *const fields[] = { "format", "version", "policy", "requests", "events",
                                         NULL };
   static const char *const policy_fields[] = { "id", "digest", NULL };
-  struct stored *reqs = NULL;
+  struct stored_list list = { NULL, 0, 0, { NULL, 0, 0 } };
   const char *format, *id, *digest;
-  json_t *policy, *requests, *events, *o;
+  json_t *policy, *requests, *events;
   oi_ledger *l = NULL;
   int64_t version;
-  size_t i;
   oi_status st;
 
   if (!json_is_object(root))
@@ -496,21 +564,13 @@ static oi_status read_ledger(const struct oip_doc *doc, const oi_policy *pol,
     st = oip_doc_array(doc, root, "events", "", &events);
   if (st != OI_OK)
     return st;
-  reqs = calloc(json_array_size(requests) + 1, sizeof *reqs);
-  if (reqs == NULL)
-    return oip_fail(doc->err, OI_ENOMEM, NULL, NULL, "out of memory reading a snapshot");
-  json_array_foreach(requests, i, o) {
-    char p[32];
-    oip_path_index(p, sizeof p, "requests", i);
-    st = read_request(doc, o, p, &reqs[i]);
-    if (st != OI_OK)
-      break;
-  }
+  st = read_requests(doc, requests, &list);
   if (st == OI_OK)
     st = oi_ledger_new(pol, &l, doc->err);
   if (st == OI_OK)
-    st = replay(doc, l, events, reqs, json_array_size(requests));
-  free(reqs);
+    st = replay(doc, l, events, list.items, list.count);
+  free(list.items);
+  oip_arena_free(&list.strings);
   if (st != OI_OK) {
     oi_ledger_free(l);
     return st;
@@ -533,7 +593,7 @@ oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t 
   doc.text = text;
   doc.length = length;
   doc.err = err;
-  st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, &root);
+  st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, NULL, &root);
   if (st != OI_OK)
     return st;
   st = read_ledger(&doc, policy, root, out);

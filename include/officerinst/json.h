@@ -50,6 +50,14 @@ extern "C" {
 /** Longest string accepted anywhere in a document, in bytes (fields have
  *  their own, smaller limits: ::OI_ID_MAX, ::OI_NAME_MAX). */
 #define OI_DOCUMENT_STRING_MAX 1024
+/** Most bytes of one element of an array at the top of a document (a
+ *  course, a session, a request, an event), and of all the root object's
+ *  members that are not arrays, together. A document is parsed one such
+ *  value at a time, so loading it costs its text, what is built from it,
+ *  and a bounded amount more, whatever the text holds. */
+#define OI_DOCUMENT_ELEMENT_MAX ((size_t)64 << 10)
+/** Most members of a document's root object. */
+#define OI_DOCUMENT_MEMBERS_MAX 32
 
 /**
  * Free memory the library returned through a `char **` (a JSON text).
