@@ -582,6 +582,10 @@ static oi_status read_ledger(const struct oip_doc *doc, const oi_policy *pol,
 oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t length,
                               oi_ledger **out, oi_error *err)
 {
+  /* What a ledger can hold, and no more: counted before anything is built. */
+  static const struct oip_doc_limit limits[] = { { "requests", OI_LEDGER_REQUESTS_MAX },
+                                                 { "events", OI_SNAPSHOT_EVENTS_MAX },
+                                                 { NULL, 0 } };
   struct oip_doc doc;
   json_t *root;
   oi_status st;
@@ -593,7 +597,7 @@ oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t 
   doc.text = text;
   doc.length = length;
   doc.err = err;
-  st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, NULL, &root);
+  st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, limits, &root);
   if (st != OI_OK)
     return st;
   st = read_ledger(&doc, policy, root, out);

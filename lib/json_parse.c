@@ -178,6 +178,30 @@ static oi_status parse_at(const struct oip_doc *doc, size_t at, const char *path
   return OI_OK;
 }
 
+/* Over max elements in the array whose first element is at i? Counted
+ * without parsing, so that too many is refused before any is parsed; the
+ * count stops where the text stops making sense, for the walk to report. */
+static oi_status count_elements(const struct oip_doc *doc, size_t i, const char *name,
+                                size_t max)
+{
+  size_t n;
+
+  for (n = 0; i < doc->length && doc->text[i] != ']'; n++) {
+    if (n == max) {
+      char p[OI_ERROR_PATH_SIZE];
+      oip_path_index(p, sizeof p, name, n);
+      return oip_doc_fail_at(doc, OI_ELIMIT, i, p,
+                             "%s: more than %zu elements; at most %zu are accepted", name, max,
+                             max);
+    }
+    i = oip_doc_skip_ws(doc, value_end(doc, i));
+    if (i >= doc->length || doc->text[i] != ',')
+      break;
+    i = oip_doc_skip_ws(doc, i + 1);
+  }
+  return OI_OK;
+}
+
 /* The elements of the array that opens at open: checked, counted (at most
  * max), parsed and let go. *end is past its ']'. */
 static oi_status walk_array(const struct oip_doc *doc, size_t open, const char *name,
@@ -185,6 +209,11 @@ static oi_status walk_array(const struct oip_doc *doc, size_t open, const char *
 {
   size_t i = oip_doc_skip_ws(doc, open + 1), n;
 
+  if (max != SIZE_MAX) {
+    oi_status st = count_elements(doc, i, name, max);
+    if (st != OI_OK)
+      return st;
+  }
   if (i < doc->length && doc->text[i] == ']') {
     *count = 0;
     *end = i + 1;

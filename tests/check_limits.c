@@ -13,13 +13,27 @@
  *    made to fail in turn (and every one after it): each load ends in
  *    OI_OK or OI_ENOMEM with a message, never in a parse error.
  *
+ * TCase "capacity": what is saved can be loaded.
+ *  - a ledger refuses to grow past OI_LEDGER_REQUESTS_MAX (OI_ELIMIT, the
+ *    number in the message), a batch before any of it is read;
+ *  - a snapshot of more requests than a ledger holds, or more events than
+ *    it can make, is OI_ELIMIT before anything is built;
+ *  - a full ledger's snapshot is within OI_SNAPSHOT_DOCUMENT_MAX, and the
+ *    largest elements a ledger writes (every string at its longest, every
+ *    character escaped) are within OI_DOCUMENT_ELEMENT_MAX and load;
+ *  - the largest policy the builder makes saves to a document within
+ *    OI_POLICY_DOCUMENT_MAX that loads back to the same digest.
+ *
  * json_set_alloc_funcs() changes jansson for the whole process: each test
  * installs its allocator around the one call it measures, in a test
  * program that runs nothing concurrently, and puts malloc and free back.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include "testutil.h"
 
 #include <jansson.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------------------ */
 /* A counting, failing allocator for jansson                                */
@@ -330,6 +344,309 @@ START_TEST(test_running_out_of_memory_is_enomem_with_a_message)
 END_TEST
 
 /* ======================================================================== */
+/* TCase "capacity"                                                         */
+
+START_TEST(test_a_ledger_refuses_to_grow_past_its_limit)
+{
+  /* A batch of OI_LEDGER_REQUESTS_MAX + 1 requests, and one of
+   * OI_LEDGER_REQUESTS_MAX into a ledger that holds one: each is refused
+   * whole, naming the limit, before a request of it is read (the array is
+   * all zeros, which as requests would be OI_EINVAL). */
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = ledger_of(p, 0);
+  oi_subsidy_request *many = calloc((size_t)OI_LEDGER_REQUESTS_MAX + 1, sizeof *many);
+  oi_subsidy_request r;
+  oi_error e;
+
+  ck_assert_ptr_nonnull(many);
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_ledger_submit_many(l, many, (size_t)OI_LEDGER_REQUESTS_MAX + 1, NULL, &e),
+                   OI_ELIMIT);
+  ck_assert_int_eq(e.status, OI_ELIMIT);
+  ck_assert_msg(strstr(e.message, "1000000") != NULL, "the message names no limit: %s",
+                e.message);
+  ck_assert_uint_eq(oi_ledger_count(l), 0);
+  tu_default_request(&r);
+  ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_ledger_submit_many(l, many, OI_LEDGER_REQUESTS_MAX, NULL, &e), OI_ELIMIT);
+  ck_assert_msg(strstr(e.message, "1000000") != NULL, "%s", e.message);
+  ck_assert_uint_eq(oi_ledger_count(l), 1);
+  ck_assert_uint_eq(oi_ledger_event_count(l), 2);
+  free(many);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+/* A snapshot whose member name is an array of n zeros (the other one empty). */
+static struct text zeros_in(const oi_policy *p, const char *name, size_t n)
+{
+  struct text t = { NULL, 0, 0 };
+  size_t i;
+
+  snapshot_head(&t, p);
+  if (strcmp(name, "events") == 0)
+    puts_(&t, "],\"events\":[");
+  for (i = 0; i < n; i++)
+    put(&t, i > 0 ? ",0" : "0", i > 0 ? 2 : 1);
+  puts_(&t, strcmp(name, "events") == 0 ? "]}" : "],\"events\":[]}");
+  return t;
+}
+
+START_TEST(test_a_snapshot_of_more_than_a_ledger_holds_is_elimit)
+{
+  /* One element too many, however malformed the elements: refused as over
+   * the limit, at that element, before any element is read. */
+  static const struct {
+    const char *name;
+    size_t max;
+  } arrays[] = { { "requests", OI_LEDGER_REQUESTS_MAX }, { "events", OI_SNAPSHOT_EVENTS_MAX } };
+  oi_policy *p = tu_builtin_2017();
+  size_t k;
+
+  for (k = 0; k < 2; k++) {
+    struct text t = zeros_in(p, arrays[k].name, arrays[k].max + 1);
+    oi_ledger *l = NULL;
+    char path[64];
+    oi_error e;
+
+    snprintf(path, sizeof path, "%s[%zu]", arrays[k].name, arrays[k].max);
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(p, t.d, t.n, &l, &e), OI_ELIMIT);
+    ck_assert_ptr_null(l);
+    ck_assert_str_eq(e.path, path);
+    ck_assert_msg(e.position == t.n - (arrays[k].name[0] == 'e' ? 3 : 15),
+                  "%s: position %zu of %zu", path, e.position, t.n);
+    free(t.d);
+  }
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_a_full_ledger_of_ordinary_requests_is_within_the_snapshot_limit)
+{
+  /* 2,000 ordinary requests, some withdrawn (so promotions too): their
+   * snapshot, scaled to OI_LEDGER_REQUESTS_MAX requests, is within the
+   * limit that loading applies. */
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = ledger_of(p, 2000), *back = NULL;
+  struct text t = { NULL, 0, 0 };
+  double per_request;
+  size_t i;
+
+  for (i = 0; i < 2000; i += 7) {
+    char id[32];
+    snprintf(id, sizeof id, "m-%06zu", i);
+    (void)oi_ledger_withdraw(l, id, NULL, NULL);
+  }
+  ck_assert_int_eq(oi_ledger_to_json(l, &t.d, &t.n, NULL), OI_OK);
+  per_request = (double)t.n / 2000.0;
+  ck_assert_msg(per_request * OI_LEDGER_REQUESTS_MAX <= (double)OI_SNAPSHOT_DOCUMENT_MAX,
+                "%.0f bytes a request: a full ledger writes %.0f bytes, over the %.0f a load "
+                "accepts",
+                per_request, per_request * OI_LEDGER_REQUESTS_MAX,
+                (double)OI_SNAPSHOT_DOCUMENT_MAX);
+  ck_assert_int_eq(oi_ledger_from_json(p, t.d, t.n, &back, NULL), OI_OK);
+  oi_ledger_free(back);
+  oi_free(t.d);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+/* n bytes that the snapshot escapes at the most it can: n - 3 copies of c
+ * and three digits of k, to make them distinct. */
+static const char *longest(char *buf, size_t n, size_t k, char c)
+{
+  memset(buf, c, n - 3);
+  snprintf(buf + n - 3, 4, "%03zu", k % 1000);
+  return buf;
+}
+
+/* The largest policy a builder makes: OI_POLICY_ITEMS_MAX courses, sessions
+ * of OI_SESSION_COURSES_MAX courses (every session offers course 0, the
+ * 1.0) and prior sites, every string at its longest and made of c. NULL
+ * when the builder refuses c in its strings. */
+static oi_policy *largest_policy(char c)
+{
+  static char ids[OI_POLICY_ITEMS_MAX][OI_ID_MAX + 1], names[3][OI_POLICY_ITEMS_MAX][OI_NAME_MAX + 1];
+  char pid[OI_ID_MAX + 1];
+  oi_policy *base = tu_builtin_2017(), *p = NULL;
+  oi_policy_builder *b = NULL;
+  oi_policy_numbers num;
+  size_t i, k;
+  int ok;
+
+  ck_assert_int_eq(oi_policy_get_numbers(base, &num, NULL), OI_OK);
+  oi_policy_free(base);
+  ok = oi_policy_builder_new(&b, longest(pid, OI_ID_MAX, 999, c), &num, NULL) == OI_OK;
+  for (i = 0; ok && i < OI_POLICY_ITEMS_MAX; i++) {
+    oi_course course;
+    course.id = longest(ids[i], OI_ID_MAX, i, c);
+    course.title = longest(names[0][i], OI_NAME_MAX, i, c);
+    course.kind = i == 0 ? OI_COURSE_INSTITUTE : OI_COURSE_ADVANCED_ORGANIZING;
+    ok = oi_policy_builder_add_course(b, &course, NULL) == OI_OK;
+  }
+  for (i = 0; ok && i < OI_POLICY_ITEMS_MAX; i++) {
+    const char *courses[OI_SESSION_COURSES_MAX];
+    char sid[OI_ID_MAX + 1];
+    oi_session s;
+    memset(&s, 0, sizeof s);
+    for (k = 0; k < OI_SESSION_COURSES_MAX; k++)
+      courses[k] = ids[k];
+    sid[0] = '\0';
+    s.id = longest(sid, OI_ID_MAX, 500 + i, c);
+    s.place = longest(names[1][i], OI_NAME_MAX, i, c);
+    s.hotel = longest(names[2][i], OI_NAME_MAX, i, c);
+    s.first_day = tu_date(num.year, 3, 6);
+    s.last_day = tu_date(num.year, 3, 10);
+    s.countries = OI_COUNTRY_BIT(OI_COUNTRY_US) | OI_COUNTRY_BIT(OI_COUNTRY_CA);
+    s.course_ids = courses;
+    s.course_count = OI_SESSION_COURSES_MAX;
+    ok = oi_policy_builder_add_session(b, &s, NULL) == OI_OK;
+  }
+  for (i = 0; ok && i < OI_POLICY_ITEMS_MAX; i++) {
+    char site[OI_NAME_MAX + 1];
+    ok = oi_policy_builder_add_prior_site(b, longest(site, OI_NAME_MAX, i, c), NULL) == OI_OK;
+  }
+  if (ok)
+    ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  oi_policy_builder_free(b);
+  return p;
+}
+
+/* The characters a document escapes at the most: a control character (six
+ * bytes, "\u0001") where the library accepts it, else a quote (two). */
+static oi_policy *largest_policy_escaped(char *used)
+{
+  oi_policy *p = largest_policy('\x01');
+
+  *used = '\x01';
+  if (p == NULL) {
+    p = largest_policy('"');
+    *used = '"';
+  }
+  ck_assert_ptr_nonnull(p);
+  return p;
+}
+
+START_TEST(test_the_largest_policy_saves_to_a_document_that_loads)
+{
+  oi_policy *p, *back = NULL;
+  struct text t = { NULL, 0, 0 };
+  oi_error e;
+  char c;
+
+  p = largest_policy_escaped(&c);
+  ck_assert_int_eq(oi_policy_to_json(p, &t.d, &t.n, NULL), OI_OK);
+  ck_assert_msg(t.n <= OI_POLICY_DOCUMENT_MAX, "the largest policy writes %zu bytes; loading "
+                "accepts %zu", t.n, (size_t)OI_POLICY_DOCUMENT_MAX);
+  memset(&e, 0, sizeof e);
+  ck_assert_msg(oi_policy_from_json(t.d, t.n, &back, &e) == OI_OK, "%s", e.message);
+  ck_assert_str_eq(oi_policy_digest(back), oi_policy_digest(p));
+  oi_policy_free(back);
+  oi_free(t.d);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_the_largest_snapshot_elements_are_within_the_element_limit)
+{
+  /* Under the largest policy, requests with every string at its longest:
+   * two awarded, a third waitlisted by its local's cap (S5) and promoted
+   * when the first is withdrawn, a fourth refused for every reason it can
+   * be. Every line of the snapshot (a request, an event) is within
+   * OI_DOCUMENT_ELEMENT_MAX, and the snapshot loads. A decision has at most
+   * OI_REASONS_MAX reasons, each at most its fixed text, four 20-digit
+   * values, a session id and a 511-byte message, all escaped six bytes a
+   * byte: the largest decision possible is within the limit too. */
+  char c, rid[OI_ID_MAX + 1], oid[OI_ID_MAX + 1], lname[OI_NAME_MAX + 1], oname[OI_NAME_MAX + 1];
+  oi_policy *p = largest_policy_escaped(&c);
+  oi_ledger *l = ledger_of(p, 0), *back = NULL;
+  struct text t = { NULL, 0, 0 };
+  const char *line, *nl;
+  size_t i, longest_line = 0;
+  const size_t reason_max = 160 + 4 * 20 + 6 * (OI_ID_MAX + 511);
+  const size_t decided_head = 120 + 6 * OI_ID_MAX;
+  oi_session s;
+  oi_error e;
+
+  ck_assert_int_eq(oi_policy_session(p, 0, &s, NULL), OI_OK);
+  for (i = 0; i < 4; i++) {
+    oi_subsidy_request r;
+    tu_default_request(&r);
+    r.id = longest(rid, OI_ID_MAX, i, c);
+    r.session_id = s.id;
+    r.received = tu_dt(s.first_day.year, 1, 2, 9, 0, 0);
+    r.local.number = UINT32_MAX;
+    r.local.name = longest(lname, OI_NAME_MAX, 0, c);
+    r.local.district = OI_DISTRICT_COUNT;
+    r.officer.id = longest(oid, OI_ID_MAX, i, c);
+    r.officer.name = longest(oname, OI_NAME_MAX, i, c);
+    r.nights = INT32_MAX;
+    if (i == 3) {
+      r.local.number = 1;
+      r.local.lm_form = OI_LM_2;
+      r.received = tu_dt(s.first_day.year, 3, 1, 23, 59, 59);
+      r.attested = r.with_application = r.application_signed = r.request_signed = 0;
+    }
+    memset(&e, 0, sizeof e);
+    ck_assert_msg(oi_ledger_submit(l, &r, NULL, &e) == OI_OK, "request %zu: %s", i, e.message);
+  }
+  ck_assert_int_eq(oi_ledger_withdraw(l, longest(rid, OI_ID_MAX, 0, c), NULL, NULL), OI_OK);
+  ck_assert_uint_eq(oi_ledger_event_count(l), 10);
+  ck_assert_int_eq(oi_ledger_to_json(l, &t.d, &t.n, NULL), OI_OK);
+  for (line = t.d; (nl = strchr(line, '\n')) != NULL; line = nl + 1)
+    if ((size_t)(nl - line) > longest_line)
+      longest_line = (size_t)(nl - line);
+  ck_assert_msg(longest_line <= OI_DOCUMENT_ELEMENT_MAX, "a line of %zu bytes", longest_line);
+  ck_assert_msg(decided_head + OI_REASONS_MAX * reason_max <= OI_DOCUMENT_ELEMENT_MAX,
+                "a decision of %d reasons may take %zu bytes", OI_REASONS_MAX,
+                decided_head + OI_REASONS_MAX * reason_max);
+  memset(&e, 0, sizeof e);
+  ck_assert_msg(oi_ledger_from_json(p, t.d, t.n, &back, &e) == OI_OK, "%s", e.message);
+  ck_assert_uint_eq(oi_ledger_event_count(back), 10);
+  oi_ledger_free(back);
+  oi_free(t.d);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_a_snapshot_file_over_the_limit_is_elimit_unread)
+{
+  /* A sparse file one byte over OI_SNAPSHOT_DOCUMENT_MAX: refused by its
+   * size, never read. */
+  const char *tmp = getenv("TMPDIR");
+  char dir[512], path[600];
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = NULL;
+  oi_error e;
+  FILE *f;
+
+  snprintf(dir, sizeof dir, "%s/oi-limits-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  snprintf(path, sizeof path, "%s/big.json", dir);
+  f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  fclose(f);
+  if ((unsigned long long)OI_SNAPSHOT_DOCUMENT_MAX >= (unsigned long long)INT64_MAX ||
+      truncate(path, (off_t)OI_SNAPSHOT_DOCUMENT_MAX + 1) != 0) {
+    fprintf(stderr, "check_limits: no sparse file of %zu bytes here: test skipped\n",
+            (size_t)OI_SNAPSHOT_DOCUMENT_MAX + 1);
+  } else {
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_load(p, path, &l, &e), OI_ELIMIT);
+    ck_assert_ptr_null(l);
+  }
+  unlink(path);
+  rmdir(dir);
+  oi_policy_free(p);
+}
+END_TEST
+
+/* ======================================================================== */
 
 static Suite *limits_suite(void)
 {
@@ -342,6 +659,16 @@ static Suite *limits_suite(void)
   tcase_add_test(tc, test_a_policy_of_many_small_values_costs_a_bounded_amount);
   tcase_add_test(tc, test_a_valid_snapshot_costs_jansson_one_element_at_a_time);
   tcase_add_test(tc, test_running_out_of_memory_is_enomem_with_a_message);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("capacity");
+  tcase_set_timeout(tc, 30);
+  tcase_add_test(tc, test_a_ledger_refuses_to_grow_past_its_limit);
+  tcase_add_test(tc, test_a_snapshot_of_more_than_a_ledger_holds_is_elimit);
+  tcase_add_test(tc, test_a_full_ledger_of_ordinary_requests_is_within_the_snapshot_limit);
+  tcase_add_test(tc, test_the_largest_policy_saves_to_a_document_that_loads);
+  tcase_add_test(tc, test_the_largest_snapshot_elements_are_within_the_element_limit);
+  tcase_add_test(tc, test_a_snapshot_file_over_the_limit_is_elimit_unread);
   suite_add_tcase(s, tc);
   return s;
 }
