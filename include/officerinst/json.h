@@ -50,7 +50,7 @@ extern "C" {
 #define OI_POLICY_DOCUMENT_MAX ((size_t)2 << 20)
 /** Most events a snapshot holds: a request is entered and decided, and may
  *  then be promoted (S10) and withdrawn, no more. */
-#define OI_SNAPSHOT_EVENTS_MAX (4 * OI_LEDGER_REQUESTS_MAX)
+#define OI_SNAPSHOT_EVENTS_MAX ((size_t)4 * OI_LEDGER_REQUESTS_MAX)
 /** Largest ledger snapshot accepted, in bytes: its head, and
  *  ::OI_LEDGER_REQUESTS_MAX requests and ::OI_SNAPSHOT_EVENTS_MAX events of
  *  ::OI_DOCUMENT_ELEMENT_MAX bytes each, one a line. Every snapshot a ledger
