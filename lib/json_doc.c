@@ -371,19 +371,32 @@ oi_status oip_doc_int(const struct oip_doc *doc, const json_t *obj, const char *
   return st != OI_OK ? st : int_value(doc, v, p, min, max, out);
 }
 
-oi_status oip_doc_opt_int(const struct oip_doc *doc, const json_t *obj, const char *key,
-                          const char *path, int64_t min, int64_t max, int *present,
-                          int64_t *out)
+oi_status oip_doc_nullable_string(const struct oip_doc *doc, const json_t *obj, const char *key,
+                                  const char *path, size_t max, const char **out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  json_t *v = json_object_get(obj, key);
+  json_t *v;
+  oi_status st = member(doc, obj, key, path, p, sizeof p, &v);
+
+  *out = NULL;
+  if (st != OI_OK || json_is_null(v))
+    return st;
+  return string_value(doc, v, p, max, 1, out);
+}
+
+oi_status oip_doc_nullable_int(const struct oip_doc *doc, const json_t *obj, const char *key,
+                               const char *path, int64_t min, int64_t max, int *present,
+                               int64_t *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v;
+  oi_status st = member(doc, obj, key, path, p, sizeof p, &v);
 
   *present = 0;
   *out = 0;
-  if (v == NULL || json_is_null(v))
-    return OI_OK;
+  if (st != OI_OK || json_is_null(v))
+    return st;
   *present = 1;
-  oip_path_key(p, sizeof p, path, key);
   return int_value(doc, v, p, min, max, out);
 }
 

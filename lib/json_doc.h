@@ -101,7 +101,8 @@ oi_status oip_doc_only(const struct oip_doc *doc, const json_t *obj, const char 
                        const char *const *names);
 
 /* Typed members of obj at path. A missing member is an error unless the
- * reader's name says it is optional. */
+ * reader's name says it is optional; a nullable member must be there, and
+ * may be null (*out NULL, *present 0). */
 oi_status oip_doc_object(const struct oip_doc *doc, const json_t *parent, const char *key,
                          const char *path, json_t **out);
 oi_status oip_doc_array(const struct oip_doc *doc, const json_t *parent, const char *key,
@@ -112,9 +113,11 @@ oi_status oip_doc_opt_string(const struct oip_doc *doc, const json_t *obj, const
                              const char *path, size_t max, const char **out);
 oi_status oip_doc_int(const struct oip_doc *doc, const json_t *obj, const char *key,
                       const char *path, int64_t min, int64_t max, int64_t *out);
-oi_status oip_doc_opt_int(const struct oip_doc *doc, const json_t *obj, const char *key,
-                          const char *path, int64_t min, int64_t max, int *present,
-                          int64_t *out);
+oi_status oip_doc_nullable_string(const struct oip_doc *doc, const json_t *obj, const char *key,
+                                  const char *path, size_t max, const char **out);
+oi_status oip_doc_nullable_int(const struct oip_doc *doc, const json_t *obj, const char *key,
+                               const char *path, int64_t min, int64_t max, int *present,
+                               int64_t *out);
 oi_status oip_doc_bool(const struct oip_doc *doc, const json_t *obj, const char *key,
                        const char *path, int *out);
 oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char *key,

@@ -221,8 +221,8 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
                          OI_OK)
     r->local.lm_form = (oi_lm_form)e;
   if (st == OI_OK)
-    st = oip_doc_opt_int(doc, local, "receipts_cents", lp, 0, INT64_MAX,
-                         &r->local.receipts_known, &r->local.receipts_cents);
+    st = oip_doc_nullable_int(doc, local, "receipts_cents", lp, 0, INT64_MAX,
+                              &r->local.receipts_known, &r->local.receipts_cents);
   if (st == OI_OK)
     st = oip_doc_object(doc, o, "officer", p, &officer);
   if (st == OI_OK)
@@ -230,7 +230,7 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
   if (st == OI_OK)
     st = oip_doc_string(doc, officer, "id", op, OI_ID_MAX, 1, &r->officer.id);
   if (st == OI_OK)
-    st = oip_doc_opt_string(doc, officer, "name", op, OI_NAME_MAX, &r->officer.name);
+    st = oip_doc_nullable_string(doc, officer, "name", op, OI_NAME_MAX, &r->officer.name);
   if (st == OI_OK && (st = oip_doc_enum(doc, officer, "office", op, oip_office_names, &e)) ==
                          OI_OK)
     r->officer.office = (oi_office)e;
@@ -287,6 +287,28 @@ static oi_status read_event(const struct oip_doc *doc, const json_t *o, const ch
   return st;
 }
 
+/* A recorded value is not the replay's: the path of the member that
+ * differs, both values, and what they belong to. */
+static oi_status differs(const struct oip_doc *doc, const char *at, const char *member,
+                         const char *recorded, const char *given, const char *about)
+{
+  char p[OI_ERROR_PATH_SIZE];
+
+  oip_path_key(p, sizeof p, at, member);
+  return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: recorded as %s, but the policy gives %s (%s)",
+                      p, recorded, given, about);
+}
+
+/* s quoted, or null. */
+static const char *quoted(char *buf, size_t size, const char *s)
+{
+  if (s == NULL)
+    snprintf(buf, size, "null");
+  else
+    snprintf(buf, size, "\"%.*s\"", (int)(size - 3), s);
+  return buf;
+}
+
 /* Does a recorded reason (JSON) say what the replay's reason says? */
 static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
                               const json_t *o, const char *p, const oi_reason *r)
@@ -294,8 +316,10 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
   static const char *const fields[] = { "clause", "code", "severity", "session", "values",
                                         "message", NULL };
   const char *clause, *code, *session, *message;
+  const char *const given_session = r->session >= 0 ? pol->sessions[r->session].id : NULL;
+  char a[OI_ID_MAX + 3], b[OI_ID_MAX + 3], about[96];
   json_t *values;
-  int severity, same;
+  int severity;
   size_t k;
   oi_status st;
 
@@ -310,35 +334,59 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
   if (st == OI_OK)
     st = oip_doc_enum(doc, o, "severity", p, severity_names, &severity);
   if (st == OI_OK)
-    st = oip_doc_opt_string(doc, o, "session", p, OI_ID_MAX, &session);
+    st = oip_doc_nullable_string(doc, o, "session", p, OI_ID_MAX, &session);
   if (st == OI_OK)
-    st = oip_doc_opt_string(doc, o, "message", p, OI_DOCUMENT_STRING_MAX, &message);
+    st = oip_doc_string(doc, o, "message", p, OI_DOCUMENT_STRING_MAX, 1, &message);
   if (st == OI_OK)
     st = oip_doc_array(doc, o, "values", p, &values);
   if (st != OI_OK)
     return st;
+  if (json_array_size(values) != 4) {
+    char q[OI_ERROR_PATH_SIZE];
+    oip_path_key(q, sizeof q, p, "values");
+    return oip_doc_fail(doc, OI_ESCHEMA, q, 0, "%s: expected 4 values, found %zu", q,
+                        json_array_size(values));
+  }
   /* The message is a rendering, not state: it is kept for readers and not
    * compared, so a reworded message never invalidates a snapshot. */
-  same = strcmp(clause, oi_clause_id(r->clause)) == 0 &&
-         strcmp(code, oi_reason_code_name(r->code)) == 0 && severity == (int)r->severity &&
-         (session == NULL ? r->session < 0
-                          : r->session >= 0 && strcmp(session, pol->sessions[r->session].id) == 0) &&
-         json_array_size(values) == 4;
-  for (k = 0; same && k < 4; k++) {
+  snprintf(about, sizeof about, "%s %s", oi_clause_id(r->clause),
+           oi_reason_code_name(r->code));
+  if (strcmp(clause, oi_clause_id(r->clause)) != 0)
+    return differs(doc, p, "clause", quoted(a, sizeof a, clause),
+                   quoted(b, sizeof b, oi_clause_id(r->clause)), about);
+  if (strcmp(code, oi_reason_code_name(r->code)) != 0)
+    return differs(doc, p, "code", quoted(a, sizeof a, code),
+                   quoted(b, sizeof b, oi_reason_code_name(r->code)), about);
+  if (severity != (int)r->severity)
+    return differs(doc, p, "severity", quoted(a, sizeof a, severity_names[severity]),
+                   quoted(b, sizeof b, severity_names[r->severity]), about);
+  if ((session == NULL) != (given_session == NULL) ||
+      (session != NULL && strcmp(session, given_session) != 0))
+    return differs(doc, p, "session", quoted(a, sizeof a, session),
+                   quoted(b, sizeof b, given_session), about);
+  for (k = 0; k < 4; k++) {
     const json_t *v = json_array_get(values, k);
-    same = json_is_integer(v) && json_integer_value(v) == r->value[k];
+    char q[OI_ERROR_PATH_SIZE], member[16];
+
+    snprintf(member, sizeof member, "values[%zu]", k);
+    if (!json_is_integer(v)) {
+      oip_path_key(q, sizeof q, p, member);
+      return oip_doc_fail(doc, OI_ESCHEMA, q, 0, "%s: expected an integer, found %s", q,
+                          oip_json_type_name(v));
+    }
+    if (json_integer_value(v) != r->value[k]) {
+      snprintf(a, sizeof a, "%lld", (long long)json_integer_value(v));
+      snprintf(b, sizeof b, "%lld", (long long)r->value[k]);
+      return differs(doc, p, member, a, b, about);
+    }
   }
-  if (!same)
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
-                        "%s: recorded as %s %s, but the policy gives %s %s with other values",
-                        p, clause, code, oi_clause_id(r->clause), oi_reason_code_name(r->code));
   return OI_OK;
 }
 
 static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size_t i,
                              const struct recorded *rec)
 {
-  char p[32], q[64];
+  char p[32], q[64], a[OI_ID_MAX + 3], b[OI_ID_MAX + 3], about[OI_ID_MAX + 32];
   oi_event e;
   size_t k;
 
@@ -347,24 +395,34 @@ static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size
     return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
                         "%s: recorded, but replaying the history does not produce it", p);
   oi_ledger_event(l, i, &e, NULL);
-  if ((int)e.type != rec->type || strcmp(e.request_id, rec->request) != 0 ||
-      (int)e.outcome != rec->outcome ||
-      ((e.cause_id == NULL) != (rec->cause == NULL)) ||
-      (e.cause_id != NULL && strcmp(e.cause_id, rec->cause) != 0) ||
-      (rec->type != OI_EVENT_ENTERED && rec->type != OI_EVENT_WITHDRAWN &&
-       e.nights != rec->nights))
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
-                        "%s: recorded as %s %s %s, but the policy gives %s %s %s", p,
-                        oi_event_type_name((oi_event_type)rec->type), rec->request,
-                        rec->outcome ? oi_outcome_name((oi_outcome)rec->outcome) : "",
-                        oi_event_type_name(e.type), e.request_id,
-                        e.outcome ? oi_outcome_name(e.outcome) : "");
+  /* The first member that differs, in the order an event is read. */
+  snprintf(about, sizeof about, "%s \"%.*s\"", oi_event_type_name(e.type), OI_ID_MAX,
+           e.request_id);
+  if ((int)e.type != rec->type)
+    return differs(doc, p, "type", quoted(a, sizeof a, oi_event_type_name((oi_event_type)rec->type)),
+                   quoted(b, sizeof b, oi_event_type_name(e.type)), about);
+  if (strcmp(e.request_id, rec->request) != 0)
+    return differs(doc, p, "request", quoted(a, sizeof a, rec->request),
+                   quoted(b, sizeof b, e.request_id), about);
+  if ((int)e.outcome != rec->outcome)
+    return differs(doc, p, "outcome", oi_outcome_name((oi_outcome)rec->outcome),
+                   oi_outcome_name(e.outcome), about);
+  if ((e.cause_id == NULL) != (rec->cause == NULL) ||
+      (e.cause_id != NULL && strcmp(e.cause_id, rec->cause) != 0))
+    return differs(doc, p, "cause", quoted(a, sizeof a, rec->cause),
+                   quoted(b, sizeof b, e.cause_id), about);
+  if (rec->type != OI_EVENT_ENTERED && rec->type != OI_EVENT_WITHDRAWN &&
+      e.nights != rec->nights) {
+    snprintf(a, sizeof a, "%lld", (long long)rec->nights);
+    snprintf(b, sizeof b, "%d", e.nights);
+    return differs(doc, p, "nights", a, b, about);
+  }
   if (rec->type == OI_EVENT_DECIDED) {
     if (json_array_size(rec->reasons) != e.reason_count) {
       oip_path_key(q, sizeof q, p, "reasons");
       return oip_doc_fail(doc, OI_ESCHEMA, q, 0,
-                          "%s: %zu reasons recorded, but the policy gives %zu", q,
-                          json_array_size(rec->reasons), e.reason_count);
+                          "%s: %zu reasons recorded, but the policy gives %zu (%s)", q,
+                          json_array_size(rec->reasons), e.reason_count, about);
     }
     for (k = 0; k < e.reason_count; k++) {
       oi_status st;
