@@ -5,8 +5,9 @@
  * library.
  *
  * The analyzer looks at one translation unit at a time, and it never inlines
- * a variadic function. oip_fail(), oip_fail_at() (lib/error.c) and
- * oip_doc_fail() (lib/json_doc.c) return the status they are given, and every
+ * a variadic function. oip_fail(), oip_fail_at() (lib/error.c),
+ * oip_doc_fail() and oip_doc_fail_at() (lib/json_doc.c) return the status
+ * they are given, and every
  * caller gives a failure status, so `return oip_fail(err, OI_EINVAL, ...)`
  * never returns OI_OK. Not knowing that, the analyzer explores the impossible
  * path "the failure helper returned OI_OK", on which outputs are unset, and
@@ -39,6 +40,8 @@
 #include "json_doc.h"
 #define oip_doc_fail(doc, status, ...) \
   ((void)(oip_doc_fail)(doc, status, __VA_ARGS__), (status))
+#define oip_doc_fail_at(doc, status, ...) \
+  ((void)(oip_doc_fail_at)(doc, status, __VA_ARGS__), (status))
 #endif
 
 #endif

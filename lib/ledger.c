@@ -83,6 +83,12 @@ static oi_status reserve(oi_ledger *l, size_t requests, size_t events, oi_error 
 {
   size_t need_chunks = (l->count + requests + REC_CHUNK - 1) / REC_CHUNK;
 
+  /* No more requests than a snapshot may hold, so that every ledger saved
+   * loads back (json.h). */
+  if (requests > (size_t)OI_LEDGER_REQUESTS_MAX - l->count)
+    return oip_fail(err, OI_ELIMIT, NULL, "ledger",
+                    "the ledger holds %zu requests; it may hold at most %d", l->count,
+                    OI_LEDGER_REQUESTS_MAX);
   if (oip_map_reserve(&l->ids, requests) != 0 || oip_map_reserve(&l->officers, requests) != 0 ||
       oip_map_reserve(&l->locals, requests) != 0 || oip_map_reserve(&l->queues, requests) != 0)
     goto nomem;
@@ -473,8 +479,10 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
                     "a required pointer is NULL");
   if (count == 0)
     return OI_OK;
-  if (count > SIZE_MAX / sizeof *preps / 4)
-    return oip_fail(err, OI_ELIMIT, NULL, "count", "%zu requests are too many", count);
+  if (count > (size_t)OI_LEDGER_REQUESTS_MAX - l->count)
+    return oip_fail(err, OI_ELIMIT, NULL, "count",
+                    "%zu requests are too many: the ledger holds %zu and may hold at most %d",
+                    count, l->count, OI_LEDGER_REQUESTS_MAX);
   order = malloc(count * sizeof *order);
   preps = calloc(count, sizeof *preps);
   sessions = malloc(count * sizeof *sessions);

@@ -118,7 +118,8 @@ static inline int oip_cmp_rec_nodes(const struct oip_avl *a, const struct oip_av
 
 static inline int64_t oip_receipt_key(oi_datetime t)
 {
-  return (int64_t)oip_days(t.date) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
+  return (int64_t)oip_days(t.date) * 86400 + (int64_t)t.hour * 3600 + (int64_t)t.minute * 60 +
+         t.second;
 }
 
 static inline struct oip_rec *oip_rec_at(const oi_ledger *l, size_t i)

@@ -21,6 +21,7 @@ lib_libofficerinst_la_SOURCES = \
 	lib/json_doc.c \
 	lib/json_doc.h \
 	lib/json_ledger.c \
+	lib/json_parse.c \
 	lib/json_policy.c \
 	lib/ledger.c \
 	lib/ledger_audit.c \

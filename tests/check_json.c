@@ -2217,11 +2217,11 @@ START_TEST(test_snapshot_under_a_changed_copy_is_emismatch)
 }
 END_TEST
 
-START_TEST(test_tampered_event_outcome_is_eschema_at_the_event)
+START_TEST(test_tampered_event_outcome_is_eschema_at_the_outcome)
 {
   /* The first award decided: recorded as refused instead, the replay
-   * disagrees at that event. "awarded" and "refused" have the same length,
-   * so nothing else moves. */
+   * disagrees at that event's outcome, and the message gives both values.
+   * "awarded" and "refused" have the same length, so nothing else moves. */
   oi_event ev;
   const size_t nreq = oi_ledger_count(se_ledger);
   const size_t k = find_event(se_ledger, OI_EVENT_DECIDED, OI_OUTCOME_AWARDED, OI_REASON_NONE,
@@ -2235,21 +2235,60 @@ START_TEST(test_tampered_event_outcome_is_eschema_at_the_event)
   text = splice(se_text, se_length, o, strlen("\"outcome\":\"awarded\""),
                 "\"outcome\":\"refused\"", &len);
   {
-    char path[32];
-    snprintf(path, sizeof path, "events[%zu]", k);
-    EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k), 1, path);
+    char path[48];
+    oi_ledger *out = NULL;
+    oi_error e;
+
+    snprintf(path, sizeof path, "events[%zu].outcome", k);
+    EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k),
+                        (int)(o - at) + 10 + 1, path);
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+    ck_assert_msg(strstr(e.message, "recorded as refused, but the policy gives awarded") != NULL,
+                  "%s", e.message);
   }
   free(needle);
   free(text);
 }
 END_TEST
 
-START_TEST(test_tampered_reason_values_are_eschema_at_the_reason)
+START_TEST(test_tampered_event_nights_name_the_member_and_both_values)
+{
+  /* The first award of 5 nights, recorded as 4: the error is at the nights
+   * value and says 4 was recorded where the policy gives 5. */
+  oi_event ev;
+  const size_t nreq = oi_ledger_count(se_ledger);
+  size_t k, at, o, len;
+  char *text, path[48];
+  oi_ledger *out = NULL;
+  oi_error e;
+
+  for (k = 0; k < oi_ledger_event_count(se_ledger); k++) {
+    ck_assert_int_eq(oi_ledger_event(se_ledger, k, &ev, NULL), OI_OK);
+    if (ev.type == OI_EVENT_DECIDED && ev.outcome == OI_OUTCOME_AWARDED && ev.nights == 5)
+      break;
+  }
+  ck_assert_uint_lt(k, oi_ledger_event_count(se_ledger));
+  at = line_start(se_text, event_line(nreq, k));
+  o = find_in_line(se_text, at, "\"nights\":5");
+  text = splice(se_text, se_length, o, strlen("\"nights\":5"), "\"nights\":4", &len);
+  snprintf(path, sizeof path, "events[%zu].nights", k);
+  EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k),
+                      (int)(o - at) + 9 + 1, path);
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+  ck_assert_msg(strstr(e.message, "nights: recorded as 4, but the policy gives 5") != NULL,
+                "%s", e.message);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_tampered_reason_values_are_eschema_at_the_value)
 {
   /* The first request waitlisted for lack of seats (S4): its reason says
    * "values":[10,10,0,0] (10 seats, 10 awarded). Recorded as [10,11,0,0],
-   * the replay disagrees at events[k].reasons[0], whose object starts right
-   * after "reasons":[ on the event's line. */
+   * the replay disagrees at events[k].reasons[0].values[1], the 11, and the
+   * message gives both values. */
   oi_event ev;
   const size_t nreq = oi_ledger_count(se_ledger);
   const size_t k = find_event(se_ledger, OI_EVENT_DECIDED, OI_OUTCOME_WAITLISTED,
@@ -2264,10 +2303,79 @@ START_TEST(test_tampered_reason_values_are_eschema_at_the_reason)
   r = find_in_line(se_text, at, "\"reasons\":[");
   text = splice(se_text, se_length, o, strlen("\"values\":[10,10,0,0]"),
                 "\"values\":[10,11,0,0]", &len);
-  snprintf(path, sizeof path, "events[%zu].reasons[0]", k);
+  snprintf(path, sizeof path, "events[%zu].reasons[0].values[1]", k);
+  ck_assert_uint_lt(r, o);
   EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k),
-                      (int)(r - at) + 11 + 1, path);
+                      (int)(o - at) + 13 + 1, path);
+  {
+    oi_ledger *out = NULL;
+    oi_error e;
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+    ck_assert_msg(strstr(e.message, "recorded as 11, but the policy gives 10 (S4 SEATS_TAKEN)") !=
+                      NULL,
+                  "%s", e.message);
+  }
   free(text);
+}
+END_TEST
+
+START_TEST(test_every_member_of_a_snapshot_is_required)
+{
+  /* Members that may be null must still be there: a request's officer name
+   * and receipts, a reason's session and its message. Each removed, the
+   * snapshot is refused, naming the member, at the object that lacks it. */
+  static const struct {
+    const char *needle; /* with the comma before or after it */
+    const char *member;
+    int reason;
+  } cases[] = {
+    { ",\"receipts_cents\":null", "local.receipts_cents", 0 },
+    { ",\"name\":null", "officer.name", 0 },
+    { "\"session\":\"OI-2017-MD\",", "session", 1 },
+    { ",\"message\":\"", "message", 1 },
+  };
+  const size_t nreq = oi_ledger_count(se_ledger);
+  size_t c;
+
+  for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    const char *hit = NULL;
+    size_t i, at = 0, o, n = strlen(cases[c].needle), len;
+    char *text, path[64];
+    oi_ledger *out = NULL;
+    oi_error e;
+
+    /* The first request line (or event line with a reason) holding it. */
+    for (i = 0; hit == NULL; i++) {
+      const int line = cases[c].reason ? event_line(nreq, i) : request_line(i);
+      const char *eol;
+      ck_assert_uint_lt(i, cases[c].reason ? oi_ledger_event_count(se_ledger) : nreq);
+      at = line_start(se_text, line);
+      eol = strchr(se_text + at, '\n');
+      hit = strstr(se_text + at, cases[c].needle);
+      if (hit != NULL && eol != NULL && hit > eol)
+        hit = NULL;
+    }
+    i--;
+    o = (size_t)(hit - se_text);
+    if (cases[c].reason) {
+      /* Cut the member whole: for the message, up to its closing quote. */
+      const char *end = strchr(hit + n, '"');
+      ck_assert_ptr_nonnull(end);
+      if (strcmp(cases[c].member, "message") == 0)
+        n = (size_t)(end - hit) + 1;
+      snprintf(path, sizeof path, "events[%zu].reasons[0].%s", i, cases[c].member);
+    } else {
+      snprintf(path, sizeof path, "requests[%zu].%s", i, cases[c].member);
+    }
+    text = splice(se_text, se_length, o, n, "", &len);
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+    ck_assert_ptr_null(out);
+    ck_assert_str_eq(e.path, path);
+    ck_assert_msg(strstr(e.message, "missing field") != NULL, "%s", e.message);
+    free(text);
+  }
 }
 END_TEST
 
@@ -2980,7 +3088,7 @@ START_TEST(test_v2_tampered_nights_if_awarded_is_eschema_at_the_member)
 }
 END_TEST
 
-START_TEST(test_v2_tampered_ref_id_is_eschema_at_the_reason)
+START_TEST(test_v2_tampered_ref_id_is_eschema_at_the_ref_id)
 {
   oi_policy *p = tu_builtin_2017();
   oi_ledger *l = v2_ledger(p);
@@ -2993,10 +3101,11 @@ START_TEST(test_v2_tampered_ref_id_is_eschema_at_the_reason)
   at = line_start(text, event_line(oi_ledger_count(l), k));
   o = find_in_line(text, at, "\"ref_id\":\"r1\"");
   r = find_in_line(text, at, "\"reasons\":[");
-  snprintf(path, sizeof path, "events[%zu].reasons[0]", k);
+  /* altered: the error is at the member, with both values */
+  snprintf(path, sizeof path, "events[%zu].reasons[0].ref_id", k);
   bad = splice(text, len, o, strlen("\"ref_id\":\"r1\""), "\"ref_id\":\"md-1\"", &len2);
   EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k),
-                      (int)(r - at) + 11 + 1, path);
+                      (int)(o - at) + 9 + 1, path);
   free(bad);
   /* removed: the replay names r1, the record names nothing */
   bad = splice(text, len, o - 1, strlen(",\"ref_id\":\"r1\""), "", &len2);
@@ -3138,8 +3247,10 @@ static Suite *json_suite(void)
   tcase_add_checked_fixture(tc, snapshot_setup, snapshot_teardown);
   tcase_add_test(tc, test_snapshot_under_the_2018_policy_is_emismatch);
   tcase_add_test(tc, test_snapshot_under_a_changed_copy_is_emismatch);
-  tcase_add_test(tc, test_tampered_event_outcome_is_eschema_at_the_event);
-  tcase_add_test(tc, test_tampered_reason_values_are_eschema_at_the_reason);
+  tcase_add_test(tc, test_tampered_event_outcome_is_eschema_at_the_outcome);
+  tcase_add_test(tc, test_tampered_event_nights_name_the_member_and_both_values);
+  tcase_add_test(tc, test_tampered_reason_values_are_eschema_at_the_value);
+  tcase_add_test(tc, test_every_member_of_a_snapshot_is_required);
   tcase_add_test(tc, test_tampered_request_status_is_eschema_at_the_status);
   tcase_add_test(tc, test_removed_request_is_eschema_at_its_entry_event);
   tcase_add_test(tc, test_invalid_request_fields_are_eschema_at_the_field);
@@ -3196,7 +3307,7 @@ static Suite *json_suite(void)
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_v2_snapshot_records_nights_if_awarded_and_ref_id_and_round_trips);
   tcase_add_test(tc, test_v2_tampered_nights_if_awarded_is_eschema_at_the_member);
-  tcase_add_test(tc, test_v2_tampered_ref_id_is_eschema_at_the_reason);
+  tcase_add_test(tc, test_v2_tampered_ref_id_is_eschema_at_the_ref_id);
   tcase_add_test(tc, test_v1_snapshot_loads_and_is_written_as_v2);
   tcase_add_test(tc, test_v1_snapshot_with_a_v2_member_is_eschema_unknown_field);
   suite_add_tcase(s, tc);

@@ -155,6 +155,11 @@ OI_EXTERN const oi_policy *oi_ledger_policy(const oi_ledger *ledger);
 /** @return the number of requests entered (0 for NULL). */
 OI_EXTERN size_t oi_ledger_count(const oi_ledger *ledger);
 
+/** Most requests a ledger holds. A submit or a batch that would go past it
+ *  is ::OI_ELIMIT and changes nothing; the snapshot of any ledger it allows
+ *  loads (json.h: ::OI_SNAPSHOT_DOCUMENT_MAX is derived from it). */
+#define OI_LEDGER_REQUESTS_MAX 1000000
+
 /**
  * Enter one request and decide it: awarded (with nights and payee, S3),
  * waitlisted (S4 seats or S5 cap used up; the reasons say which, with the
@@ -166,8 +171,9 @@ OI_EXTERN size_t oi_ledger_count(const oi_ledger *ledger);
  * @param req  borrowed; its id must be non-empty and new to this ledger.
  * @param out  caller-owned, may be NULL; receives the decision.
  * @return ::OI_OK; ::OI_EINVAL, ::OI_EDATE, ::OI_ENOTFOUND for bad input;
- *         ::OI_EEXISTS for an id already entered; ::OI_ENOMEM. On error the
- *         ledger is unchanged.
+ *         ::OI_EEXISTS for an id already entered; ::OI_ELIMIT when the ledger
+ *         holds ::OI_LEDGER_REQUESTS_MAX; ::OI_ENOMEM. On error the ledger is
+ *         unchanged.
  */
 OI_EXTERN oi_status oi_ledger_submit(oi_ledger *ledger, const oi_subsidy_request *req,
                                      oi_decision *out, oi_error *err);
@@ -181,6 +187,8 @@ OI_EXTERN oi_status oi_ledger_submit(oi_ledger *ledger, const oi_subsidy_request
  * @param out   caller-owned array of @p count decisions, may be NULL;
  *              out[i] is the decision on reqs[i].
  * @return as oi_ledger_submit(); the error path names the element ("requests[7].id").
+ *         A batch that would take the ledger past ::OI_LEDGER_REQUESTS_MAX is
+ *         ::OI_ELIMIT (path "count") before any request is read.
  */
 OI_EXTERN oi_status oi_ledger_submit_many(oi_ledger *ledger, const oi_subsidy_request *reqs,
                                           size_t count, oi_decision *out, oi_error *err);
