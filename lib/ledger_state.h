@@ -11,6 +11,15 @@
  *    requests ("heads") in a binary min-heap (ledger_waitlist.c);
  *  - each (local, year) and (officer, year) has a small counter record found
  *    by hash (ledger_index.c).
+ *
+ * Why a tree and an arena, not something simpler: a session's awards are
+ * bounded only by its seats, which a session may set up to OIP_SEATS_MAX
+ * (S4), and a local's queue at a session is not bounded at all; a sorted
+ * array would make a request received early cost a move of every later
+ * award or waiting request, so the intrusive AVL tree (no allocation, O(log
+ * n) either way) earns its place for both. The arena gives ids, names and
+ * reasons addresses that never move, which entries, events and decisions
+ * hand to callers (a reason's ref_id among them), and frees them all at once.
  */
 #ifndef OFFICERINST_LEDGER_STATE_H
 #define OFFICERINST_LEDGER_STATE_H
