@@ -18,5 +18,7 @@
 #include "officerinst/rules.h"
 #include "officerinst/ledger.h"
 #include "officerinst/json.h"
+#include "officerinst/vocab.h"
+#include "officerinst/requests.h"
 
 #endif /* OFFICERINST_H */

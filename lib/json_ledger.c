@@ -24,8 +24,6 @@
 #define LEDGER_VERSION 2
 #define LEDGER_VERSION_MIN 1
 
-static const char *const severity_names[] = { "", "refusal", "waitlist", "note", NULL };
-
 /* ---- writing ---------------------------------------------------------- */
 
 static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
@@ -43,40 +41,12 @@ static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
       "attested", q.attested, "with_application", q.with_application, "application_signed",
       q.application_signed, "request_signed", q.request_signed, "local", "number",
       (json_int_t)q.local.number, "name", q.local.name, "country",
-      oip_country_names[q.local.country], "district", q.local.district, "lm_form",
-      oip_lm_form_names[q.local.lm_form], "receipts_cents",
+      oi_country_name(q.local.country), "district", q.local.district, "lm_form",
+      oi_lm_form_name(q.local.lm_form), "receipts_cents",
       q.local.receipts_known ? json_integer(q.local.receipts_cents) : json_null(), "officer",
       "id", q.officer.id, "name", q.officer.name ? json_string(q.officer.name) : json_null(),
-      "office", oip_office_names[q.officer.office], "status",
+      "office", oi_office_name(q.officer.office), "status",
       oi_outcome_name((oi_outcome)r->status));
-}
-
-static json_t *reasons_json(const oi_policy *p, const oi_reason *reasons, size_t n)
-{
-  json_t *arr = json_array();
-  size_t i;
-
-  for (i = 0; arr != NULL && i < n; i++) {
-    const oi_reason *r = &reasons[i];
-    char message[512];
-    json_t *o;
-
-    oi_reason_format(p, r, message, sizeof message);
-    /* The request a reason names (S9): "s*" writes ref_id only where there
-     * is one. */
-    o = json_pack("{s:s, s:s, s:s, s:o, s:[I,I,I,I], s:s*, s:s}", "clause",
-                  oi_clause_id(r->clause), "code", oi_reason_code_name(r->code), "severity",
-                  severity_names[r->severity], "session",
-                  r->session >= 0 ? json_string(p->sessions[r->session].id) : json_null(),
-                  "values", (json_int_t)r->value[0], (json_int_t)r->value[1],
-                  (json_int_t)r->value[2], (json_int_t)r->value[3], "ref_id", r->ref_id,
-                  "message", message);
-    if (o == NULL || json_array_append_new(arr, o) != 0) {
-      json_decref(arr);
-      return NULL;
-    }
-  }
-  return arr;
 }
 
 static json_t *event_json(const oi_ledger *l, size_t i)
@@ -95,7 +65,7 @@ static json_t *event_json(const oi_ledger *l, size_t i)
     return json_pack("{s:s, s:s, s:s, s:i, s:i, s:o}", "type", "decided", "request",
                      e.request_id, "outcome", oi_outcome_name(e.outcome), "nights", e.nights,
                      "nights_if_awarded", entry.nights_if_awarded, "reasons",
-                     reasons_json(p, e.reasons, e.reason_count));
+                     oip_reasons_json(p, e.reasons, e.reason_count));
   case OI_EVENT_WITHDRAWN:
     return json_pack("{s:s, s:s, s:s}", "type", "withdrawn", "request", e.request_id,
                      "outcome", oi_outcome_name(e.outcome));
@@ -181,8 +151,9 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
   static const char *const local_fields[] = { "number", "name", "country", "district",
                                               "lm_form", "receipts_cents", NULL };
   static const char *const officer_fields[] = { "id", "name", "office", NULL };
-  static const char *const statuses[] = { "", "", "", "awarded", "waitlisted", "refused",
-                                          "withdrawn", NULL };
+  static const uint64_t statuses =
+      OIP_VALUE_BIT(OI_OUTCOME_AWARDED) | OIP_VALUE_BIT(OI_OUTCOME_WAITLISTED) |
+      OIP_VALUE_BIT(OI_OUTCOME_REFUSED) | OIP_VALUE_BIT(OI_OUTCOME_WITHDRAWN);
   oi_subsidy_request *r = &s->req;
   char lp[64], op[64];
   json_t *local, *officer;
@@ -214,7 +185,7 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
   if (st == OI_OK)
     st = oip_doc_bool(doc, o, "request_signed", p, &r->request_signed);
   if (st == OI_OK)
-    st = oip_doc_enum(doc, o, "status", p, statuses, &s->status);
+    st = oip_doc_vocab(doc, o, "status", p, OIP_VOCAB_OUTCOME, statuses, &s->status);
   if (st == OI_OK)
     st = oip_doc_object(doc, o, "local", p, &local);
   if (st == OI_OK)
@@ -223,13 +194,13 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
     r->local.number = (uint32_t)v;
   if (st == OI_OK)
     st = oip_doc_string(doc, local, "name", lp, OI_NAME_MAX, 1, &r->local.name);
-  if (st == OI_OK && (st = oip_doc_enum(doc, local, "country", lp, oip_country_names, &e)) ==
+  if (st == OI_OK && (st = oip_doc_vocab(doc, local, "country", lp, OIP_VOCAB_COUNTRY, 0, &e)) ==
                          OI_OK)
     r->local.country = (oi_country)e;
   if (st == OI_OK &&
       (st = oip_doc_int(doc, local, "district", lp, 1, OI_DISTRICT_COUNT, &v)) == OI_OK)
     r->local.district = (int)v;
-  if (st == OI_OK && (st = oip_doc_enum(doc, local, "lm_form", lp, oip_lm_form_names, &e)) ==
+  if (st == OI_OK && (st = oip_doc_vocab(doc, local, "lm_form", lp, OIP_VOCAB_LM_FORM, 0, &e)) ==
                          OI_OK)
     r->local.lm_form = (oi_lm_form)e;
   if (st == OI_OK)
@@ -243,7 +214,7 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
     st = oip_doc_string(doc, officer, "id", op, OI_ID_MAX, 1, &r->officer.id);
   if (st == OI_OK)
     st = oip_doc_nullable_string(doc, officer, "name", op, OI_NAME_MAX, &r->officer.name);
-  if (st == OI_OK && (st = oip_doc_enum(doc, officer, "office", op, oip_office_names, &e)) ==
+  if (st == OI_OK && (st = oip_doc_vocab(doc, officer, "office", op, OIP_VOCAB_OFFICE, 0, &e)) ==
                          OI_OK)
     r->officer.office = (oi_office)e;
   return st;
@@ -263,10 +234,9 @@ struct recorded {
 static oi_status read_event(const struct oip_doc *doc, const json_t *o, const char *p,
                             int version, struct recorded *ev)
 {
-  static const char *const types[] = { "", "entered", "decided", "withdrawn", "promoted",
-                                       NULL };
-  static const char *const outcomes[] = { "", "", "", "awarded", "waitlisted", "refused",
-                                          NULL };
+  static const uint64_t outcomes = OIP_VALUE_BIT(OI_OUTCOME_AWARDED) |
+                                   OIP_VALUE_BIT(OI_OUTCOME_WAITLISTED) |
+                                   OIP_VALUE_BIT(OI_OUTCOME_REFUSED);
   static const char *const entered[] = { "type", "request", NULL };
   static const char *const decided_1[] = { "type", "request", "outcome", "nights", "reasons",
                                            NULL };
@@ -282,7 +252,7 @@ static oi_status read_event(const struct oip_doc *doc, const json_t *o, const ch
     return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
                         oip_json_type_name(o));
   memset(ev, 0, sizeof *ev);
-  st = oip_doc_enum(doc, o, "type", p, types, &ev->type);
+  st = oip_doc_vocab(doc, o, "type", p, OIP_VOCAB_EVENT_TYPE, 0, &ev->type);
   if (st == OI_OK)
     st = oip_doc_only(doc, o, p,
                       version == 1 && ev->type == OI_EVENT_DECIDED ? decided_1
@@ -290,7 +260,7 @@ static oi_status read_event(const struct oip_doc *doc, const json_t *o, const ch
   if (st == OI_OK)
     st = oip_doc_string(doc, o, "request", p, OI_ID_MAX, 1, &ev->request);
   if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_WITHDRAWN))
-    st = oip_doc_enum(doc, o, "outcome", p, outcomes, &ev->outcome);
+    st = oip_doc_vocab(doc, o, "outcome", p, OIP_VOCAB_OUTCOME, outcomes, &ev->outcome);
   if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_PROMOTED))
     st = oip_doc_int(doc, o, "nights", p, 0, INT32_MAX, &ev->nights);
   if (st == OI_OK && ev->type == OI_EVENT_DECIDED && version >= 2)
@@ -353,7 +323,7 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
   if (st == OI_OK)
     st = oip_doc_string(doc, o, "code", p, 64, 1, &code);
   if (st == OI_OK)
-    st = oip_doc_enum(doc, o, "severity", p, severity_names, &severity);
+    st = oip_doc_vocab(doc, o, "severity", p, OIP_VOCAB_SEVERITY, 0, &severity);
   if (st == OI_OK)
     st = oip_doc_nullable_string(doc, o, "session", p, OI_ID_MAX, &session);
   if (st == OI_OK)
@@ -381,8 +351,8 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
     return differs(doc, p, "code", quoted(a, sizeof a, code),
                    quoted(b, sizeof b, oi_reason_code_name(r->code)), about);
   if (severity != (int)r->severity)
-    return differs(doc, p, "severity", quoted(a, sizeof a, severity_names[severity]),
-                   quoted(b, sizeof b, severity_names[r->severity]), about);
+    return differs(doc, p, "severity", quoted(a, sizeof a, oi_severity_name((oi_severity)severity)),
+                   quoted(b, sizeof b, oi_severity_name(r->severity)), about);
   if ((session == NULL) != (given_session == NULL) ||
       (session != NULL && strcmp(session, given_session) != 0))
     return differs(doc, p, "session", quoted(a, sizeof a, session),
@@ -690,9 +660,7 @@ oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t 
     return oip_fail(err, OI_EINVAL, NULL,
                     policy == NULL ? "policy" : text == NULL ? "text" : "out",
                     "a required pointer is NULL");
-  doc.text = text;
-  doc.length = length;
-  doc.err = err;
+  oip_doc_init(&doc, text, length, err);
   st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, limits, &root);
   if (st != OI_OK)
     return st;

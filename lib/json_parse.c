@@ -375,8 +375,8 @@ static oi_status scan_limits(const struct oip_doc *doc)
   return OI_OK;
 }
 
-oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes,
-                        const struct oip_doc_limit *limits, json_t **root)
+static oi_status parse(struct oip_doc *doc, size_t max_bytes, const struct oip_doc_limit *limits,
+                       json_t **root)
 {
   size_t i, end = 0, count;
   json_t *r = NULL;
@@ -415,6 +415,19 @@ oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes,
   }
   *root = r;
   return OI_OK;
+}
+
+oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes,
+                        const struct oip_doc_limit *limits, json_t **root)
+{
+  const oi_status st = parse(doc, max_bytes, limits, root);
+
+  /* What a reader of the error may act on without reading its text. */
+  if (st == OI_EPARSE)
+    oip_error_set_expect(doc->err, OI_EXPECT_SYNTAX);
+  else if (st == OI_ELIMIT)
+    oip_error_set_expect(doc->err, OI_EXPECT_LIMIT);
+  return st;
 }
 
 /* ---- cursors ------------------------------------------------------------ */
