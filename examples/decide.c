@@ -8,7 +8,7 @@
  * outcome and render each reason (oi_clause_id, oi_reason_code_name,
  * oi_reason_format), and free the policy.
  *
- * Each sample also states the outcome POLICY.md gives it, so this program
+ * Each sample also states the outcome doc/policy.md gives it, so this program
  * doubles as a smoke test: it exits 1 if the library decides otherwise, and
  * 1 on any failed call, after printing the library's error message.
  *
@@ -31,7 +31,7 @@ struct enrollment_case {
   oi_outcome expected;
 };
 
-/* A subsidy sample: a full request, and what POLICY.md says of it. */
+/* A subsidy sample: a full request, and what doc/policy.md says of it. */
 struct subsidy_case {
   const char *label;
   oi_subsidy_request request;
@@ -227,7 +227,7 @@ static int print_decision(const oi_policy *policy, const oi_decision *d, int is_
   }
   if (d->outcome != expected) {
     const char *want = oi_outcome_name(expected);
-    printf("  UNEXPECTED: POLICY.md says %s\n", want ? want : "?");
+    printf("  UNEXPECTED: doc/policy.md says %s\n", want ? want : "?");
     return 0;
   }
   return 1;
@@ -320,7 +320,7 @@ int main(void)
     return 1;
   }
   if (unexpected > 0) {
-    fprintf(stderr, "decide: %d decision(s) differ from POLICY.md\n", unexpected);
+    fprintf(stderr, "decide: %d decision(s) differ from doc/policy.md\n", unexpected);
     return 1;
   }
   return 0;

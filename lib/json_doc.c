@@ -1,6 +1,7 @@
 /*
  * Reading JSON documents with errors that say where: line, column, the
- * field's path, what was expected and what was found.
+ * field's path, what was expected and what was found. (The text itself is
+ * read in json_parse.c.)
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -74,82 +75,22 @@ static oi_status fail_at_offset(const struct oip_doc *doc, oi_status status, siz
   return oip_fail_at(doc->err, status, line, column, offset, path, "%s", message);
 }
 
-/* ---- the limits, checked before parsing -------------------------------- */
-
-static oi_status limit(const struct oip_doc *doc, size_t offset, const char *fmt, ...)
-    OIP_PRINTF(3, 4);
-
-static oi_status limit(const struct oip_doc *doc, size_t offset, const char *fmt, ...)
+oi_status oip_doc_fail_at(const struct oip_doc *doc, oi_status status, size_t offset,
+                          const char *path, const char *fmt, ...)
 {
   va_list ap;
   oi_status st;
 
   va_start(ap, fmt);
-  st = fail_at_offset(doc, OI_ELIMIT, offset, "", fmt, ap);
+  st = fail_at_offset(doc, status, offset, path, fmt, ap);
   va_end(ap);
   oip_error_set_expect(doc->err, OI_EXPECT_LIMIT);
   return st;
 }
 
-/* One pass over the text: nesting depth and string lengths. Malformed text
- * is left for jansson to report. */
-static oi_status scan_limits(const struct oip_doc *doc)
-{
-  const char *t = doc->text;
-  size_t i, depth = 0;
-
-  for (i = 0; i < doc->length; i++) {
-    if (t[i] == '[' || t[i] == '{') {
-      if (++depth > OI_DOCUMENT_DEPTH_MAX)
-        return limit(doc, i, "nesting deeper than %d levels", OI_DOCUMENT_DEPTH_MAX);
-    } else if (t[i] == ']' || t[i] == '}') {
-      if (depth > 0)
-        depth--;
-    } else if (t[i] == '"') {
-      const size_t start = i;
-      for (i++; i < doc->length && t[i] != '"'; i++)
-        if (t[i] == '\\')
-          i++;
-      if (i - start - 1 > OI_DOCUMENT_STRING_MAX)
-        return limit(doc, start, "a string longer than %d bytes", OI_DOCUMENT_STRING_MAX);
-    }
-  }
-  return OI_OK;
-}
-
-oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root)
-{
-  json_error_t je;
-  oi_status st;
-  json_t *v;
-
-  if (doc->length > max_bytes) {
-    oip_fail_at(doc->err, OI_ELIMIT, 0, 0, 0, "",
-                "the document has %zu bytes; at most %zu are accepted", doc->length,
-                max_bytes);
-    oip_error_set_expect(doc->err, OI_EXPECT_LIMIT);
-    return OI_ELIMIT;
-  }
-  st = scan_limits(doc);
-  if (st != OI_OK)
-    return st;
-  /* \u0000 is valid JSON: let jansson accept it, so that the field reading
-   * it reports it where it is (no field of ours may hold one). */
-  v = json_loadb(doc->text, doc->length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-  if (v == NULL) {
-    /* jansson reports the position just past the offending token. */
-    oip_fail_at(doc->err, OI_EPARSE, je.line, je.column,
-                je.position > 0 ? (size_t)je.position : 0, "", "%s", je.text);
-    oip_error_set_expect(doc->err, OI_EXPECT_SYNTAX);
-    return OI_EPARSE;
-  }
-  *root = v;
-  return OI_OK;
-}
-
 /* ---- from a path back to a position ------------------------------------ */
 
-static size_t skip_ws(const struct oip_doc *doc, size_t i)
+size_t oip_doc_skip_ws(const struct oip_doc *doc, size_t i)
 {
   while (i < doc->length && (doc->text[i] == ' ' || doc->text[i] == '\t' ||
                              doc->text[i] == '\n' || doc->text[i] == '\r'))
@@ -163,7 +104,7 @@ static size_t skip_value(const struct oip_doc *doc, size_t i)
   const char *t = doc->text;
   size_t depth = 0;
 
-  i = skip_ws(doc, i);
+  i = oip_doc_skip_ws(doc, i);
   do {
     if (i >= doc->length)
       return i;
@@ -206,7 +147,7 @@ static int key_is(const struct oip_doc *doc, size_t i, const char *name, size_t 
 static size_t locate(const struct oip_doc *doc, const char *path, int at_key,
                      size_t *element, const char **field)
 {
-  size_t i = skip_ws(doc, 0), key_at = i;
+  size_t i = oip_doc_skip_ws(doc, 0), key_at = i;
   const char *p = path;
   int component = 0;
 
@@ -224,12 +165,12 @@ static size_t locate(const struct oip_doc *doc, const char *path, int at_key,
       }
       if (i >= doc->length || doc->text[i] != '[' || close == NULL)
         return i;
-      i = skip_ws(doc, i + 1);
+      i = oip_doc_skip_ws(doc, i + 1);
       for (k = 0; k < n; k++) {
-        i = skip_ws(doc, skip_value(doc, i));
+        i = oip_doc_skip_ws(doc, skip_value(doc, i));
         if (i >= doc->length || doc->text[i] != ',')
           return i;
-        i = skip_ws(doc, i + 1);
+        i = oip_doc_skip_ws(doc, i + 1);
       }
       key_at = i;
       p = close + 1;
@@ -238,22 +179,22 @@ static size_t locate(const struct oip_doc *doc, const char *path, int at_key,
       size_t j;
       if (i >= doc->length || doc->text[i] != '{')
         return i;
-      j = skip_ws(doc, i + 1);
+      j = oip_doc_skip_ws(doc, i + 1);
       for (;;) {
         size_t value;
         if (j >= doc->length || doc->text[j] != '"')
           return i;
-        value = skip_ws(doc, skip_value(doc, j));
-        value = skip_ws(doc, value + 1); /* past ':' */
+        value = oip_doc_skip_ws(doc, skip_value(doc, j));
+        value = oip_doc_skip_ws(doc, value + 1); /* past ':' */
         if (key_is(doc, j, p, n)) {
           key_at = j;
           i = value;
           break;
         }
-        j = skip_ws(doc, skip_value(doc, value));
+        j = oip_doc_skip_ws(doc, skip_value(doc, value));
         if (j >= doc->length || doc->text[j] != ',')
           return i;
-        j = skip_ws(doc, j + 1);
+        j = oip_doc_skip_ws(doc, j + 1);
       }
       p += n;
     }
@@ -525,13 +466,13 @@ oi_status oip_doc_opt_string(const struct oip_doc *doc, const json_t *obj, const
   return string_value(doc, v, p, max, 1, out);
 }
 
-oi_status oip_doc_string_at(const struct oip_doc *doc, const json_t *array, size_t index,
+oi_status oip_doc_string_at(const struct oip_doc *doc, const json_t *element, size_t index,
                             const char *path, size_t max, const char **out)
 {
   char p[OI_ERROR_PATH_SIZE];
 
   oip_path_index(p, sizeof p, path, index);
-  return string_value(doc, json_array_get(array, index), p, max, 1, out);
+  return string_value(doc, element, p, max, 1, out);
 }
 
 static oi_status int_value(const struct oip_doc *doc, const json_t *v, const char *p,
@@ -575,6 +516,35 @@ oi_status oip_doc_opt_int(const struct oip_doc *doc, const json_t *obj, const ch
   return int_value(doc, v, p, min, max, out);
 }
 
+oi_status oip_doc_nullable_string(const struct oip_doc *doc, const json_t *obj, const char *key,
+                                  const char *path, size_t max, const char **out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v;
+  oi_status st = member(doc, obj, key, path, p, sizeof p, &v);
+
+  *out = NULL;
+  if (st != OI_OK || json_is_null(v))
+    return st;
+  return string_value(doc, v, p, max, 1, out);
+}
+
+oi_status oip_doc_nullable_int(const struct oip_doc *doc, const json_t *obj, const char *key,
+                               const char *path, int64_t min, int64_t max, int *present,
+                               int64_t *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v;
+  oi_status st = member(doc, obj, key, path, p, sizeof p, &v);
+
+  *present = 0;
+  *out = 0;
+  if (st != OI_OK || json_is_null(v))
+    return st;
+  *present = 1;
+  return int_value(doc, v, p, min, max, out);
+}
+
 oi_status oip_doc_bool(const struct oip_doc *doc, const json_t *obj, const char *key,
                        const char *path, int *out)
 {
@@ -603,7 +573,7 @@ oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char 
                        const char *path, oi_date *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
@@ -620,7 +590,7 @@ oi_status oip_doc_datetime(const struct oip_doc *doc, const json_t *obj, const c
                            const char *path, oi_datetime *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
@@ -637,7 +607,7 @@ oi_status oip_doc_vocab(const struct oip_doc *doc, const json_t *obj, const char
                         const char *path, enum oip_vocab type, uint64_t allowed, int *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 0, &s);
 
@@ -650,13 +620,13 @@ oi_status oip_doc_vocab(const struct oip_doc *doc, const json_t *obj, const char
   return OI_OK;
 }
 
-oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *array, size_t index,
+oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *element, size_t index,
                            const char *path, enum oip_vocab type, uint64_t allowed, int *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
-  oi_status st = oip_doc_string_at(doc, array, index, path, OI_DOCUMENT_STRING_MAX, &s);
+  oi_status st = oip_doc_string_at(doc, element, index, path, OI_DOCUMENT_STRING_MAX, &s);
 
   if (st != OI_OK)
     return st;

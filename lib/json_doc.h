@@ -1,8 +1,9 @@
 /*
  * Private: reading JSON documents with errors that say where. jansson
- * parses; this layer enforces the limits before parsing, reads typed fields
- * with their paths, and maps a path back to its line and column (jansson
- * keeps no positions once a document is parsed). Not installed.
+ * parses, one bounded value at a time (json_parse.c); this layer enforces
+ * the limits, reads typed fields with their paths, and maps a path back to
+ * its line and column (jansson keeps no positions once a value is parsed).
+ * Not installed.
  */
 #ifndef OFFICERINST_JSON_DOC_H
 #define OFFICERINST_JSON_DOC_H
@@ -12,8 +13,19 @@
 
 #include "officerinst/error.h"
 #include "officerinst/date.h"
+#include "officerinst/json.h"
+#include "officerinst/rules.h"
 #include "error_private.h"
 #include "vocab_private.h"
+
+/* An array at the top of a document (the root, or a member of the root
+ * object), read one element at a time: its stand-in in the tree, where it
+ * opens in the text, and how many elements it has. */
+struct oip_doc_array {
+  const json_t *placeholder;
+  size_t open;
+  size_t count;
+};
 
 /* A document being read. While an element of a top-level array is read
  * (oip_doc_enter()), the paths given to the readers are relative to it, and
@@ -25,6 +37,15 @@ struct oip_doc {
   oi_error *err;
   const char *base;  /* the element's path, "requests[3]", or NULL */
   size_t element;    /* its index */
+  /* Filled by oip_doc_parse(). */
+  struct oip_doc_array arrays[OI_DOCUMENT_MEMBERS_MAX + 1];
+  size_t array_count;
+};
+
+/* Most elements an array of the root object (by name) may have. */
+struct oip_doc_limit {
+  const char *name;
+  size_t max;
 };
 
 void oip_doc_init(struct oip_doc *doc, const char *text, size_t length, oi_error *err);
@@ -36,10 +57,39 @@ void oip_doc_enter(struct oip_doc *doc, const char *array, size_t index, char *b
 void oip_doc_leave(struct oip_doc *doc);
 
 /*
- * Check the limits (size, nesting depth, string length) and parse. On
- * success *root is a new reference the caller releases.
+ * Read the whole text once, element by element: the limits (size, nesting
+ * depth, string length, the size of each value parsed, the counts in
+ * limits, a NULL-terminated list or NULL) and the syntax. On success *root
+ * is a new reference the caller releases: the root object with its
+ * members, except that each array of it (or the root itself, if it is an
+ * array) is an empty stand-in whose elements oip_doc_next() gives. Peak
+ * memory: the root's small members and one element at a time.
  */
-oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root);
+oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes,
+                        const struct oip_doc_limit *limits, json_t **root);
+
+/* The elements of an array, in order: of a stand-in, parsed from the text
+ * one at a time; of any other array, its own. */
+struct oip_cursor {
+  const json_t *array;
+  size_t at;    /* text offset of the next element (stand-ins) */
+  size_t index; /* index of the next element */
+  size_t count; /* elements in all */
+  int streamed;
+};
+
+void oip_doc_elements(const struct oip_doc *doc, const json_t *array, struct oip_cursor *c);
+
+/* The next element, a new reference the caller releases, or NULL after the
+ * last. Only running out of memory can fail. */
+oi_status oip_doc_next(const struct oip_doc *doc, struct oip_cursor *c, json_t **out);
+
+/* Fail with the position of a text offset. */
+oi_status oip_doc_fail_at(const struct oip_doc *doc, oi_status status, size_t offset,
+                          const char *path, const char *fmt, ...) OIP_PRINTF(5, 6);
+
+/* The offset of the first byte at or after i that is not JSON white space. */
+size_t oip_doc_skip_ws(const struct oip_doc *doc, size_t i);
 
 /* Fail with the position of the value at path (or of its key when at_key,
  * for an unknown field). */
@@ -79,7 +129,8 @@ oi_status oip_doc_only(const struct oip_doc *doc, const json_t *obj, const char 
                        const char *const *names);
 
 /* Typed members of obj at path. A missing member is an error unless the
- * reader's name says it is optional. */
+ * reader's name says it is optional; a nullable member must be there, and
+ * may be null (*out NULL, *present 0). */
 oi_status oip_doc_object(const struct oip_doc *doc, const json_t *parent, const char *key,
                          const char *path, json_t **out);
 oi_status oip_doc_array(const struct oip_doc *doc, const json_t *parent, const char *key,
@@ -90,9 +141,15 @@ oi_status oip_doc_opt_string(const struct oip_doc *doc, const json_t *obj, const
                              const char *path, size_t max, const char **out);
 oi_status oip_doc_int(const struct oip_doc *doc, const json_t *obj, const char *key,
                       const char *path, int64_t min, int64_t max, int64_t *out);
+/* An integer member that may be absent or null: *present says which. */
 oi_status oip_doc_opt_int(const struct oip_doc *doc, const json_t *obj, const char *key,
                           const char *path, int64_t min, int64_t max, int *present,
                           int64_t *out);
+oi_status oip_doc_nullable_string(const struct oip_doc *doc, const json_t *obj, const char *key,
+                                  const char *path, size_t max, const char **out);
+oi_status oip_doc_nullable_int(const struct oip_doc *doc, const json_t *obj, const char *key,
+                               const char *path, int64_t min, int64_t max, int *present,
+                               int64_t *out);
 oi_status oip_doc_bool(const struct oip_doc *doc, const json_t *obj, const char *key,
                        const char *path, int *out);
 oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char *key,
@@ -103,15 +160,20 @@ oi_status oip_doc_datetime(const struct oip_doc *doc, const json_t *obj, const c
  * only the allowed values when allowed is not 0). */
 oi_status oip_doc_vocab(const struct oip_doc *doc, const json_t *obj, const char *key,
                         const char *path, enum oip_vocab type, uint64_t allowed, int *out);
-oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *array, size_t index,
+/* The same for element index of the array at path. */
+oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *element, size_t index,
                            const char *path, enum oip_vocab type, uint64_t allowed, int *out);
 /* An amount of money written as text ("$250,000.00"), or null / absent
  * when optional (*present says which). */
 oi_status oip_doc_money(const struct oip_doc *doc, const json_t *obj, const char *key,
                         const char *path, int *present, int64_t *out);
-/* An element of an array that must be a string. */
-oi_status oip_doc_string_at(const struct oip_doc *doc, const json_t *array, size_t index,
+/* Element index of the array at path, which must be a string. */
+oi_status oip_doc_string_at(const struct oip_doc *doc, const json_t *element, size_t index,
                             const char *path, size_t max, const char **out);
+
+/* A new array of n reasons in their document form (json_reason.c), or NULL
+ * when out of memory. */
+json_t *oip_reasons_json(const oi_policy *policy, const oi_reason *reasons, size_t n);
 
 /* Join a path and a member or an index, for error paths. */
 void oip_path_key(char *dst, size_t size, const char *path, const char *key);

@@ -22,7 +22,7 @@ void oi_free(void *ptr)
 
 /* The builder's field names that the document spells otherwise. */
 static const char *const session_renames[] = { "course_ids[]", "courses[]", "course_count",
-                                               "courses", NULL };
+                                               "courses", "own_seats", "seats", NULL };
 /* A prior site's error is about the element itself. */
 static const char *const site_renames[] = { "site", "", NULL };
 
@@ -70,34 +70,34 @@ static oi_status read_courses(const struct oip_doc *doc, const json_t *root,
                               oi_policy_builder *b)
 {
   static const char *const fields[] = { "id", "title", "kind", NULL };
-  json_t *arr, *obj;
-  size_t i;
+  struct oip_cursor cur;
+  json_t *arr, *obj = NULL;
   oi_status st = oip_doc_array(doc, root, "courses", "", &arr);
 
-  json_array_foreach(arr, i, obj) {
+  if (st == OI_OK)
+    oip_doc_elements(doc, arr, &cur);
+  while (st == OI_OK && (st = oip_doc_next(doc, &cur, &obj)) == OI_OK && obj != NULL) {
     char p[32];
     oi_course c;
     int kind = 0;
     oi_error tmp;
 
-    if (st != OI_OK)
-      break;
-    oip_path_index(p, sizeof p, "courses", i);
+    oip_path_index(p, sizeof p, "courses", cur.index - 1);
     if (!json_is_object(obj))
-      return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
-                          oip_json_type_name(obj));
-    st = oip_doc_only(doc, obj, p, fields);
+      st = oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
+                        oip_json_type_name(obj));
+    if (st == OI_OK)
+      st = oip_doc_only(doc, obj, p, fields);
     if (st == OI_OK)
       st = oip_doc_string(doc, obj, "id", p, OI_ID_MAX, 1, &c.id);
     if (st == OI_OK)
       st = oip_doc_string(doc, obj, "title", p, OI_NAME_MAX, 1, &c.title);
     if (st == OI_OK)
       st = oip_doc_vocab(doc, obj, "kind", p, OIP_VOCAB_COURSE_KIND, 0, &kind);
-    if (st != OI_OK)
-      return st;
     c.kind = (oi_course_kind)kind;
-    if (oi_policy_builder_add_course(b, &c, &tmp) != OI_OK)
-      return oip_doc_restate(doc, &tmp, p, NULL);
+    if (st == OI_OK && oi_policy_builder_add_course(b, &c, &tmp) != OI_OK)
+      st = oip_doc_restate(doc, &tmp, p, NULL);
+    json_decref(obj);
   }
   return st;
 }
@@ -119,7 +119,7 @@ static oi_status read_countries(const struct oip_doc *doc, const json_t *obj, co
 
     if (st != OI_OK)
       break;
-    st = oip_doc_vocab_at(doc, arr, i, q, OIP_VOCAB_COUNTRY, 0, &country);
+    st = oip_doc_vocab_at(doc, v, i, q, OIP_VOCAB_COUNTRY, 0, &country);
     if (st != OI_OK)
       return st;
     oip_path_index(e, sizeof e, q, i);
@@ -132,60 +132,76 @@ static oi_status read_countries(const struct oip_doc *doc, const json_t *obj, co
   return st;
 }
 
+static oi_status read_session(const struct oip_doc *doc, const json_t *obj, const char *p,
+                              oi_policy_builder *b)
+{
+  static const char *const fields[] = { "id", "place", "hotel", "first_day", "last_day",
+                                        "countries", "courses", "seats", NULL };
+  const char *course_ids[OI_SESSION_COURSES_MAX];
+  char q[48];
+  json_t *courses, *v;
+  oi_session s;
+  size_t k;
+  int64_t seats;
+  oi_error tmp;
+  oi_status st;
+
+  if (!json_is_object(obj))
+    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
+                        oip_json_type_name(obj));
+  memset(&s, 0, sizeof s);
+  st = oip_doc_only(doc, obj, p, fields);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, obj, "id", p, OI_ID_MAX, 1, &s.id);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, obj, "place", p, OI_NAME_MAX, 1, &s.place);
+  if (st == OI_OK)
+    st = oip_doc_opt_string(doc, obj, "hotel", p, OI_NAME_MAX, &s.hotel);
+  if (st == OI_OK)
+    st = oip_doc_date(doc, obj, "first_day", p, &s.first_day);
+  if (st == OI_OK)
+    st = oip_doc_date(doc, obj, "last_day", p, &s.last_day);
+  if (st == OI_OK)
+    st = read_countries(doc, obj, p, &s.countries);
+  if (st == OI_OK)
+    st = oip_doc_array(doc, obj, "courses", p, &courses);
+  /* S4: a session may set its own seats; absent, the policy's. */
+  if (st == OI_OK)
+    st = oip_doc_opt_int(doc, obj, "seats", p, 0, OIP_SEATS_MAX, &s.has_own_seats, &seats);
+  if (st != OI_OK)
+    return st;
+  s.own_seats = (int)seats;
+  oip_path_key(q, sizeof q, p, "courses");
+  if (json_array_size(courses) > OI_SESSION_COURSES_MAX)
+    return oip_doc_fail(doc, OI_ESCHEMA, q, 0, "%s: at most %d courses, found %zu", q,
+                        OI_SESSION_COURSES_MAX, json_array_size(courses));
+  json_array_foreach(courses, k, v) {
+    st = oip_doc_string_at(doc, v, k, q, OI_ID_MAX, &course_ids[k]);
+    if (st != OI_OK)
+      return st;
+  }
+  s.course_ids = course_ids;
+  s.course_count = json_array_size(courses);
+  if (oi_policy_builder_add_session(b, &s, &tmp) != OI_OK)
+    return oip_doc_restate(doc, &tmp, p, session_renames);
+  return OI_OK;
+}
+
 static oi_status read_sessions(const struct oip_doc *doc, const json_t *root,
                                oi_policy_builder *b)
 {
-  static const char *const fields[] = { "id", "place", "hotel", "first_day", "last_day",
-                                        "countries", "courses", NULL };
-  json_t *arr, *obj;
-  size_t i;
+  struct oip_cursor cur;
+  json_t *arr, *obj = NULL;
   oi_status st = oip_doc_array(doc, root, "sessions", "", &arr);
 
-  json_array_foreach(arr, i, obj) {
-    const char *course_ids[OI_SESSION_COURSES_MAX];
-    char p[32], q[48];
-    json_t *courses, *v;
-    oi_session s;
-    size_t k;
-    oi_error tmp;
+  if (st == OI_OK)
+    oip_doc_elements(doc, arr, &cur);
+  while (st == OI_OK && (st = oip_doc_next(doc, &cur, &obj)) == OI_OK && obj != NULL) {
+    char p[32];
 
-    if (st != OI_OK)
-      break;
-    oip_path_index(p, sizeof p, "sessions", i);
-    if (!json_is_object(obj))
-      return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
-                          oip_json_type_name(obj));
-    memset(&s, 0, sizeof s);
-    st = oip_doc_only(doc, obj, p, fields);
-    if (st == OI_OK)
-      st = oip_doc_string(doc, obj, "id", p, OI_ID_MAX, 1, &s.id);
-    if (st == OI_OK)
-      st = oip_doc_string(doc, obj, "place", p, OI_NAME_MAX, 1, &s.place);
-    if (st == OI_OK)
-      st = oip_doc_opt_string(doc, obj, "hotel", p, OI_NAME_MAX, &s.hotel);
-    if (st == OI_OK)
-      st = oip_doc_date(doc, obj, "first_day", p, &s.first_day);
-    if (st == OI_OK)
-      st = oip_doc_date(doc, obj, "last_day", p, &s.last_day);
-    if (st == OI_OK)
-      st = read_countries(doc, obj, p, &s.countries);
-    if (st == OI_OK)
-      st = oip_doc_array(doc, obj, "courses", p, &courses);
-    if (st != OI_OK)
-      return st;
-    oip_path_key(q, sizeof q, p, "courses");
-    if (json_array_size(courses) > OI_SESSION_COURSES_MAX)
-      return oip_doc_fail(doc, OI_ESCHEMA, q, 0, "%s: at most %d courses, found %zu", q,
-                          OI_SESSION_COURSES_MAX, json_array_size(courses));
-    json_array_foreach(courses, k, v) {
-      st = oip_doc_string_at(doc, courses, k, q, OI_ID_MAX, &course_ids[k]);
-      if (st != OI_OK)
-        return st;
-    }
-    s.course_ids = course_ids;
-    s.course_count = json_array_size(courses);
-    if (oi_policy_builder_add_session(b, &s, &tmp) != OI_OK)
-      return oip_doc_restate(doc, &tmp, p, session_renames);
+    oip_path_index(p, sizeof p, "sessions", cur.index - 1);
+    st = read_session(doc, obj, p, b);
+    json_decref(obj);
   }
   return st;
 }
@@ -193,24 +209,24 @@ static oi_status read_sessions(const struct oip_doc *doc, const json_t *root,
 static oi_status read_sites(const struct oip_doc *doc, const json_t *root,
                             oi_policy_builder *b)
 {
-  json_t *arr, *v;
-  size_t i;
+  struct oip_cursor cur;
+  json_t *arr, *v = NULL;
   oi_status st = oip_doc_array(doc, root, "prior_sites", "", &arr);
 
-  json_array_foreach(arr, i, v) {
+  if (st == OI_OK)
+    oip_doc_elements(doc, arr, &cur);
+  while (st == OI_OK && (st = oip_doc_next(doc, &cur, &v)) == OI_OK && v != NULL) {
+    const size_t i = cur.index - 1;
     char p[32];
     const char *site;
     oi_error tmp;
 
-    if (st != OI_OK)
-      break;
-    st = oip_doc_string_at(doc, arr, i, "prior_sites", OI_NAME_MAX, &site);
-    if (st != OI_OK)
-      return st;
-    if (oi_policy_builder_add_prior_site(b, site, &tmp) != OI_OK) {
+    st = oip_doc_string_at(doc, v, i, "prior_sites", OI_NAME_MAX, &site);
+    if (st == OI_OK && oi_policy_builder_add_prior_site(b, site, &tmp) != OI_OK) {
       oip_path_index(p, sizeof p, "prior_sites", i);
-      return oip_doc_restate(doc, &tmp, p, site_renames);
+      st = oip_doc_restate(doc, &tmp, p, site_renames);
     }
+    json_decref(v);
   }
   return st;
 }
@@ -266,7 +282,7 @@ oi_status oi_policy_from_json(const char *text, size_t length, oi_policy **out, 
     return oip_fail(err, OI_EINVAL, NULL, text == NULL ? "text" : "out",
                     "a required pointer is NULL");
   oip_doc_init(&doc, text, length, err);
-  st = oip_doc_parse(&doc, OI_POLICY_DOCUMENT_MAX, &root);
+  st = oip_doc_parse(&doc, OI_POLICY_DOCUMENT_MAX, NULL, &root);
   if (st != OI_OK)
     return st;
   st = read_policy(&doc, root, out);
@@ -331,7 +347,7 @@ static json_t *policy_json(const oi_policy *p)
   for (i = 0; i < p->session_count; i++) {
     const struct oip_session *s = &p->sessions[i];
     char first[OI_DATE_STRING_SIZE], last[OI_DATE_STRING_SIZE];
-    json_t *cs = json_array(), *countries = json_array();
+    json_t *cs = json_array(), *countries = json_array(), *session;
 
     oi_date_format(s->first_day, first, sizeof first);
     oi_date_format(s->last_day, last, sizeof last);
@@ -341,11 +357,14 @@ static json_t *policy_json(const oi_policy *p)
       bad |= json_array_append_new(countries, json_string(oi_country_name(OI_COUNTRY_CA)));
     for (k = 0; k < s->course_count; k++)
       bad |= json_array_append_new(cs, json_string(s->course_ids[k]));
-    bad |= json_array_append_new(
-        sessions, json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o}", "id", s->id, "place",
-                            s->place, "hotel", s->has_hotel ? json_string(s->hotel) : json_null(),
-                            "first_day", first, "last_day", last, "countries", countries,
-                            "courses", cs));
+    session = json_pack("{s:s, s:s, s:o, s:s, s:s, s:o, s:o}", "id", s->id, "place", s->place,
+                        "hotel", s->has_hotel ? json_string(s->hotel) : json_null(),
+                        "first_day", first, "last_day", last, "countries", countries,
+                        "courses", cs);
+    /* Only a session's own seats are written: the others take the policy's. */
+    if (session != NULL && s->has_own_seats)
+      bad |= json_object_set_new(session, "seats", json_integer(s->own_seats));
+    bad |= json_array_append_new(sessions, session);
   }
   bad |= json_object_set_new(root, "sessions", sessions);
   for (i = 0; i < p->site_count; i++)

@@ -83,6 +83,12 @@ static oi_status reserve(oi_ledger *l, size_t requests, size_t events, oi_error 
 {
   size_t need_chunks = (l->count + requests + REC_CHUNK - 1) / REC_CHUNK;
 
+  /* No more requests than a snapshot may hold, so that every ledger saved
+   * loads back (json.h). */
+  if (requests > (size_t)OI_LEDGER_REQUESTS_MAX - l->count)
+    return oip_fail(err, OI_ELIMIT, NULL, "ledger",
+                    "the ledger holds %zu requests; it may hold at most %d", l->count,
+                    OI_LEDGER_REQUESTS_MAX);
   if (oip_map_reserve(&l->ids, requests) != 0 || oip_map_reserve(&l->officers, requests) != 0 ||
       oip_map_reserve(&l->locals, requests) != 0 || oip_map_reserve(&l->queues, requests) != 0)
     goto nomem;
@@ -287,11 +293,15 @@ static void decision_of(const oi_ledger *l, const struct oip_rec *rec, oi_decisi
   d->session = rec->session;
   d->session_id = s->id;
   d->nights_requested = rec->nights_requested;
-  d->nights = rec->nights;
-  d->payee = rec->status == OI_OUTCOME_REFUSED ? NULL : s->hotel;
+  /* S3: only an award pays nights, to the hotel; a waitlisted request shows
+   * what its award will pay apart. */
+  d->nights = rec->status == OI_OUTCOME_AWARDED ? rec->nights : 0;
+  d->payee = rec->status == OI_OUTCOME_AWARDED ? s->hotel : NULL;
   d->reason_count = rec->reason_count;
   if (rec->reason_count > 0)
     memcpy(d->reasons, rec->reasons, rec->reason_count * sizeof *rec->reasons);
+  d->nights_if_awarded = rec->nights;
+  d->request_id = rec->id;
 }
 
 /* Apply S9, S4 and S5 to a prepared record and enter it. Cannot fail. */
@@ -311,9 +321,11 @@ static void commit(oi_ledger *l, struct prep *p, oi_decision *out)
   if (oy->active != NULL) {
     if (rec->status == OI_OUTCOME_ELIGIBLE)
       n = 0; /* a refusal carries no S3 note */
-    oip_set_reason(&p->reasons[n++], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
+    oip_set_reason(&p->reasons[n], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
                OI_SEVERITY_REFUSAL, rec->session, rec->year, (int64_t)oy->active->entry, 0,
                0);
+    /* Named by the id its caller gave it: the ledger's copy, no allocation. */
+    p->reasons[n++].ref_id = oy->active->id;
     rec->status = OI_OUTCOME_REFUSED;
     rec->nights = 0;
   }
@@ -467,8 +479,10 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
                     "a required pointer is NULL");
   if (count == 0)
     return OI_OK;
-  if (count > SIZE_MAX / sizeof *preps / 4)
-    return oip_fail(err, OI_ELIMIT, NULL, "count", "%zu requests are too many", count);
+  if (count > (size_t)OI_LEDGER_REQUESTS_MAX - l->count)
+    return oip_fail(err, OI_ELIMIT, NULL, "count",
+                    "%zu requests are too many: the ledger holds %zu and may hold at most %d",
+                    count, l->count, OI_LEDGER_REQUESTS_MAX);
   order = malloc(count * sizeof *order);
   preps = calloc(count, sizeof *preps);
   sessions = malloc(count * sizeof *sessions);

@@ -34,7 +34,8 @@ struct oip_rec {
   int32_t session;
   int32_t year;
   int32_t nights_requested;
-  int32_t nights;                  /* paid if awarded (S3); 0 when refused */
+  int32_t nights;                  /* what an award pays (S3), paid only while
+                                      awarded; 0 when refused */
   uint8_t country, district, lm_form, receipts_known, office;
   uint8_t attested, with_application, application_signed, request_signed;
   uint8_t status;                  /* an oi_outcome */

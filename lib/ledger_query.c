@@ -27,10 +27,12 @@ static void fill_entry(const oi_ledger *l, const struct oip_rec *r, oi_ledger_en
   e->received = oip_receipt_of_key(r->received_key);
   e->status = (oi_outcome)r->status;
   e->nights_requested = r->nights_requested;
-  e->nights = r->nights;
-  e->payee = r->status == OI_OUTCOME_REFUSED ? NULL : s->hotel;
+  /* S3: only an award pays; what an award pays is shown apart. */
+  e->nights = r->status == OI_OUTCOME_AWARDED ? r->nights : 0;
+  e->payee = r->status == OI_OUTCOME_AWARDED ? s->hotel : NULL;
   e->reason_count = r->reason_count;
   e->reasons = r->reasons;
+  e->nights_if_awarded = r->nights;
 }
 
 void oip_ledger_request_of(const struct oip_rec *r, const oi_policy *p, oi_subsidy_request *q)

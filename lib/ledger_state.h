@@ -11,6 +11,15 @@
  *    requests ("heads") in a binary min-heap (ledger_waitlist.c);
  *  - each (local, year) and (officer, year) has a small counter record found
  *    by hash (ledger_index.c).
+ *
+ * Why a tree and an arena, not something simpler: a session's awards are
+ * bounded only by its seats, which a session may set up to OIP_SEATS_MAX
+ * (S4), and a local's queue at a session is not bounded at all; a sorted
+ * array would make a request received early cost a move of every later
+ * award or waiting request, so the intrusive AVL tree (no allocation, O(log
+ * n) either way) earns its place for both. The arena gives ids, names and
+ * reasons addresses that never move, which entries, events and decisions
+ * hand to callers (a reason's ref_id among them), and frees them all at once.
  */
 #ifndef OFFICERINST_LEDGER_STATE_H
 #define OFFICERINST_LEDGER_STATE_H
@@ -118,7 +127,8 @@ static inline int oip_cmp_rec_nodes(const struct oip_avl *a, const struct oip_av
 
 static inline int64_t oip_receipt_key(oi_datetime t)
 {
-  return (int64_t)oip_days(t.date) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
+  return (int64_t)oip_days(t.date) * 86400 + (int64_t)t.hour * 3600 + (int64_t)t.minute * 60 +
+         t.second;
 }
 
 static inline struct oip_rec *oip_rec_at(const oi_ledger *l, size_t i)

@@ -173,7 +173,6 @@ oi_status oi_policy_builder_add_course(oi_policy_builder *b, const oi_course *c,
 static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
                                struct oip_session *out, oi_error *err)
 {
-  const int year = b->draft.numbers.year;
   const unsigned known = OI_COUNTRY_BIT(OI_COUNTRY_US) | OI_COUNTRY_BIT(OI_COUNTRY_CA);
   oi_status st;
   size_t i, j;
@@ -196,11 +195,14 @@ static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
     return oip_fail(err, OI_EDATE, "session", "last_day",
                     "%04d-%02d-%02d is not a calendar date", s->last_day.year,
                     s->last_day.month, s->last_day.day);
-  /* S5 counts by the year of the session's first day: it must be the policy's year. */
-  if (s->first_day.year != year)
+  /* U3: a catalogue may span calendar years (S5 and S9 count by the year of
+   * each session's first day), so the policy year is no bound; year 1 is, so
+   * that the S6 deadline (at most 52 weeks earlier) stays a date. */
+  if (s->first_day.year < OI_YEAR_MIN + 1)
     return oip_fail(err, OI_EINVAL, "session", "first_day",
-                    "session \"%s\" begins in %d, not in the policy year %d", s->id,
-                    s->first_day.year, year);
+                    "session \"%s\" begins in year %d; sessions begin in %d..%d so that "
+                    "their subsidy deadline (S6) is a date",
+                    s->id, s->first_day.year, OI_YEAR_MIN + 1, OI_YEAR_MAX);
   if (oi_date_compare(s->last_day, s->first_day) < 0)
     return oip_fail(err, OI_EINVAL, "session", "last_day",
                     "session \"%s\" ends %04d-%02d-%02d, before it begins", s->id,
@@ -217,6 +219,13 @@ static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
                     s->course_count, OI_SESSION_COURSES_MAX);
   if (s->course_ids == NULL)
     return oip_fail(err, OI_EINVAL, "session", "course_ids", "the course id array is NULL");
+  if (s->has_own_seats != 0 && s->has_own_seats != 1)
+    return oip_fail(err, OI_EINVAL, "session", "has_own_seats", "%d is neither 0 nor 1",
+                    s->has_own_seats);
+  if (s->has_own_seats && (s->own_seats < 0 || s->own_seats > OIP_SEATS_MAX))
+    return oip_fail(err, OI_EINVAL, "session", "own_seats",
+                    "session \"%s\" has %d seats; a session has 0..%d (S4)", s->id,
+                    s->own_seats, OIP_SEATS_MAX);
 
   memset(out, 0, sizeof *out);
   for (i = 0; i < s->course_count; i++) {
@@ -250,6 +259,13 @@ static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
                     "session \"%s\" offers the Officer Institute 1.0 but names no designated "
                     "hotel (S3)",
                     s->id);
+  /* S1: subsidies exist only for the 1.0, so only its sessions have seats. */
+  if (s->has_own_seats && s->own_seats > 0 &&
+      (out->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) == 0)
+    return oip_fail(err, OI_EINVAL, "session", "own_seats",
+                    "session \"%s\" gives no Officer Institute 1.0, so it has no subsidy "
+                    "seats (S1); it sets %d",
+                    s->id, s->own_seats);
 
   oip_copy(out->id, sizeof out->id, s->id);
   oip_copy(out->place, sizeof out->place, s->place);
@@ -261,6 +277,8 @@ static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
   out->last_day = s->last_day;
   out->countries = s->countries;
   out->course_count = s->course_count;
+  out->has_own_seats = s->has_own_seats;
+  out->own_seats = s->has_own_seats ? s->own_seats : 0;
   return OI_OK;
 }
 
@@ -353,16 +371,21 @@ static uint64_t hash_date(uint64_t h, oi_date d)
 }
 
 /* The digest covers the content, not the id: the same rules under two ids
- * have the same digest. */
+ * have the same digest. A policy whose sessions all take the policy's seats
+ * per session is encoded as before sessions could set their own, so its
+ * digest (recorded in snapshots) is unchanged; one where a session sets its
+ * own seats is encoded under another tag, with every session's seats. */
 static void compute_digest(struct oi_policy *p)
 {
   static const char hex[] = "0123456789abcdef";
   const oi_policy_numbers *n = &p->numbers;
   uint64_t h = FNV_OFFSET;
   size_t i, j;
-  int k;
+  int k, own = 0;
 
-  h = hash_str(h, "officerinst-policy-1");
+  for (i = 0; i < p->session_count; i++)
+    own |= p->sessions[i].has_own_seats;
+  h = hash_str(h, own ? "officerinst-policy-2" : "officerinst-policy-1");
   h = hash_int(h, n->year);
   h = hash_int(h, n->seats_per_session);
   h = hash_int(h, n->local_cap_per_year);
@@ -387,6 +410,10 @@ static void compute_digest(struct oi_policy *p)
     h = hash_int(h, (int64_t)s->course_count);
     for (j = 0; j < s->course_count; j++)
       h = hash_str(h, p->courses[s->course_index[j]].id);
+    if (own) {
+      h = hash_int(h, s->has_own_seats);
+      h = hash_int(h, s->own_seats);
+    }
   }
   h = hash_int(h, (int64_t)p->site_count);
   for (i = 0; i < p->site_count; i++)
@@ -435,8 +462,10 @@ oi_status oi_policy_builder_build(const oi_policy_builder *b, oi_policy **out, o
     s->first_days = oip_days(s->first_day);
     s->last_days = oip_days(s->last_day);
     s->deadline_days = s->first_days - 7 * p->numbers.deadline_weeks;
-    /* S1: only a session giving the 1.0 has subsidy seats; S4: how many. */
-    s->seats = (s->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) != 0
+    /* S1: only a session giving the 1.0 has subsidy seats; S4: how many,
+     * its own number if it sets one, else the policy's. */
+    s->seats = s->has_own_seats ? s->own_seats
+               : (s->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) != 0
                    ? p->numbers.seats_per_session
                    : 0;
   }
@@ -527,6 +556,8 @@ oi_status oi_policy_session(const oi_policy *p, size_t index, oi_session *out, o
   out->countries = s->countries;
   out->course_ids = s->course_ids;
   out->course_count = s->course_count;
+  out->own_seats = s->own_seats;
+  out->has_own_seats = s->has_own_seats;
   return OI_OK;
 }
 

@@ -1,7 +1,8 @@
 /*
- * The built-in 2017 policy: POLICY.md's table of sessions, the prior sites
- * of P1 and the numbers of S2-S6, assembled through the public builder so
- * that it passes exactly the checks any other policy passes.
+ * The built-in 2017 policy: the table of sessions of doc/policy.md, the prior
+ * sites of P1 and the numbers of S2-S6, assembled through the public builder
+ * so that it passes exactly the checks any other policy passes. Every session
+ * has the policy's ten seats (S4: none sets its own).
  */
 #include <stddef.h>
 
@@ -39,15 +40,15 @@ static const char *const advanced[] = { "ORG-2.0", "ST-2.0" };
  * hotel of each session is named by its place. */
 static const oi_session sessions_2017[] = {
   { "OI-2017-MD", "Linthicum Heights, MD", "Designated IATSE hotel, Linthicum Heights, MD",
-    { 2017, 2, 13 }, { 2017, 2, 17 }, US, institute, COUNT(institute) },
+    { 2017, 2, 13 }, { 2017, 2, 17 }, US, institute, COUNT(institute), 0, 0 },
   { "OI-2017-CO", "Denver, CO", "Designated IATSE hotel, Denver, CO",
-    { 2017, 5, 8 }, { 2017, 5, 12 }, US, institute, COUNT(institute) },
+    { 2017, 5, 8 }, { 2017, 5, 12 }, US, institute, COUNT(institute), 0, 0 },
   { "OI-2017-FL", "Orlando, FL", "Designated IATSE hotel, Orlando, FL",
-    { 2017, 10, 16 }, { 2017, 10, 20 }, US_CA, institute, COUNT(institute) },
+    { 2017, 10, 16 }, { 2017, 10, 20 }, US_CA, institute, COUNT(institute), 0, 0 },
   { "ADV-2017-MD", "Linthicum Heights, MD", NULL,
-    { 2017, 2, 22 }, { 2017, 2, 24 }, US_CA, advanced, COUNT(advanced) },
+    { 2017, 2, 22 }, { 2017, 2, 24 }, US_CA, advanced, COUNT(advanced), 0, 0 },
   { "ADV-2017-CA", "Los Angeles, CA", NULL,
-    { 2017, 11, 29 }, { 2017, 12, 1 }, US_CA, advanced, COUNT(advanced) },
+    { 2017, 11, 29 }, { 2017, 12, 1 }, US_CA, advanced, COUNT(advanced), 0, 0 },
 };
 
 /* P1: the page's record of prior sites. */

@@ -37,7 +37,10 @@ struct oip_session {
   int32_t deadline_days; /* S6: first day minus the deadline weeks */
   unsigned countries;    /* E1 */
   unsigned kinds;        /* OIP_KIND_BIT of every course kind offered */
-  int seats;             /* S1, S4: seats_per_session if a 1.0 is offered, else 0 */
+  int seats;             /* S1, S4: own seats if set, else seats_per_session if a 1.0
+                            is offered, else 0 */
+  int own_seats;         /* S4: the session's own seats, when has_own_seats */
+  int has_own_seats;
   size_t course_count;
   size_t course_index[OI_SESSION_COURSES_MAX];
   /* Points into the owning policy's courses; wired when the policy is built. */

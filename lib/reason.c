@@ -79,6 +79,7 @@ const char *oi_reason_code_name(oi_reason_code code)
   case OI_REASON_LOCAL_CAP_REACHED: return "LOCAL_CAP_REACHED";
   case OI_REASON_OFFICER_ALREADY_SUBSIDIZED: return "OFFICER_ALREADY_SUBSIDIZED";
   case OI_REASON_MISSED_DAYS: return "MISSED_DAYS";
+  case OI_REASON_DAYS_OUTSIDE_SESSION: return "DAYS_OUTSIDE_SESSION";
   case OI_REASON_NONE: break;
   }
   return NULL;
@@ -275,15 +276,39 @@ static void render(const oi_policy *p, const oi_reason *r, struct out *o)
         (long long)v[0], (long long)v[3], (long long)v[1], (long long)v[2]);
     break;
   case OI_REASON_OFFICER_ALREADY_SUBSIDIZED:
-    put(o, "the officer already holds or awaits a subsidy in %lld (request entered as number "
-           "%lld); an officer receives at most one subsidy a year",
-        (long long)v[0], (long long)v[1]);
+    /* Named by the id its caller gave it; the entry number is the ledger's
+     * own, shown only when the id is not at hand. */
+    if (r->ref_id != NULL)
+      put(o, "the officer already holds or awaits a subsidy in %lld (request %s); an officer "
+             "receives at most one subsidy a year",
+          (long long)v[0], r->ref_id);
+    else
+      put(o, "the officer already holds or awaits a subsidy in %lld (request entered as "
+             "number %lld); an officer receives at most one subsidy a year",
+          (long long)v[0], (long long)v[1]);
     break;
   case OI_REASON_MISSED_DAYS:
     put(o, "attended %lld of the %lld days of session %s; first day missed ", (long long)v[0],
         (long long)v[1], s ? s->id : "?");
     put_day(o, v[2]);
     put(o, "; the certificate requires attending all classes");
+    break;
+  case OI_REASON_DAYS_OUTSIDE_SESSION:
+    put(o, "%lld of the days listed (", (long long)v[0]);
+    put_day(o, v[1]);
+    if (v[2] != v[1]) {
+      put(o, " to ");
+      put_day(o, v[2]);
+    }
+    put(o, ") %s outside session %s", v[0] == 1 ? "is" : "are", s ? s->id : "?");
+    if (s != NULL) {
+      put(o, " (");
+      put_day(o, s->first_days);
+      put(o, " to ");
+      put_day(o, s->last_days);
+      put(o, ")");
+    }
+    put(o, "; they neither count toward the certificate nor against it");
     break;
   case OI_REASON_NONE:
     break;

@@ -159,6 +159,7 @@ void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_seve
   r->value[1] = v1;
   r->value[2] = v2;
   r->value[3] = v3;
+  r->ref_id = NULL;
 }
 
 void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
@@ -183,6 +184,8 @@ static void start_decision(const oi_policy *p, size_t session, oi_decision *d)
   d->nights = 0;
   d->payee = NULL;
   d->reason_count = 0;
+  d->nights_if_awarded = 0;
+  d->request_id = NULL;
 }
 
 /* E1: the session admits the local's country. */
@@ -226,6 +229,7 @@ void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t 
 
   start_decision(p, session, d);
   d->nights_requested = r->nights;
+  d->request_id = r->id;
 
   apply_e1(s, &r->local, si, d);
   /* S1: subsidies exist only for the 1.0. */
@@ -252,9 +256,11 @@ void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t 
     d->outcome = OI_OUTCOME_REFUSED;
     return;
   }
-  /* S3: up to max_nights, paid directly to the designated hotel. */
+  /* S3: up to max_nights, paid directly to the designated hotel, once
+   * awarded; an eligible request states what an award of it pays. */
   d->outcome = OI_OUTCOME_ELIGIBLE;
   d->nights = r->nights < p->numbers.max_nights ? r->nights : p->numbers.max_nights;
+  d->nights_if_awarded = d->nights;
   d->payee = s->hotel;
   if (r->nights > p->numbers.max_nights)
     oip_add_reason(d, OI_REASON_NIGHTS_LIMITED, OI_CLAUSE_S3, OI_SEVERITY_NOTE, si, r->nights,
@@ -322,7 +328,7 @@ static int on_record(const oi_policy *p, const char *key)
 }
 
 /*
- * P1: a graduation from a prior 1.0. Reading (doc/readings.md): a site on
+ * P1: a graduation from a prior 1.0. Reading (doc/policy.md, P1): a site on
  * record counts, dated before the 2.0 session's first day or undated; a 1.0
  * session of the policy's own catalogue, named by id or by city, counts if it
  * ended before the 2.0 session began (and, when the graduation is dated, not
@@ -454,8 +460,8 @@ oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
 {
   const struct oip_session *s;
   uint32_t seen = 0;
-  int32_t days, first_missed = -1;
-  int64_t distinct = 0;
+  int32_t days, first_missed = -1, earliest_out = 0, latest_out = 0;
+  int64_t distinct = 0, outside = 0;
   size_t si, i;
   oi_status st;
 
@@ -483,11 +489,15 @@ oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
                       attended[i].year, attended[i].month, attended[i].day);
     }
     d = oip_days(attended[i]);
+    /* Reading (C1): the list is a record of what was attended; a day outside
+     * the session neither counts nor makes the record invalid. */
     if (d < s->first_days || d > s->last_days) {
-      snprintf(field, sizeof field, "attended[%zu]", i);
-      return oip_fail(err, OI_EINVAL, NULL, field,
-                      "%04d-%02d-%02d is not a day of session \"%s\"", attended[i].year,
-                      attended[i].month, attended[i].day, s->id);
+      if (outside == 0 || d < earliest_out)
+        earliest_out = d;
+      if (outside == 0 || d > latest_out)
+        latest_out = d;
+      outside++;
+      continue;
     }
     seen |= UINT32_C(1) << (d - s->first_days);
   }
@@ -506,5 +516,8 @@ oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
   } else {
     out->outcome = OI_OUTCOME_GRADUATED;
   }
+  if (outside > 0)
+    oip_add_reason(out, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1, OI_SEVERITY_NOTE,
+                   (int32_t)si, outside, earliest_out, latest_out, 0);
   return OI_OK;
 }

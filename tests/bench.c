@@ -951,8 +951,9 @@ int main(int argc, char **argv)
     case 'q': quick = 1; sizes = quick_sizes; break;
     case 'n':
       one_size = (size_t)strtod(optarg, NULL);
-      if (one_size < 10 || one_size > 100000000) {
-        fprintf(stderr, "bench: -n takes 10..1e8\n");
+      if (one_size < 10 || one_size > OI_LEDGER_REQUESTS_MAX) {
+        fprintf(stderr, "bench: -n takes 10..%d (OI_LEDGER_REQUESTS_MAX)\n",
+                OI_LEDGER_REQUESTS_MAX);
         return 2;
       }
       break;

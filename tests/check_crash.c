@@ -16,7 +16,8 @@
  *    not touched by it.
  *
  * Environment: OI_SEED (the random seed; the default is fixed and printed),
- * OI_CRASH_ITERATIONS (kills of the first test, default 200; the second uses
+ * OI_CRASH_ITERATIONS (kills of the first test, default 40, well under a
+ * second; 1000 under OI_TEST_LONG=1, `make check-long`; the second test uses
  * a quarter), OI_CRASH_MAX_DELAY_US (the longest delay before a kill; by
  * default three times the measured duration of a pair of saves, between 1
  * and 20 ms unless a single save takes longer). The summary lines printed
@@ -38,7 +39,8 @@
 #include <unistd.h>
 
 #define DEFAULT_SEED UINT64_C(20170213)
-#define DEFAULT_ITERATIONS 200
+#define DEFAULT_ITERATIONS 40
+#define LONG_ITERATIONS 1000
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -328,7 +330,8 @@ static uint64_t max_delay_ns(const char *path, double *pair_seconds)
 START_TEST(test_sigkill_during_saves_leaves_a_or_b)
 {
   const uint64_t seed = env_u64("OI_SEED", DEFAULT_SEED);
-  const uint64_t iterations = env_u64("OI_CRASH_ITERATIONS", DEFAULT_ITERATIONS);
+  const uint64_t iterations =
+      env_u64("OI_CRASH_ITERATIONS", tu_long_run() ? LONG_ITERATIONS : DEFAULT_ITERATIONS);
   char path[600], detail[320] = "";
   struct rng g;
   uint64_t it, max_ns;
@@ -408,7 +411,9 @@ END_TEST
 START_TEST(test_sigkill_during_the_first_save_leaves_nothing_or_a)
 {
   const uint64_t seed = env_u64("OI_SEED", DEFAULT_SEED) + 1;
-  const uint64_t iterations = (env_u64("OI_CRASH_ITERATIONS", DEFAULT_ITERATIONS) + 3) / 4;
+  const uint64_t iterations =
+      (env_u64("OI_CRASH_ITERATIONS", tu_long_run() ? LONG_ITERATIONS : DEFAULT_ITERATIONS) +
+       3) / 4;
   char probe[600], detail[320] = "";
   struct rng g;
   uint64_t it, max_ns;

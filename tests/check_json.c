@@ -1496,15 +1496,6 @@ START_TEST(test_last_day_before_first_day_is_eschema_at_last_day)
 }
 END_TEST
 
-START_TEST(test_session_outside_the_policy_year_is_eschema_at_first_day)
-{
-  /* sessions[1] in 2019 under a 2018 policy (U3, S5). */
-  char *text = variant(22, "     \"first_day\": \"2019-06-13\", \"last_day\": \"2019-06-15\",");
-  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 22, 19, "sessions[1].first_day");
-  free(text);
-}
-END_TEST
-
 START_TEST(test_institute_session_without_hotel_is_eschema_at_hotel)
 {
   /* "    {\"id\": \"S-A\", \"place\": \"Houston, TX\", \"hotel\": null,":
@@ -2073,12 +2064,15 @@ START_TEST(test_stored_snapshot_loads_with_its_history)
   ck_assert_str_eq(v[1].id, "r3"); /* received 2017-03-01 */
   free(v);
 
-  /* Written again, it is the same file. */
+  /* Written again, it is the same story in the current version (the file
+   * is version 1; test_v1_snapshot_loads_and_is_written_as_v2 compares the
+   * bytes). */
   file = slurp(path, &len);
   ck_assert_ptr_nonnull(file);
   text = ledger_text(l, &len2);
-  ck_assert_uint_eq(len, len2);
-  ck_assert_msg(memcmp(file, text, len) == 0, "the stored snapshot is written differently");
+  ck_assert_uint_gt(len2, len);
+  ck_assert_msg(strncmp(text, "{\"format\":\"officerinst-ledger\",\"version\":2,", 43) == 0,
+                "not written as version 2");
   free(file);
   oi_free(text);
   free(path);
@@ -2223,11 +2217,11 @@ START_TEST(test_snapshot_under_a_changed_copy_is_emismatch)
 }
 END_TEST
 
-START_TEST(test_tampered_event_outcome_is_eschema_at_the_event)
+START_TEST(test_tampered_event_outcome_is_eschema_at_the_outcome)
 {
   /* The first award decided: recorded as refused instead, the replay
-   * disagrees at that event. "awarded" and "refused" have the same length,
-   * so nothing else moves. */
+   * disagrees at that event's outcome, and the message gives both values.
+   * "awarded" and "refused" have the same length, so nothing else moves. */
   oi_event ev;
   const size_t nreq = oi_ledger_count(se_ledger);
   const size_t k = find_event(se_ledger, OI_EVENT_DECIDED, OI_OUTCOME_AWARDED, OI_REASON_NONE,
@@ -2241,21 +2235,60 @@ START_TEST(test_tampered_event_outcome_is_eschema_at_the_event)
   text = splice(se_text, se_length, o, strlen("\"outcome\":\"awarded\""),
                 "\"outcome\":\"refused\"", &len);
   {
-    char path[32];
-    snprintf(path, sizeof path, "events[%zu]", k);
-    EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k), 1, path);
+    char path[48];
+    oi_ledger *out = NULL;
+    oi_error e;
+
+    snprintf(path, sizeof path, "events[%zu].outcome", k);
+    EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k),
+                        (int)(o - at) + 10 + 1, path);
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+    ck_assert_msg(strstr(e.message, "recorded as refused, but the policy gives awarded") != NULL,
+                  "%s", e.message);
   }
   free(needle);
   free(text);
 }
 END_TEST
 
-START_TEST(test_tampered_reason_values_are_eschema_at_the_reason)
+START_TEST(test_tampered_event_nights_name_the_member_and_both_values)
+{
+  /* The first award of 5 nights, recorded as 4: the error is at the nights
+   * value and says 4 was recorded where the policy gives 5. */
+  oi_event ev;
+  const size_t nreq = oi_ledger_count(se_ledger);
+  size_t k, at, o, len;
+  char *text, path[48];
+  oi_ledger *out = NULL;
+  oi_error e;
+
+  for (k = 0; k < oi_ledger_event_count(se_ledger); k++) {
+    ck_assert_int_eq(oi_ledger_event(se_ledger, k, &ev, NULL), OI_OK);
+    if (ev.type == OI_EVENT_DECIDED && ev.outcome == OI_OUTCOME_AWARDED && ev.nights == 5)
+      break;
+  }
+  ck_assert_uint_lt(k, oi_ledger_event_count(se_ledger));
+  at = line_start(se_text, event_line(nreq, k));
+  o = find_in_line(se_text, at, "\"nights\":5");
+  text = splice(se_text, se_length, o, strlen("\"nights\":5"), "\"nights\":4", &len);
+  snprintf(path, sizeof path, "events[%zu].nights", k);
+  EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k),
+                      (int)(o - at) + 9 + 1, path);
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+  ck_assert_msg(strstr(e.message, "nights: recorded as 4, but the policy gives 5") != NULL,
+                "%s", e.message);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_tampered_reason_values_are_eschema_at_the_value)
 {
   /* The first request waitlisted for lack of seats (S4): its reason says
    * "values":[10,10,0,0] (10 seats, 10 awarded). Recorded as [10,11,0,0],
-   * the replay disagrees at events[k].reasons[0], whose object starts right
-   * after "reasons":[ on the event's line. */
+   * the replay disagrees at events[k].reasons[0].values[1], the 11, and the
+   * message gives both values. */
   oi_event ev;
   const size_t nreq = oi_ledger_count(se_ledger);
   const size_t k = find_event(se_ledger, OI_EVENT_DECIDED, OI_OUTCOME_WAITLISTED,
@@ -2270,10 +2303,79 @@ START_TEST(test_tampered_reason_values_are_eschema_at_the_reason)
   r = find_in_line(se_text, at, "\"reasons\":[");
   text = splice(se_text, se_length, o, strlen("\"values\":[10,10,0,0]"),
                 "\"values\":[10,11,0,0]", &len);
-  snprintf(path, sizeof path, "events[%zu].reasons[0]", k);
+  snprintf(path, sizeof path, "events[%zu].reasons[0].values[1]", k);
+  ck_assert_uint_lt(r, o);
   EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, event_line(nreq, k),
-                      (int)(r - at) + 11 + 1, path);
+                      (int)(o - at) + 13 + 1, path);
+  {
+    oi_ledger *out = NULL;
+    oi_error e;
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+    ck_assert_msg(strstr(e.message, "recorded as 11, but the policy gives 10 (S4 SEATS_TAKEN)") !=
+                      NULL,
+                  "%s", e.message);
+  }
   free(text);
+}
+END_TEST
+
+START_TEST(test_every_member_of_a_snapshot_is_required)
+{
+  /* Members that may be null must still be there: a request's officer name
+   * and receipts, a reason's session and its message. Each removed, the
+   * snapshot is refused, naming the member, at the object that lacks it. */
+  static const struct {
+    const char *needle; /* with the comma before or after it */
+    const char *member;
+    int reason;
+  } cases[] = {
+    { ",\"receipts_cents\":null", "local.receipts_cents", 0 },
+    { ",\"name\":null", "officer.name", 0 },
+    { "\"session\":\"OI-2017-MD\",", "session", 1 },
+    { ",\"message\":\"", "message", 1 },
+  };
+  const size_t nreq = oi_ledger_count(se_ledger);
+  size_t c;
+
+  for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    const char *hit = NULL;
+    size_t i, at = 0, o, n = strlen(cases[c].needle), len;
+    char *text, path[64];
+    oi_ledger *out = NULL;
+    oi_error e;
+
+    /* The first request line (or event line with a reason) holding it. */
+    for (i = 0; hit == NULL; i++) {
+      const int line = cases[c].reason ? event_line(nreq, i) : request_line(i);
+      const char *eol;
+      ck_assert_uint_lt(i, cases[c].reason ? oi_ledger_event_count(se_ledger) : nreq);
+      at = line_start(se_text, line);
+      eol = strchr(se_text + at, '\n');
+      hit = strstr(se_text + at, cases[c].needle);
+      if (hit != NULL && eol != NULL && hit > eol)
+        hit = NULL;
+    }
+    i--;
+    o = (size_t)(hit - se_text);
+    if (cases[c].reason) {
+      /* Cut the member whole: for the message, up to its closing quote. */
+      const char *end = strchr(hit + n, '"');
+      ck_assert_ptr_nonnull(end);
+      if (strcmp(cases[c].member, "message") == 0)
+        n = (size_t)(end - hit) + 1;
+      snprintf(path, sizeof path, "events[%zu].reasons[0].%s", i, cases[c].member);
+    } else {
+      snprintf(path, sizeof path, "requests[%zu].%s", i, cases[c].member);
+    }
+    text = splice(se_text, se_length, o, n, "", &len);
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(se_policy, text, len, &out, &e), OI_ESCHEMA);
+    ck_assert_ptr_null(out);
+    ck_assert_str_eq(e.path, path);
+    ck_assert_msg(strstr(e.message, "missing field") != NULL, "%s", e.message);
+    free(text);
+  }
 }
 END_TEST
 
@@ -2395,20 +2497,24 @@ END_TEST
 
 START_TEST(test_wrong_format_or_version_in_snapshot_is_eschema)
 {
-  /* Line 1 begins {"format":"officerinst-ledger","version":1,"policy":...
+  /* Line 1 begins {"format":"officerinst-ledger","version":2,"policy":...
    * '{' 1, "format" 2-9, ':' 10, the format value 11-30, ',' 31,
-   * "version" 32-40, ':' 41, the version value 42, ',' 43, "policy" 44. */
+   * "version" 32-40, ':' 41, the version value 42, ',' 43, "policy" 44.
+   * Versions 1 and 2 are read; 0 and 3 are not. */
   size_t len, o;
   char *text;
 
-  ck_assert_msg(strncmp(se_text, "{\"format\":\"officerinst-ledger\",\"version\":1,\"policy\":",
+  ck_assert_msg(strncmp(se_text, "{\"format\":\"officerinst-ledger\",\"version\":2,\"policy\":",
                         52) == 0,
                 "unexpected snapshot head");
   text = splice(se_text, se_length, 10, 20, "\"officerinst-policy\"", &len);
   EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, 1, 11, "format");
   free(text);
-  o = (size_t)(strstr(se_text, "\"version\":1") - se_text);
-  text = splice(se_text, se_length, o, 11, "\"version\":2", &len);
+  o = (size_t)(strstr(se_text, "\"version\":2") - se_text);
+  text = splice(se_text, se_length, o, 11, "\"version\":3", &len);
+  EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, 1, 42, "version");
+  free(text);
+  text = splice(se_text, se_length, o, 11, "\"version\":0", &len);
   EXPECT_LEDGER_ERROR(se_policy, text, len, OI_ESCHEMA, 1, 42, "version");
   free(text);
 }
@@ -2770,6 +2876,314 @@ START_TEST(test_save_argument_errors)
 END_TEST
 
 /* ======================================================================== */
+/* TCase "policy-seats": a session's own seats in a policy document (S4)    */
+
+START_TEST(test_session_seats_3_loads_and_is_written_back)
+{
+  /* S-A sets 3 seats; S-B (a 2.0) has none of its own. */
+  char *text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": 3},");
+  oi_policy *p = policy_from_text(text, strlen(text)), *q;
+  char *again;
+  size_t n;
+
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 3);
+  ck_assert_int_eq(oi_policy_session_seats(p, 1), 0);
+  again = policy_text(p, &n);
+  ck_assert_msg(strstr(again, "\"seats\": 3") != NULL, "not written: %s", again);
+  ck_assert_msg(strstr(strstr(again, "\"seats\": 3") + 1, "\"seats\"") == NULL,
+                "a session without its own seats is written with seats: %s", again);
+  q = policy_from_text(again, n);
+  ck_assert_str_eq(oi_policy_digest(q), oi_policy_digest(p));
+  ck_assert_int_eq(oi_policy_session_seats(q, 0), 3);
+  oi_free(again);
+  oi_policy_free(q);
+  oi_policy_free(p);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_seats_0_and_null_load)
+{
+  char *text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": 0},");
+  oi_policy *p = policy_from_text(text, strlen(text));
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 0);
+  oi_policy_free(p);
+  free(text);
+  /* null is the same as absent: the policy's seats */
+  text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": null},");
+  p = policy_from_text(text, strlen(text));
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 12);
+  oi_policy_free(p);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_seats_negative_or_a_string_is_eschema_at_the_value)
+{
+  /* "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": -1},":
+   * 5 spaces, "countries" 6-16, ... "seats" 50-56, ':' 57, ' ' 58, value 59. */
+  char *text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": -1},");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 20, 59, "sessions[0].seats");
+  free(text);
+  text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": \"3\"},");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 20, 59, "sessions[0].seats");
+  free(text);
+  text = variant(20, "     \"countries\": [\"US\"], \"courses\": [\"OI-1.0\"], \"seats\": 100001},");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 20, 59, "sessions[0].seats");
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_seats_on_a_2_0_session_is_eschema_s1)
+{
+  /* S-B gives only ORG-2.0: no subsidy, so no seats (S1). The builder's
+   * error is restated at the session. */
+  char *text = variant(23, "     \"countries\": [\"US\", \"CA\"], \"courses\": [\"ORG-2.0\"], \"seats\": 2}");
+  oi_policy *out = NULL;
+  oi_error e;
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_from_json(text, strlen(text), &out, &e), OI_ESCHEMA);
+  ck_assert_str_eq(e.path, "sessions[1].seats");
+  ck_assert_msg(strstr(e.message, "S1") != NULL, "%s", e.message);
+  ck_assert_ptr_null(out);
+  free(text);
+  text = variant(23, "     \"countries\": [\"US\", \"CA\"], \"courses\": [\"ORG-2.0\"], \"seats\": 0}");
+  out = policy_from_text(text, strlen(text));
+  oi_policy_free(out);
+  free(text);
+}
+END_TEST
+
+/* ======================================================================== */
+/* TCase "policy-years": a catalogue may span calendar years (U3)           */
+
+START_TEST(test_session_outside_the_policy_year_loads_and_round_trips)
+{
+  /* sessions[1] in 2019 under a 2018 policy: a catalogue may span years
+   * (U3; S5 and S9 count each session's own year). */
+  char *text = variant(22, "     \"first_day\": \"2019-01-14\", \"last_day\": \"2019-01-16\",");
+  oi_policy *p = policy_from_text(text, strlen(text)), *q;
+  oi_policy_numbers n;
+  oi_session s;
+  char *again;
+  size_t len;
+
+  ck_assert_int_eq(oi_policy_get_numbers(p, &n, NULL), OI_OK);
+  ck_assert_int_eq(n.year, 2018);
+  ck_assert_int_eq(oi_policy_session(p, 1, &s, NULL), OI_OK);
+  ck_assert_int_eq(s.first_day.year, 2019);
+  again = policy_text(p, &len);
+  q = policy_from_text(again, len);
+  ck_assert_str_eq(oi_policy_digest(q), oi_policy_digest(p));
+  oi_free(again);
+  oi_policy_free(q);
+  oi_policy_free(p);
+  free(text);
+}
+END_TEST
+
+START_TEST(test_session_in_year_1_is_eschema_at_first_day)
+{
+  char *text = variant(22, "     \"first_day\": \"0001-06-13\", \"last_day\": \"0001-06-15\",");
+  EXPECT_POLICY_ERROR(text, OI_ESCHEMA, 22, 19, "sessions[1].first_day");
+  free(text);
+}
+END_TEST
+
+/* ======================================================================== */
+/* TCase "snapshot-v2": what version 2 records, and version 1 still loads   */
+
+/* A small ledger under 2017 with each new thing in it: r1 awarded, r2 the
+ * same officer (S9, naming r1), md-1..md-9 then w waitlisted (nights 0, 5 if
+ * awarded), then r1 withdrawn, which promotes w. */
+static oi_ledger *v2_ledger(const oi_policy *p)
+{
+  oi_ledger *l = NULL;
+  oi_subsidy_request r;
+  char id[16], officer[16];
+  uint32_t k;
+
+  ck_assert_int_eq(oi_ledger_new(p, &l, NULL), OI_OK);
+  tu_default_request(&r);
+  r.id = "r1";
+  r.received = tu_dt(2016, 12, 1, 9, 0, 0);
+  ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  r.id = "r2";
+  r.session_id = "OI-2017-CO";
+  ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  r.session_id = "OI-2017-MD";
+  for (k = 1; k <= 10; k++) {
+    snprintf(id, sizeof id, k < 10 ? "md-%u" : "w", (unsigned)k);
+    snprintf(officer, sizeof officer, "o-%u", (unsigned)k);
+    r.id = id;
+    r.officer.id = officer;
+    r.local.number = 100 + k;
+    r.nights = 6;
+    ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  }
+  ck_assert_int_eq(oi_ledger_withdraw(l, "r1", NULL, NULL), OI_OK);
+  return l;
+}
+
+START_TEST(test_v2_snapshot_records_nights_if_awarded_and_ref_id_and_round_trips)
+{
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = v2_ledger(p), *back;
+  oi_ledger_entry e;
+  size_t len, len2;
+  char *text = ledger_text(l, &len), *again;
+
+  ck_assert_msg(strncmp(text, "{\"format\":\"officerinst-ledger\",\"version\":2,", 43) == 0,
+                "head: %.60s", text);
+  ck_assert_msg(strstr(text, "\"type\":\"decided\",\"request\":\"w\",\"outcome\":\"waitlisted\","
+                             "\"nights\":0,\"nights_if_awarded\":5,") != NULL,
+                "no nights_if_awarded on the waitlisting of w");
+  ck_assert_msg(strstr(text, "\"values\":[2017,1,0,0],\"ref_id\":\"r1\",\"message\"") != NULL,
+                "the S9 reason does not name r1");
+  ck_assert_msg(strstr(text, "\"ref_id\":null") == NULL, "a reason names no request as null");
+  back = ledger_from_text(p, text, len);
+  ck_assert_int_eq(oi_ledger_get(back, "r2", &e, NULL), OI_OK);
+  ck_assert_str_eq(e.reasons[0].ref_id, "r1");
+  ck_assert_int_eq(oi_ledger_get(back, "w", &e, NULL), OI_OK);
+  ck_assert_int_eq(e.status, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(e.nights, 5);
+  again = ledger_text(back, &len2);
+  ck_assert_uint_eq(len, len2);
+  ck_assert(memcmp(text, again, len) == 0);
+  oi_free(again);
+  oi_free(text);
+  oi_ledger_free(back);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v2_tampered_nights_if_awarded_is_eschema_at_the_member)
+{
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = v2_ledger(p);
+  const char *needle = "\"nights_if_awarded\":5,\"reasons\":[{\"clause\":\"S4\"";
+  size_t len, len2, o, at;
+  char *text = ledger_text(l, &len), *bad, path[48];
+  oi_event ev;
+  size_t k;
+
+  k = find_event(l, OI_EVENT_DECIDED, OI_OUTCOME_WAITLISTED, OI_REASON_SEATS_TAKEN, &ev);
+  at = line_start(text, event_line(oi_ledger_count(l), k));
+  o = find_in_line(text, at, needle);
+  bad = splice(text, len, o, strlen("\"nights_if_awarded\":5"), "\"nights_if_awarded\":4",
+               &len2);
+  snprintf(path, sizeof path, "events[%zu].nights_if_awarded", k);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k),
+                      (int)(o - at) + 21, path);
+  free(bad);
+  /* a version 2 decided event must record it */
+  bad = splice(text, len, o, strlen("\"nights_if_awarded\":5,"), "", &len2);
+  snprintf(path, sizeof path, "events[%zu].nights_if_awarded", k);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k), 1, path);
+  free(bad);
+  oi_free(text);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v2_tampered_ref_id_is_eschema_at_the_ref_id)
+{
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = v2_ledger(p);
+  size_t len, len2, o, r, at, k;
+  char *text = ledger_text(l, &len), *bad, path[48];
+  oi_event ev;
+
+  k = find_event(l, OI_EVENT_DECIDED, OI_OUTCOME_REFUSED, OI_REASON_OFFICER_ALREADY_SUBSIDIZED,
+                 &ev);
+  at = line_start(text, event_line(oi_ledger_count(l), k));
+  o = find_in_line(text, at, "\"ref_id\":\"r1\"");
+  r = find_in_line(text, at, "\"reasons\":[");
+  /* altered: the error is at the member, with both values */
+  snprintf(path, sizeof path, "events[%zu].reasons[0].ref_id", k);
+  bad = splice(text, len, o, strlen("\"ref_id\":\"r1\""), "\"ref_id\":\"md-1\"", &len2);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k),
+                      (int)(o - at) + 9 + 1, path);
+  free(bad);
+  /* removed: the replay names r1, the record names nothing */
+  bad = splice(text, len, o - 1, strlen(",\"ref_id\":\"r1\""), "", &len2);
+  EXPECT_LEDGER_ERROR(p, bad, len2, OI_ESCHEMA, event_line(oi_ledger_count(l), k),
+                      (int)(r - at) + 11 + 1, path);
+  free(bad);
+  oi_free(text);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v1_snapshot_loads_and_is_written_as_v2)
+{
+  /* tests/json/ledger-2017-small.json is version 1; written again it is
+   * tests/json/ledger-2017-small-v2.json, which itself writes back as it
+   * is. */
+  oi_policy *p = tu_builtin_2017();
+  char *v1_path = xsprintf("%s/tests/json/ledger-2017-small.json", src_dir());
+  char *v2_path = xsprintf("%s/tests/json/ledger-2017-small-v2.json", src_dir());
+  size_t n1, n2, n;
+  char *v1 = slurp(v1_path, &n1), *v2 = slurp(v2_path, &n2), *text;
+  oi_ledger *l;
+  oi_ledger_entry e;
+
+  ck_assert_ptr_nonnull(v1);
+  ck_assert_ptr_nonnull(v2);
+  ck_assert_msg(strstr(v1, "\"version\":1,") != NULL, "the stored v1 snapshot is not v1");
+  l = ledger_from_text(p, v1, n1);
+  ck_assert_int_eq(oi_ledger_get(l, "r3", &e, NULL), OI_OK);
+  ck_assert_int_eq(e.nights_if_awarded, 4);
+  text = ledger_text(l, &n);
+  ck_assert_uint_eq(n, n2);
+  ck_assert_msg(memcmp(text, v2, n) == 0, "v1 rewritten differs from the stored v2");
+  oi_free(text);
+  oi_ledger_free(l);
+  l = ledger_from_text(p, v2, n2);
+  text = ledger_text(l, &n);
+  ck_assert_uint_eq(n, n2);
+  ck_assert(memcmp(text, v2, n) == 0);
+  oi_free(text);
+  oi_ledger_free(l);
+  free(v1);
+  free(v2);
+  free(v1_path);
+  free(v2_path);
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_v1_snapshot_with_a_v2_member_is_eschema_unknown_field)
+{
+  /* Version 1 knows neither nights_if_awarded nor ref_id. */
+  oi_policy *p = tu_builtin_2017();
+  char *path = xsprintf("%s/tests/json/ledger-2017-small.json", src_dir());
+  size_t n, len, o;
+  char *v1 = slurp(path, &n), *bad;
+
+  ck_assert_ptr_nonnull(v1);
+  o = (size_t)(strstr(v1, "\"outcome\":\"waitlisted\",\"nights\":0,") - v1) +
+      strlen("\"outcome\":\"waitlisted\",\"nights\":0,");
+  bad = splice(v1, n, o, 0, "\"nights_if_awarded\":4,", &len);
+  {
+    oi_ledger *out = NULL;
+    oi_error e;
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(oi_ledger_from_json(p, bad, len, &out, &e), OI_ESCHEMA);
+    ck_assert_str_eq(e.path, "events[5].nights_if_awarded");
+    ck_assert_ptr_null(out);
+  }
+  free(bad);
+  free(v1);
+  free(path);
+  oi_policy_free(p);
+}
+END_TEST
+
+/* ======================================================================== */
 
 static Suite *json_suite(void)
 {
@@ -2805,7 +3219,6 @@ static Suite *json_suite(void)
   tcase_add_test(tc, test_missing_top_level_field_is_eschema_at_the_root);
   tcase_add_test(tc, test_invalid_date_is_eschema_at_the_value);
   tcase_add_test(tc, test_last_day_before_first_day_is_eschema_at_last_day);
-  tcase_add_test(tc, test_session_outside_the_policy_year_is_eschema_at_first_day);
   tcase_add_test(tc, test_institute_session_without_hotel_is_eschema_at_hotel);
   tcase_add_test(tc, test_unknown_course_is_eschema_at_the_course_id);
   tcase_add_test(tc, test_unknown_country_and_kind_are_eschema_at_the_value);
@@ -2834,8 +3247,10 @@ static Suite *json_suite(void)
   tcase_add_checked_fixture(tc, snapshot_setup, snapshot_teardown);
   tcase_add_test(tc, test_snapshot_under_the_2018_policy_is_emismatch);
   tcase_add_test(tc, test_snapshot_under_a_changed_copy_is_emismatch);
-  tcase_add_test(tc, test_tampered_event_outcome_is_eschema_at_the_event);
-  tcase_add_test(tc, test_tampered_reason_values_are_eschema_at_the_reason);
+  tcase_add_test(tc, test_tampered_event_outcome_is_eschema_at_the_outcome);
+  tcase_add_test(tc, test_tampered_event_nights_name_the_member_and_both_values);
+  tcase_add_test(tc, test_tampered_reason_values_are_eschema_at_the_value);
+  tcase_add_test(tc, test_every_member_of_a_snapshot_is_required);
   tcase_add_test(tc, test_tampered_request_status_is_eschema_at_the_status);
   tcase_add_test(tc, test_removed_request_is_eschema_at_its_entry_event);
   tcase_add_test(tc, test_invalid_request_fields_are_eschema_at_the_field);
@@ -2872,6 +3287,29 @@ static Suite *json_suite(void)
   tcase_add_test(tc, test_id_of_63_bytes_loads_64_is_eschema);
   tcase_add_test(tc, test_policy_file_over_max_bytes_is_elimit);
   tcase_add_test(tc, test_snapshot_limits_are_elimit);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("policy-seats");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_session_seats_3_loads_and_is_written_back);
+  tcase_add_test(tc, test_session_seats_0_and_null_load);
+  tcase_add_test(tc, test_session_seats_negative_or_a_string_is_eschema_at_the_value);
+  tcase_add_test(tc, test_session_seats_on_a_2_0_session_is_eschema_s1);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("policy-years");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_session_outside_the_policy_year_loads_and_round_trips);
+  tcase_add_test(tc, test_session_in_year_1_is_eschema_at_first_day);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("snapshot-v2");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_v2_snapshot_records_nights_if_awarded_and_ref_id_and_round_trips);
+  tcase_add_test(tc, test_v2_tampered_nights_if_awarded_is_eschema_at_the_member);
+  tcase_add_test(tc, test_v2_tampered_ref_id_is_eschema_at_the_ref_id);
+  tcase_add_test(tc, test_v1_snapshot_loads_and_is_written_as_v2);
+  tcase_add_test(tc, test_v1_snapshot_with_a_v2_member_is_eschema_unknown_field);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,5 +1,5 @@
 /*
- * tests/check_ledger.c -- the subsidy ledger (ledger.h) against POLICY.md.
+ * tests/check_ledger.c -- the subsidy ledger (ledger.h) against doc/policy.md.
  *
  * One TCase per clause, each test named after the boundary it tests:
  *
@@ -17,8 +17,15 @@
  *            look-ups by id and by entry number.
  *  "audit"   the event trail.
  *  "errors"  NULL arguments, bad requests, duplicate ids.
+ *  "S3-paid" only an award pays nights and names a payee; what an award
+ *            would pay is nights_if_awarded; a promotion pays when made.
+ *  "years"   one ledger over sessions of two calendar years: S5 and S9
+ *            count each year of a session's first day apart.
+ *  "S4-own"  a session with its own seat count fills to it.
+ *  "ids"     decisions name their request; the S9 reason names the
+ *            earlier request by its id.
  *
- * Every expected value is derived from POLICY.md (the 2017 table: OI-2017-MD
+ * Every expected value is derived from doc/policy.md (the 2017 table: OI-2017-MD
  * first day 2017-02-13, S6 deadline 2017-01-02; OI-2017-CO 2017-05-08,
  * deadline 2017-03-27; OI-2017-FL 2017-10-16, deadline 2017-09-04; 10 seats,
  * cap 2, 5 nights) or from a policy the test builds itself.
@@ -1071,7 +1078,7 @@ START_TEST(test_S10_a_withdrawn_award_with_only_capped_waitlisted_leaves_the_sea
 END_TEST
 
 /*
- * POLICY.md S10's example: one withdrawal promotes two. Local 500 holds an
+ * doc/policy.md S10's example: one withdrawal promotes two. Local 500 holds an
  * award at MD and one at FL (its cap); its request at CO, which has free
  * seats, waits only for the cap. MD is full and another local's request
  * waits for a seat. Withdrawing 500's MD award frees an MD seat and 500's
@@ -1317,6 +1324,7 @@ static void assert_same_entry(const oi_ledger_entry *a, const oi_ledger_entry *b
                 (unsigned long long)k, a->id, oi_outcome_name(a->status),
                 oi_outcome_name(b->status));
   ck_assert_msg(a->nights_requested == b->nights_requested && a->nights == b->nights &&
+                    a->nights_if_awarded == b->nights_if_awarded &&
                     same_str(a->payee, b->payee),
                 "entry %llu (%s): nights/payee differ (%d vs %d)", (unsigned long long)k,
                 a->id, a->nights, b->nights);
@@ -1476,8 +1484,8 @@ static void batch_setup(oi_subsidy_request b[5])
                at(2017, 6, 2, 9, k));
 }
 
-static void assert_batch_fails(const oi_subsidy_request *b, oi_status expected,
-                               const char *path_prefix, const char *file, int line)
+static void assert_batch_fails(const oi_subsidy_request *b, oi_status expected, size_t index,
+                               const char *field, const char *file, int line)
 {
   snapshot before;
   oi_decision out[5], sentinel[5];
@@ -1493,9 +1501,11 @@ static void assert_batch_fails(const oi_subsidy_request *b, oi_status expected,
   ck_assert_msg(st == expected, "%s:%d: submit_many returned %s, expected %s (%s: %s)", file,
                 line, oi_status_name(st), oi_status_name(expected), e.path, e.message);
   ck_assert_int_eq(e.status, expected);
-  ck_assert_msg(strncmp(e.path, path_prefix, strlen(path_prefix)) == 0,
-                "%s:%d: error path \"%s\" does not start with \"%s\"", file, line, e.path,
-                path_prefix);
+  ck_assert_msg(e.index == index, "%s:%d: error about element %zu (path \"%s\"), not %zu", file,
+                line, e.index, e.path, index);
+  if (field != NULL)
+    ck_assert_msg(strcmp(e.field, field) == 0, "%s:%d: error field \"%s\", not \"%s\"", file,
+                  line, e.field, field);
   ck_assert_msg(memcmp(out, sentinel, sizeof out) == 0, "%s:%d: a failed batch wrote out[]",
                 file, line);
   ASSERT_UNCHANGED(led, &before);
@@ -1513,9 +1523,9 @@ START_TEST(test_S11_batch_with_a_bad_district_at_index_3_fails_with_path_request
 
   batch_setup(b);
   b[3].local.district = 14;
-  assert_batch_fails(b, OI_EINVAL, "requests[3]", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_EINVAL, 3, NULL, __FILE__, __LINE__);
   b[3].local.district = 0;
-  assert_batch_fails(b, OI_EINVAL, "requests[3].local.district", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_EINVAL, 3, "local.district", __FILE__, __LINE__);
 }
 END_TEST
 
@@ -1525,7 +1535,7 @@ START_TEST(test_S11_batch_with_a_bad_date_at_index_0_fails_with_path_requests_0)
 
   batch_setup(b);
   b[0].received = tu_dt(2017, 2, 29, 9, 0, 0);
-  assert_batch_fails(b, OI_EDATE, "requests[0]", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_EDATE, 0, NULL, __FILE__, __LINE__);
 }
 END_TEST
 
@@ -1535,9 +1545,9 @@ START_TEST(test_S11_batch_with_an_empty_id_at_index_4_fails_einval_with_path_req
 
   batch_setup(b);
   b[4].id = "";
-  assert_batch_fails(b, OI_EINVAL, "requests[4]", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_EINVAL, 4, NULL, __FILE__, __LINE__);
   b[4].id = NULL;
-  assert_batch_fails(b, OI_EINVAL, "requests[4]", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_EINVAL, 4, NULL, __FILE__, __LINE__);
 }
 END_TEST
 
@@ -1547,7 +1557,7 @@ START_TEST(test_S11_batch_with_a_duplicate_id_inside_fails_eexists_at_the_later_
 
   batch_setup(b);
   b[4].id = b[1].id;
-  assert_batch_fails(b, OI_EEXISTS, "requests[4]", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_EEXISTS, 4, NULL, __FILE__, __LINE__);
 }
 END_TEST
 
@@ -1557,7 +1567,7 @@ START_TEST(test_S11_batch_with_an_id_already_in_the_ledger_fails_eexists_at_its_
 
   batch_setup(b);
   b[2].id = "pre-2";
-  assert_batch_fails(b, OI_EEXISTS, "requests[2]", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_EEXISTS, 2, NULL, __FILE__, __LINE__);
 }
 END_TEST
 
@@ -1567,7 +1577,7 @@ START_TEST(test_S11_batch_with_an_unknown_session_at_index_1_fails_enotfound)
 
   batch_setup(b);
   b[1].session_id = "OI-2017-XX";
-  assert_batch_fails(b, OI_ENOTFOUND, "requests[1]", __FILE__, __LINE__);
+  assert_batch_fails(b, OI_ENOTFOUND, 1, NULL, __FILE__, __LINE__);
 }
 END_TEST
 
@@ -2169,8 +2179,8 @@ static void assert_submit_fails_at(const oi_subsidy_request *r, oi_status expect
                 oi_status_name(st), oi_status_name(expected), e.message);
   ck_assert_int_eq(e.status, expected);
   if (path_part != NULL)
-    ck_assert_msg(strstr(e.path, path_part) != NULL, "%s:%d: error path \"%s\" lacks \"%s\"",
-                  file, line, e.path, path_part);
+    ck_assert_msg(strcmp(e.field, path_part) == 0, "%s:%d: error field \"%s\", not \"%s\"",
+                  file, line, e.field, path_part);
   ck_assert_msg(memcmp(&d, &sentinel, sizeof d) == 0, "%s:%d: a failed submit wrote its output",
                 file, line);
   ASSERT_UNCHANGED(led, &before);
@@ -2308,6 +2318,500 @@ END_TEST
 
 /* ------------------------------------------------------------------------ */
 
+
+/* ------------------------------------------------------------------------ */
+/* TCase "S3-paid": only an award pays nights (S3, S10)                     */
+
+/* Reading (S3): a waitlisted or refused decision pays 0 nights and names no
+ * payee; what an award would pay is nights_if_awarded. */
+START_TEST(test_S3_paid_waitlisted_decision_pays_0_nights_no_payee_would_pay_5)
+{
+  oi_subsidy_request r = req("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
+  oi_ledger_entry en;
+  oi_decision d;
+  oi_event ev;
+
+  fill_md();
+  r.nights = 7;
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_WAITLISTED);
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_ptr_null(d.payee);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  ck_assert_int_eq(d.nights_requested, 7);
+  en = ENTRY("w");
+  ck_assert_int_eq(en.nights, 0);
+  ck_assert_ptr_null(en.payee);
+  ck_assert_int_eq(en.nights_if_awarded, 5);
+  ev = event_at(led, oi_ledger_event_count(led) - 1); /* DECIDED */
+  ck_assert_int_eq(ev.type, OI_EVENT_DECIDED);
+  ck_assert_int_eq(ev.nights, 0);
+  ck_assert_int_eq(SUMMARY(MD).nights, 50);
+}
+END_TEST
+
+START_TEST(test_S3_paid_waitlisted_by_the_locals_cap_pays_0_nights)
+{
+  oi_decision d;
+
+  AWARD("L-1", MD, 500, "la", at(2016, 12, 1, 8, 0));
+  AWARD("L-2", CO, 500, "lb", at(2016, 12, 1, 8, 1));
+  d = WAITLIST("L-3", FL, 500, "lc", at(2016, 12, 1, 8, 2));
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_ptr_null(d.payee);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+}
+END_TEST
+
+START_TEST(test_S3_paid_promotion_sets_the_nights_and_payee_when_the_award_is_made)
+{
+  oi_subsidy_request r = req("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
+  const char *hotel = tu_session(pol, MD).hotel;
+  size_t before;
+  oi_withdrawal w;
+  oi_ledger_entry en;
+  oi_event ev;
+
+  fill_md();
+  r.nights = 4;
+  (void)SUBMIT_EXPECT(r, OI_OUTCOME_WAITLISTED);
+  before = oi_ledger_event_count(led);
+  w = WITHDRAW("md-3");
+  ASSERT_PROMOTED(w, "w");
+  en = ENTRY("w");
+  ck_assert_int_eq(en.status, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(en.nights, 4);
+  ck_assert_int_eq(en.nights_if_awarded, 4);
+  ck_assert_ptr_nonnull(en.payee);
+  ck_assert_str_eq(en.payee, hotel);
+  /* the audit trail: WITHDRAWN md-3, then PROMOTED w with the nights it pays */
+  ev = event_at(led, before + 1);
+  ck_assert_int_eq(ev.type, OI_EVENT_PROMOTED);
+  ck_assert_str_eq(ev.request_id, "w");
+  ck_assert_int_eq(ev.nights, 4);
+  ck_assert_int_eq(SUMMARY(MD).nights, 49); /* nine awards of 5, one of 4 */
+}
+END_TEST
+
+START_TEST(test_S3_paid_refused_pays_0_and_would_pay_0)
+{
+  oi_subsidy_request r = req("late", MD, 201, "o", at(2017, 1, 3, 0, 0)); /* S6 */
+  oi_ledger_entry en;
+  oi_decision d;
+
+  memset(&d, TU_SENTINEL, sizeof d); /* every field is written, none left over */
+  ck_assert_int_eq(oi_ledger_submit(led, &r, &d, NULL), OI_OK);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
+  en = ENTRY("late");
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_ptr_null(d.payee);
+  ck_assert_int_eq(d.nights_if_awarded, 0);
+  ck_assert_int_eq(en.nights_if_awarded, 0);
+}
+END_TEST
+
+START_TEST(test_S3_paid_withdrawn_award_pays_0_nights_now)
+{
+  oi_ledger_entry en;
+
+  AWARD("a", MD, 201, "o", at(2016, 12, 1, 9, 0));
+  en = ENTRY("a");
+  ck_assert_int_eq(en.nights, 5);
+  (void)WITHDRAW("a");
+  en = ENTRY("a");
+  ck_assert_int_eq(en.status, OI_OUTCOME_WITHDRAWN);
+  ck_assert_int_eq(en.nights, 0);
+  ck_assert_ptr_null(en.payee);
+  ck_assert_int_eq(en.nights_if_awarded, 5);
+}
+END_TEST
+
+START_TEST(test_S3_paid_awarded_decision_pays_what_it_would)
+{
+  oi_subsidy_request r = req("a", MD, 201, "o", at(2016, 12, 1, 9, 0));
+  oi_decision d;
+
+  r.nights = 6;
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d.nights, 5);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  ck_assert_ptr_nonnull(d.payee);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* TCase "years": one ledger, sessions of two calendar years (S5, S9)       */
+
+/*
+ * A policy labelled 2017 whose catalogue runs into 2018: Y-2017-A (March),
+ * Y-2017-B (October), Y-2018-A (February 2018), each with the policy's 10
+ * seats, cap 2, 6 weeks, 5 nights. Requests received in late 2017 are on
+ * time for Y-2018-A (deadline 2018-01-01).
+ */
+static oi_policy *build_two_year_policy(void)
+{
+  static const char *const courses[] = { "OI-1.0" };
+  oi_policy_numbers n;
+  oi_course c;
+  oi_session sess[3];
+  oi_policy_builder *b = NULL;
+  oi_policy *p = NULL;
+  oi_error e;
+  size_t i;
+
+  memset(&n, 0, sizeof n);
+  n.year = 2017;
+  n.seats_per_session = 10;
+  n.local_cap_per_year = 2;
+  n.deadline_weeks = 6;
+  n.max_nights = 5;
+  n.canada_threshold_cents = 25000000;
+  c.id = "OI-1.0";
+  c.title = "Officer Institute 1.0";
+  c.kind = OI_COURSE_INSTITUTE;
+  memset(sess, 0, sizeof sess);
+  sess[0].id = "Y-2017-A";
+  sess[0].place = "Denver, CO";
+  sess[0].hotel = "Hotel One";
+  sess[0].first_day = tu_date(2017, 3, 6);
+  sess[0].last_day = tu_date(2017, 3, 10);
+  sess[1] = sess[0];
+  sess[1].id = "Y-2017-B";
+  sess[1].place = "Orlando, FL";
+  sess[1].hotel = "Hotel Two";
+  sess[1].first_day = tu_date(2017, 10, 16);
+  sess[1].last_day = tu_date(2017, 10, 20);
+  sess[2] = sess[0];
+  sess[2].id = "Y-2018-A";
+  sess[2].first_day = tu_date(2018, 2, 12);
+  sess[2].last_day = tu_date(2018, 2, 16);
+  for (i = 0; i < 3; i++) {
+    sess[i].countries = OI_COUNTRY_BIT(OI_COUNTRY_US) | OI_COUNTRY_BIT(OI_COUNTRY_CA);
+    sess[i].course_ids = courses;
+    sess[i].course_count = 1;
+  }
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_builder_new(&b, "two-years", &n, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
+  for (i = 0; i < 3; i++)
+    ck_assert_msg(oi_policy_builder_add_session(b, &sess[i], &e) == OI_OK, "%s: %s",
+                  sess[i].id, e.message);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  oi_policy_builder_free(b);
+  return p;
+}
+
+static oi_policy *use_two_year_policy(void)
+{
+  oi_policy *p = build_two_year_policy();
+  oi_ledger_free(led);
+  led = new_ledger(p);
+  return p;
+}
+
+START_TEST(test_years_local_with_two_2017_awards_is_awarded_in_2018)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_ledger_entry list[4];
+  oi_decision d;
+  size_t n = 0;
+
+  AWARD("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
+  AWARD("b", "Y-2017-B", 500, "ob", at(2017, 6, 1, 9, 0));
+  d = WAITLIST("c", "Y-2017-B", 500, "oc", at(2017, 6, 2, 9, 0));
+  ASSERT_CAP_REACHED(d, 500, 2017, 2, 2);
+  /* The February 2018 session, applied for in late 2017: another year. */
+  AWARD("d", "Y-2018-A", 500, "od", at(2017, 11, 20, 9, 0));
+  ASSERT_STATUS("c", OI_OUTCOME_WAITLISTED);
+  ck_assert_uint_eq(local_awards(500, 2017), 2);
+  ck_assert_uint_eq(local_awards(500, 2018), 1);
+  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2018, list, 4, &n, NULL), OI_OK);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_str_eq(list[0].id, "d");
+  ck_assert_int_eq(list[0].year, 2018);
+  ck_assert_int_eq(ENTRY("a").year, 2017);
+  ck_assert_int_eq(ENTRY("c").year, 2017);
+  /* and the 2018 cap counts on its own: two in 2018, the third waits */
+  AWARD("e", "Y-2018-A", 500, "oe", at(2017, 11, 21, 9, 0));
+  d = WAITLIST("f", "Y-2018-A", 500, "of", at(2017, 11, 22, 9, 0));
+  ASSERT_CAP_REACHED(d, 500, 2018, 2, 2);
+  TU_ASSERT_REASON_COUNT(&d, 1);
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_years_officer_awarded_in_2017_may_hold_one_in_2018_not_two)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_subsidy_request r;
+  oi_decision d;
+  const oi_reason *reason;
+
+  AWARD("a", "Y-2017-B", 500, "officer-X", at(2017, 6, 1, 9, 0));
+  AWARD("b", "Y-2018-A", 501, "officer-X", at(2017, 11, 20, 9, 0));
+  r = req("c", "Y-2018-A", 502, "officer-X", at(2017, 11, 21, 9, 0));
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED);
+  TU_ASSERT_REASON_COUNT(&d, 1);
+  reason = TU_ASSERT_REFUSAL(&d, OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9);
+  ck_assert_int_eq(reason->value[0], 2018);
+  ck_assert_ptr_nonnull(reason->ref_id);
+  ck_assert_str_eq(reason->ref_id, "b"); /* the 2018 request, not the 2017 one */
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_years_a_2017_withdrawal_frees_no_2018_slot)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_withdrawal w;
+
+  AWARD("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
+  AWARD("b", "Y-2018-A", 500, "ob", at(2017, 11, 1, 9, 0));
+  AWARD("c", "Y-2018-A", 500, "oc", at(2017, 11, 2, 9, 0));
+  (void)WAITLIST("d", "Y-2018-A", 500, "od", at(2017, 11, 3, 9, 0));
+  w = WITHDRAW("a");
+  ASSERT_PROMOTED_NONE(w);
+  ASSERT_STATUS("d", OI_OUTCOME_WAITLISTED);
+  w = WITHDRAW("b");
+  ASSERT_PROMOTED(w, "d");
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_years_a_batch_over_both_years_counts_each_year_apart)
+{
+  oi_policy *p = use_two_year_policy();
+  oi_subsidy_request b[4];
+  oi_decision d[4];
+  oi_error e;
+
+  b[0] = req("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
+  b[1] = req("b", "Y-2017-B", 500, "ob", at(2017, 6, 1, 9, 0));
+  b[2] = req("c", "Y-2018-A", 500, "oa", at(2017, 11, 1, 9, 0)); /* the officer of a */
+  b[3] = req("d", "Y-2018-A", 500, "ob", at(2017, 11, 2, 9, 0));
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 4, d, &e), OI_OK);
+  ck_assert_int_eq(d[0].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d[1].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d[2].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_int_eq(d[3].outcome, OI_OUTCOME_AWARDED);
+  ck_assert_uint_eq(local_awards(500, 2017), 2);
+  ck_assert_uint_eq(local_awards(500, 2018), 2);
+  drop_built_policy(p);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* TCase "S4-own": a session with its own seats fills to them               */
+
+/* The 2017 numbers (10 seats) with S-A setting 3 seats, S-B none, S-C the
+ * policy's. */
+static oi_policy *build_own_seats_policy(void)
+{
+  static const char *const courses[] = { "OI-1.0" };
+  oi_policy_numbers n;
+  oi_course c;
+  oi_session sess[3];
+  oi_policy_builder *b = NULL;
+  oi_policy *p = NULL;
+  size_t i;
+
+  memset(&n, 0, sizeof n);
+  n.year = 2017;
+  n.seats_per_session = 10;
+  n.local_cap_per_year = 2;
+  n.deadline_weeks = 6;
+  n.max_nights = 5;
+  n.canada_threshold_cents = 25000000;
+  c.id = "OI-1.0";
+  c.title = "Officer Institute 1.0";
+  c.kind = OI_COURSE_INSTITUTE;
+  memset(sess, 0, sizeof sess);
+  sess[0].id = "S-A";
+  sess[0].place = "Denver, CO";
+  sess[0].hotel = "Hotel One";
+  sess[0].first_day = tu_date(2017, 3, 6);
+  sess[0].last_day = tu_date(2017, 3, 10);
+  sess[0].own_seats = 3;
+  sess[0].has_own_seats = 1;
+  sess[1] = sess[0];
+  sess[1].id = "S-B";
+  sess[1].own_seats = 0;
+  sess[2] = sess[0];
+  sess[2].id = "S-C";
+  sess[2].own_seats = 99; /* not read: the policy's 10 */
+  sess[2].has_own_seats = 0;
+  for (i = 0; i < 3; i++) {
+    sess[i].countries = OI_COUNTRY_BIT(OI_COUNTRY_US);
+    sess[i].course_ids = courses;
+    sess[i].course_count = 1;
+  }
+  ck_assert_int_eq(oi_policy_builder_new(&b, "own-seats", &n, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
+  for (i = 0; i < 3; i++)
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &sess[i], NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  oi_policy_builder_free(b);
+  return p;
+}
+
+START_TEST(test_S4_own_session_with_3_seats_fills_to_3_the_4th_waits_with_3_of_3)
+{
+  oi_policy *p = build_own_seats_policy();
+  oi_withdrawal w;
+  oi_decision d;
+
+  oi_ledger_free(led);
+  led = new_ledger(p);
+  fill("S-A", "a", 101, 3, tu_date(2016, 12, 1));
+  d = WAITLIST("a-4", "S-A", 104, "a-o4", at(2016, 12, 1, 10, 0));
+  ASSERT_SEATS_TAKEN(d, 3, 3, tu_session_index(p, "S-A"));
+  ASSERT_SUMMARY("S-A", 3, 3, 1, 0, 0, 0);
+  /* a session without its own seats keeps the policy's 10 */
+  fill("S-C", "c", 201, 10, tu_date(2016, 12, 1));
+  ASSERT_SUMMARY("S-C", 10, 10, 0, 0, 0, 0);
+  /* a withdrawal frees one of the 3 */
+  w = WITHDRAW("a-2");
+  ASSERT_PROMOTED(w, "a-4");
+  ASSERT_SUMMARY("S-A", 3, 3, 0, 0, 1, 0);
+  drop_built_policy(p);
+}
+END_TEST
+
+START_TEST(test_S4_own_session_with_0_seats_waitlists_its_first_eligible_request)
+{
+  oi_policy *p = build_own_seats_policy();
+  oi_decision d;
+
+  oi_ledger_free(led);
+  led = new_ledger(p);
+  d = WAITLIST("b-1", "S-B", 101, "o1", at(2016, 12, 1, 9, 0));
+  ASSERT_SEATS_TAKEN(d, 0, 0, tu_session_index(p, "S-B"));
+  ck_assert_int_eq(d.nights, 0);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  ASSERT_SUMMARY("S-B", 0, 0, 1, 0, 0, 0);
+  drop_built_policy(p);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* TCase "ids": decisions and reasons name requests by the caller's ids     */
+
+START_TEST(test_ids_S9_reason_names_the_earlier_request_by_its_id_not_its_number)
+{
+  oi_subsidy_request again;
+  oi_ledger_entry en;
+  oi_decision d;
+  const oi_reason *r;
+  char msg[256];
+  oi_event ev;
+  int k;
+
+  AWARD("other-1", MD, 101, "x1", at(2016, 12, 1, 9, 0));
+  AWARD("first-request", MD, 500, "officer-X", at(2016, 12, 1, 9, 2)); /* entry 2 */
+  again = req("second", CO, 501, "officer-X", at(2017, 3, 1, 9, 0));
+  d = SUBMIT_EXPECT(again, OI_OUTCOME_REFUSED);
+  r = TU_ASSERT_REFUSAL(&d, OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9);
+  ck_assert_ptr_nonnull(r->ref_id);
+  ck_assert_str_eq(r->ref_id, "first-request");
+  ck_assert_int_eq(r->value[1], 2); /* the entry number stays in the values */
+  ck_assert_int_gt(oi_reason_format(pol, r, msg, sizeof msg), 0);
+  ck_assert_msg(strstr(msg, "request first-request") != NULL, "message: %s", msg);
+  ck_assert_msg(strstr(msg, "number") == NULL, "message names an entry number: %s", msg);
+  /* the entry and the audit trail carry the same reason */
+  en = ENTRY("second");
+  ck_assert_uint_eq(en.reason_count, 1);
+  ck_assert_str_eq(en.reasons[0].ref_id, "first-request");
+  ev = event_at(led, oi_ledger_event_count(led) - 1);
+  ck_assert_str_eq(ev.reasons[0].ref_id, "first-request");
+  /* and the id stays valid while the ledger grows */
+  for (k = 0; k < 2000; k++) {
+    oi_subsidy_request more = req(str("m-%d", k), FL, 1000 + (uint32_t)k, str("mo-%d", k),
+                                  at(2017, 6, 1, 9, 0));
+    (void)SUBMIT(more);
+  }
+  en = ENTRY("second");
+  ck_assert_str_eq(en.reasons[0].ref_id, "first-request");
+}
+END_TEST
+
+START_TEST(test_ids_every_other_reason_names_no_request)
+{
+  oi_subsidy_request r = req("late", MD, 201, "o", at(2017, 1, 3, 0, 0));
+  oi_decision d;
+  size_t i;
+
+  r.nights = 9;
+  r.attested = 0;
+  /* stateless: every reason written whole, ref_id NULL, nothing left over */
+  memset(&d, TU_SENTINEL, sizeof d);
+  ck_assert_int_eq(oi_check_subsidy(pol, &r, &d, NULL), OI_OK);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
+  ck_assert_uint_eq(d.reason_count, 2);
+  for (i = 0; i < d.reason_count; i++)
+    ck_assert_ptr_null(d.reasons[i].ref_id);
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED);
+  for (i = 0; i < d.reason_count; i++)
+    ck_assert_ptr_null(d.reasons[i].ref_id);
+  fill_md();
+  d = WAITLIST("w", MD, 300, "ow", at(2016, 12, 5, 9, 0));
+  for (i = 0; i < d.reason_count; i++)
+    ck_assert_ptr_null(d.reasons[i].ref_id);
+}
+END_TEST
+
+START_TEST(test_ids_ledger_decisions_name_their_request_by_the_ledgers_copy)
+{
+  char id[16];
+  oi_subsidy_request r;
+  oi_subsidy_request b[2];
+  oi_decision d, many[2];
+
+  strcpy(id, "r-1");
+  r = req(id, MD, 201, "o", at(2016, 12, 1, 9, 0));
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_AWARDED);
+  strcpy(id, "XXX"); /* the caller's string changes; the decision's does not */
+  ck_assert_ptr_nonnull(d.request_id);
+  ck_assert_str_eq(d.request_id, "r-1");
+  r = req("r-2", MD, 202, "o", at(2016, 12, 1, 9, 1));
+  d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED); /* S9 */
+  ck_assert_str_eq(d.request_id, "r-2");
+  b[0] = req("b-1", CO, 301, "p", at(2017, 3, 1, 9, 0));
+  b[1] = req("b-0", CO, 302, "q", at(2017, 2, 1, 9, 0));
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, many, NULL), OI_OK);
+  ck_assert_str_eq(many[0].request_id, "b-1");
+  ck_assert_str_eq(many[1].request_id, "b-0");
+}
+END_TEST
+
+START_TEST(test_ids_stateless_decisions_name_the_callers_request_or_none)
+{
+  oi_subsidy_request r, rs[2];
+  oi_decision d, ds[2];
+  oi_application a;
+  const oi_date days[1] = { { 2017, 2, 13 } };
+
+  tu_default_request(&r);
+  ck_assert_int_eq(oi_check_subsidy(pol, &r, &d, NULL), OI_OK);
+  ck_assert_ptr_eq(d.request_id, r.id);
+  ck_assert_int_eq(d.nights_if_awarded, 5);
+  r.id = NULL;
+  ck_assert_int_eq(oi_check_subsidy(pol, &r, &d, NULL), OI_OK);
+  ck_assert_ptr_null(d.request_id);
+  tu_default_request(&rs[0]);
+  tu_default_request(&rs[1]);
+  rs[1].id = "req-0002";
+  ck_assert_int_eq(oi_check_subsidy_many(pol, rs, 2, ds, NULL), OI_OK);
+  ck_assert_str_eq(ds[0].request_id, "req-0001");
+  ck_assert_str_eq(ds[1].request_id, "req-0002");
+  tu_default_application(&a, MD, "OI-1.0");
+  ck_assert_int_eq(oi_check_enrollment(pol, &a, &d, NULL), OI_OK);
+  ck_assert_ptr_null(d.request_id);
+  ck_assert_int_eq(d.nights_if_awarded, 0);
+  ck_assert_int_eq(oi_check_graduation(pol, MD, days, 1, &d, NULL), OI_OK);
+  ck_assert_ptr_null(d.request_id);
+}
+END_TEST
+
 static Suite *ledger_suite(void)
 {
   Suite *s = suite_create("ledger");
@@ -2439,6 +2943,38 @@ static Suite *ledger_suite(void)
   tcase_add_test(tc, test_errors_get_unknown_id_is_enotfound_and_leaves_out_untouched);
   tcase_add_test(tc, test_errors_summary_of_unknown_session_is_enotfound);
   tcase_add_test(tc, test_errors_two_ledgers_on_one_policy_are_independent);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("S3-paid");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_S3_paid_waitlisted_decision_pays_0_nights_no_payee_would_pay_5);
+  tcase_add_test(tc, test_S3_paid_waitlisted_by_the_locals_cap_pays_0_nights);
+  tcase_add_test(tc, test_S3_paid_promotion_sets_the_nights_and_payee_when_the_award_is_made);
+  tcase_add_test(tc, test_S3_paid_refused_pays_0_and_would_pay_0);
+  tcase_add_test(tc, test_S3_paid_withdrawn_award_pays_0_nights_now);
+  tcase_add_test(tc, test_S3_paid_awarded_decision_pays_what_it_would);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("years");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_years_local_with_two_2017_awards_is_awarded_in_2018);
+  tcase_add_test(tc, test_years_officer_awarded_in_2017_may_hold_one_in_2018_not_two);
+  tcase_add_test(tc, test_years_a_2017_withdrawal_frees_no_2018_slot);
+  tcase_add_test(tc, test_years_a_batch_over_both_years_counts_each_year_apart);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("S4-own");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_S4_own_session_with_3_seats_fills_to_3_the_4th_waits_with_3_of_3);
+  tcase_add_test(tc, test_S4_own_session_with_0_seats_waitlists_its_first_eligible_request);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("ids");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_ids_S9_reason_names_the_earlier_request_by_its_id_not_its_number);
+  tcase_add_test(tc, test_ids_every_other_reason_names_no_request);
+  tcase_add_test(tc, test_ids_ledger_decisions_name_their_request_by_the_ledgers_copy);
+  tcase_add_test(tc, test_ids_stateless_decisions_name_the_callers_request_or_none);
   suite_add_tcase(s, tc);
   return s;
 }

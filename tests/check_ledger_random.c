@@ -1,8 +1,9 @@
 /*
  * tests/check_ledger_random.c -- a randomized run of the ledger (ledger.h)
- * on the built-in 2017 policy against a model of POLICY.md kept by the test.
+ * on the built-in 2017 policy against a model of doc/policy.md kept by the test.
  *
- * OI_RANDOM_OPS operations (default 100000; CI under valgrind sets fewer),
+ * OI_RANDOM_OPS operations (default 100000, a fraction of a second; 1000000
+ * under OI_TEST_LONG=1, `make check-long`; CI under valgrind sets fewer),
  * from a seed printed at the start (override with OI_SEED=0x...; the PRNG is
  * the test's own xorshift64*, not rand(), so a seed replays everywhere):
  *
@@ -21,7 +22,7 @@
  *       15% of a uniformly random earlier id (mostly refused: OI_ESTATE),
  *       80% of a random awarded or waitlisted request (promotions, S10).
  *
- * The model predicts every decision from POLICY.md alone (E1, S1, S2, S6,
+ * The model predicts every decision from doc/policy.md alone (E1, S1, S2, S6,
  * S8, S9 refusals with every reason; S4 seats and S5 cap for an eligible
  * request: award or waitlist with the reasons and their numbers) and every
  * promotion (the earliest received, ties by entry number, among waitlisted
@@ -43,7 +44,7 @@
 #include <time.h>
 
 /* ------------------------------------------------------------------------ */
-/* POLICY.md, for 2017 (the model's own numbers, not read from the library) */
+/* doc/policy.md, for 2017 (the model's own numbers, not read from the library) */
 
 #define NSESS 5
 #define SEATS 10              /* S4 */
@@ -468,6 +469,12 @@ static void decide_and_apply(const pending *p, size_t index, const oi_decision *
           d->payee ? d->payee : "(null)", n, s->hotel);
   } else if (outcome == OI_OUTCOME_REFUSED) {
     CHECK(d->nights == 0 && d->payee == NULL, "%s: refused with nights or payee", p->id);
+  } else {
+    /* S3: only an award pays; a waitlisted request shows what it would. */
+    int n = r->nights < MAX_NIGHTS ? r->nights : MAX_NIGHTS;
+    CHECK(d->nights == 0 && d->payee == NULL && d->nights_if_awarded == n,
+          "%s: waitlisted pays %d nights (%d if awarded, expected %d)", p->id, d->nights,
+          d->nights_if_awarded, n);
   }
 
   /* apply */
@@ -561,6 +568,9 @@ static void check_request(int32_t i)
           "%s: awarded %d nights, expected %d", id, en.nights, q->nights);
   if (q->status == OI_OUTCOME_REFUSED)
     CHECK(en.nights == 0 && en.payee == NULL, "%s: refused with nights or payee", id);
+  if (q->status == OI_OUTCOME_WAITLISTED || q->status == OI_OUTCOME_WITHDRAWN)
+    CHECK(en.nights == 0 && en.payee == NULL, "%s: %s with nights or payee", id,
+          oi_outcome_name(en.status));
 }
 
 static void check_step(void)
@@ -1036,7 +1046,7 @@ static void setup_model(void)
 {
   static const char *const ids[NSESS] = { "OI-2017-MD", "OI-2017-CO", "OI-2017-FL",
                                           "ADV-2017-MD", "ADV-2017-CA" };
-  /* POLICY.md's table: first days and who is admitted */
+  /* doc/policy.md's table: first days and who is admitted */
   static const int first[NSESS][3] = {
     { 2017, 2, 13 }, { 2017, 5, 8 }, { 2017, 10, 16 }, { 2017, 2, 22 }, { 2017, 11, 29 }
   };
@@ -1063,7 +1073,7 @@ static void setup_model(void)
     s->hotel = tu_session(pol, ids[k]).hotel;
     s->wl_head = -1;
   }
-  /* POLICY.md S6 states the 2017 deadlines; the model's arithmetic agrees */
+  /* doc/policy.md S6 states the 2017 deadlines; the model's arithmetic agrees */
   ck_assert(S[0].deadline == tu_days(2017, 1, 2) && S[1].deadline == tu_days(2017, 3, 27) &&
             S[2].deadline == tu_days(2017, 9, 4));
   for (k = -1000; k < 1000; k += 7) { /* the model's calendar is the one of testutil.h */
@@ -1100,7 +1110,7 @@ START_TEST(test_random_operations_keep_every_rule_of_S4_S5_S9_S10_S11)
   double secs;
 
   seed = env_u64("OI_SEED", UINT64_C(0x0FF1CE2017));
-  ops = (size_t)env_u64("OI_RANDOM_OPS", 100000);
+  ops = (size_t)env_u64("OI_RANDOM_OPS", tu_long_run() ? 1000000 : 100000);
   rng = seed ? seed : 1;
   printf("check_ledger_random: OI_SEED=%#" PRIx64 " OI_RANDOM_OPS=%zu\n", seed, ops);
   fflush(stdout);

@@ -1,13 +1,15 @@
 /*
  * tests/check_policy.c -- the policy object (policy.h).
  *
- * TCase "policy":  the built-in 2017 policy is exactly POLICY.md's table
+ * TCase "policy":  the built-in 2017 policy is exactly doc/policy.md's table
  *                  (sessions, dates, countries, courses, seats, deadlines,
  *                  numbers, prior sites) and its getters' edge cases.
  * TCase "U3":      the numbers are data: a hypothetical 2018 policy built in
  *                  code moves the S6 deadline, the S3 night limit, the S2
  *                  threshold, the S4 seats and the E2 night bound.
  * TCase "builder": building, the builder's refusals, and the digest.
+ * TCase "U3-years": a catalogue may span calendar years; the year is a label.
+ * TCase "S4-seats": a session may set its own seats; the policy's is the default.
  */
 #include "testutil.h"
 
@@ -48,7 +50,7 @@ static unsigned kinds_offered(const oi_policy *policy, const oi_session *s)
 #define US OI_COUNTRY_BIT(OI_COUNTRY_US)
 #define CA OI_COUNTRY_BIT(OI_COUNTRY_CA)
 
-/* Assert one row of POLICY.md's table. */
+/* Assert one row of doc/policy.md's table. */
 static void assert_session_row(const char *id, const char *place, int y1, int m1, int d1,
                                int y2, int m2, int d2, unsigned countries, unsigned kinds)
 {
@@ -228,7 +230,7 @@ static void city_key(const char *site, char *buf, size_t size)
 
 START_TEST(test_policy_prior_sites_are_the_11_cities_on_record)
 {
-  /* POLICY.md P1: Philadelphia, Chicago, Los Angeles, Calgary, New York City,
+  /* doc/policy.md P1: Philadelphia, Chicago, Los Angeles, Calgary, New York City,
    * Atlanta, Las Vegas, Toronto, Cambridge, Austin, Vancouver. */
   static const char *const cities[] = { "philadelphia", "chicago",  "los angeles", "calgary",
                                         "new york city", "atlanta", "las vegas",   "toronto",
@@ -247,7 +249,7 @@ START_TEST(test_policy_prior_sites_are_the_11_cities_on_record)
         seen[j]++;
         found = 1;
       }
-    ck_assert_msg(found, "prior site \"%s\" is not on POLICY.md's list", site);
+    ck_assert_msg(found, "prior site \"%s\" is not on doc/policy.md's list", site);
   }
   for (j = 0; j < 11; j++)
     ck_assert_msg(seen[j] == 1, "prior site %s seen %d times", cities[j], seen[j]);
@@ -841,27 +843,6 @@ START_TEST(test_builder_last_day_one_day_before_first_day_is_refused)
 }
 END_TEST
 
-START_TEST(test_builder_session_in_2019_for_2018_policy_is_refused)
-{
-  oi_policy_numbers n = numbers_2018();
-  oi_policy_builder *b = builder_with_courses(&n);
-  oi_session s = session_nv();
-  oi_error e;
-  oi_status st;
-  s.first_day = tu_date(2019, 3, 4);
-  s.last_day = tu_date(2019, 3, 8);
-  memset(&e, 0, sizeof e);
-  st = oi_policy_builder_add_session(b, &s, &e);
-  ck_assert_msg(st == OI_EINVAL || st == OI_EDATE, "status %d", (int)st);
-  s.first_day = tu_date(2017, 3, 6);
-  s.last_day = tu_date(2017, 3, 10);
-  st = oi_policy_builder_add_session(b, &s, &e);
-  ck_assert_msg(st == OI_EINVAL || st == OI_EDATE, "status %d", (int)st);
-  ck_assert_uint_eq(sessions_built(b), 0);
-  oi_policy_builder_free(b);
-}
-END_TEST
-
 START_TEST(test_builder_invalid_first_day_2018_02_30_is_edate)
 {
   oi_policy_numbers n = numbers_2018();
@@ -1177,6 +1158,282 @@ START_TEST(test_builder_rebuilding_builtin_from_its_getters_gives_same_digest)
 }
 END_TEST
 
+/* ------------------------------------------------------------------------ */
+/* TCase "U3-years": a catalogue may span calendar years                    */
+
+/* OI-2019-FL: a 1.0 session of February 2019, for the 2018 policy. */
+static oi_session session_fl_2019(void)
+{
+  oi_session s = session_nv();
+  s.id = "OI-2019-FL";
+  s.place = "Orlando, FL";
+  s.hotel = "Test Hotel Orlando";
+  s.first_day = tu_date(2019, 2, 11);
+  s.last_day = tu_date(2019, 2, 15);
+  return s;
+}
+
+/* Reading (S5, U3): the policy year is the policy's label; a session of the
+ * next year (announced, and applied for, in the autumn) belongs in it. */
+START_TEST(test_u3_years_2018_policy_holds_a_february_2019_session)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv(), got;
+  oi_policy *p = NULL;
+  oi_policy_numbers back;
+  oi_date deadline;
+  oi_error e;
+  size_t i = 0;
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  s = session_fl_2019();
+  ck_assert_msg(oi_policy_builder_add_session(b, &s, &e) == OI_OK, "2019 session: %s",
+                e.message);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_get_numbers(p, &back, NULL), OI_OK);
+  ck_assert_int_eq(back.year, 2018); /* the label stays */
+  ck_assert_int_eq(oi_policy_find_session(p, "OI-2019-FL", &i, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_session(p, i, &got, NULL), OI_OK);
+  ck_assert(same_date(got.first_day, 2019, 2, 11));
+  ck_assert_int_eq(oi_policy_session_seats(p, i), 12);
+  /* S6: eight weeks before 2019-02-11 is 2018-12-17, in the policy year */
+  ck_assert_int_eq(oi_policy_subsidy_deadline(p, i, &deadline, NULL), OI_OK);
+  ck_assert(same_date(deadline, 2018, 12, 17));
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_u3_years_session_of_the_year_before_is_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  s.first_day = tu_date(2017, 12, 4);
+  s.last_day = tu_date(2017, 12, 8);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_uint_eq(sessions_built(b), 1);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_u3_years_request_for_2019_session_received_in_2018_decides_by_its_deadline)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_fl_2019();
+  oi_subsidy_request r;
+  oi_policy *p = NULL;
+  oi_decision d;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  request_2018(&r);
+  r.session_id = "OI-2019-FL";
+  r.received = tu_dt(2018, 12, 17, 23, 59, 59); /* on the deadline */
+  d = decide(p, &r);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
+  r.received = tu_dt(2018, 12, 18, 0, 0, 0);    /* a day late */
+  d = decide(p, &r);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
+  ck_assert(TU_ASSERT_REFUSAL(&d, OI_REASON_RECEIVED_LATE, OI_CLAUSE_S6)->value[2] ==
+            tu_days(2018, 12, 17));
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_u3_years_session_in_year_1_is_einval_year_2_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_error e;
+  s.first_day = tu_date(1, 12, 3);
+  s.last_day = tu_date(1, 12, 7);
+  assert_add_session_fails(b, &s, OI_EINVAL, "year 1");
+  memset(&e, 0, sizeof e);
+  oi_policy_builder_add_session(b, &s, &e);
+  ck_assert_str_eq(e.path, "session.first_day");
+  s.first_day = tu_date(2, 1, 1);
+  s.last_day = tu_date(2, 1, 5);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+/* TCase "S4-seats": a session may set its own seats                        */
+
+/* Reading (S4): the policy's number is the default; a session may set its
+ * own, bigger, smaller, or 0 for none. */
+START_TEST(test_s4_seats_own_20_and_3_and_0_beside_the_default_12)
+{
+  static const int own[3] = { 20, 3, 0 };
+  static const char *const ids[3] = { "OI-2018-BIG", "OI-2018-SMALL", "OI-2018-NONE" };
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_policy *p = NULL;
+  size_t i, k;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK); /* the default */
+  for (k = 0; k < 3; k++) {
+    s = session_nv();
+    s.id = ids[k];
+    s.own_seats = own[k];
+    s.has_own_seats = 1;
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  }
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 12);
+  ck_assert_int_eq(oi_policy_session(p, 0, &s, NULL), OI_OK);
+  ck_assert_int_eq(s.has_own_seats, 0);
+  for (k = 0; k < 3; k++) {
+    ck_assert_int_eq(oi_policy_find_session(p, ids[k], &i, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_session_seats(p, i), own[k]);
+    ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
+    ck_assert_int_eq(s.has_own_seats, 1);
+    ck_assert_int_eq(s.own_seats, own[k]);
+  }
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_own_minus_1_and_100001_are_einval_100000_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_error e;
+  s.has_own_seats = 1;
+  s.own_seats = -1;
+  assert_add_session_fails(b, &s, OI_EINVAL, "-1 seats");
+  memset(&e, 0, sizeof e);
+  oi_policy_builder_add_session(b, &s, &e);
+  ck_assert_str_eq(e.path, "session.own_seats");
+  s.own_seats = 100001;
+  assert_add_session_fails(b, &s, OI_EINVAL, "100001 seats");
+  s.has_own_seats = 2;
+  s.own_seats = 5;
+  assert_add_session_fails(b, &s, OI_EINVAL, "has_own_seats 2");
+  ck_assert_uint_eq(sessions_built(b), 0);
+  s.has_own_seats = 1;
+  s.own_seats = 100000;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_flag_0_ignores_own_seats)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_nv();
+  oi_policy *p = NULL;
+  s.own_seats = -7; /* not read */
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_session_seats(p, 0), 12);
+  oi_policy_free(p);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_on_a_2_0_session_are_einval_s1_0_accepted)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n);
+  oi_session s = session_ny();
+  oi_error e;
+  s.has_own_seats = 1;
+  s.own_seats = 1;
+  memset(&e, 0, sizeof e);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, &e), OI_EINVAL);
+  ck_assert_str_eq(e.path, "session.own_seats");
+  ck_assert_msg(strstr(e.message, "(S1)") != NULL, "%s", e.message);
+  s.own_seats = 0;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_digest_moves_with_own_seats_and_not_without)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy *plain = build_2018(&n), *own12 = NULL, *own13 = NULL, *own13b = NULL;
+  oi_policy_builder *b;
+  oi_session s;
+  int k;
+  oi_policy **out[3] = { &own12, &own13, &own13b };
+  const int seats[3] = { 12, 13, 13 };
+  for (k = 0; k < 3; k++) {
+    b = builder_with_courses(&n);
+    s = session_nv();
+    s.has_own_seats = 1;
+    s.own_seats = seats[k];
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+    s = session_ny();
+    ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_prior_site(b, "Toronto", NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_prior_site(b, "Chicago", NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_build(b, out[k], NULL), OI_OK);
+    oi_policy_builder_free(b);
+  }
+  ck_assert_str_ne(oi_policy_digest(plain), oi_policy_digest(own12));
+  ck_assert_str_ne(oi_policy_digest(own12), oi_policy_digest(own13));
+  ck_assert_str_eq(oi_policy_digest(own13), oi_policy_digest(own13b));
+  oi_policy_free(plain);
+  oi_policy_free(own12);
+  oi_policy_free(own13);
+  oi_policy_free(own13b);
+}
+END_TEST
+
+START_TEST(test_s4_seats_builtin_2017_digest_is_unchanged_65a3d1155405affb)
+{
+  /* No session of 2017 sets its own seats: its digest, recorded in every
+   * snapshot made under it, is what it was before sessions could. */
+  oi_policy *p = tu_builtin_2017();
+  ck_assert_str_eq(oi_policy_digest(p), "65a3d1155405affb");
+  oi_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_s4_seats_rebuilt_from_getters_keeps_own_seats_and_digest)
+{
+  oi_policy_numbers n = numbers_2018();
+  oi_policy_builder *b = builder_with_courses(&n), *c = NULL;
+  oi_policy *p = NULL, *q = NULL;
+  oi_session s = session_nv();
+  size_t i;
+  s.has_own_seats = 1;
+  s.own_seats = 30;
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  s = session_ny();
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_new(&c, "test-2018", &n, NULL), OI_OK);
+  for (i = 0; i < oi_policy_course_count(p); i++) {
+    oi_course co;
+    ck_assert_int_eq(oi_policy_course(p, i, &co, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_course(c, &co, NULL), OI_OK);
+  }
+  for (i = 0; i < oi_policy_session_count(p); i++) {
+    ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
+    ck_assert_int_eq(oi_policy_builder_add_session(c, &s, NULL), OI_OK);
+  }
+  ck_assert_int_eq(oi_policy_builder_build(c, &q, NULL), OI_OK);
+  ck_assert_str_eq(oi_policy_digest(q), oi_policy_digest(p));
+  ck_assert_int_eq(oi_policy_session_seats(q, 0), 30);
+  ck_assert_int_eq(oi_policy_session_seats(q, 1), 0);
+  oi_policy_free(p);
+  oi_policy_free(q);
+  oi_policy_builder_free(b);
+  oi_policy_builder_free(c);
+}
+END_TEST
+
 static Suite *policy_suite(void)
 {
   Suite *s = suite_create("policy");
@@ -1237,7 +1494,6 @@ static Suite *policy_suite(void)
   tcase_add_test(tc, test_builder_duplicate_course_id_is_eexists);
   tcase_add_test(tc, test_builder_session_offering_unknown_course_is_enotfound);
   tcase_add_test(tc, test_builder_last_day_one_day_before_first_day_is_refused);
-  tcase_add_test(tc, test_builder_session_in_2019_for_2018_policy_is_refused);
   tcase_add_test(tc, test_builder_invalid_first_day_2018_02_30_is_edate);
   tcase_add_test(tc, test_builder_empty_countries_mask_is_einval);
   tcase_add_test(tc, test_builder_unknown_country_bit_is_einval);
@@ -1257,6 +1513,23 @@ static Suite *policy_suite(void)
   tcase_add_test(tc, test_builder_digest_differs_when_one_number_differs);
   tcase_add_test(tc, test_builder_digest_differs_when_a_session_day_differs);
   tcase_add_test(tc, test_builder_rebuilding_builtin_from_its_getters_gives_same_digest);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("U3-years");
+  tcase_add_test(tc, test_u3_years_2018_policy_holds_a_february_2019_session);
+  tcase_add_test(tc, test_u3_years_session_of_the_year_before_is_accepted);
+  tcase_add_test(tc, test_u3_years_request_for_2019_session_received_in_2018_decides_by_its_deadline);
+  tcase_add_test(tc, test_u3_years_session_in_year_1_is_einval_year_2_accepted);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("S4-seats");
+  tcase_add_test(tc, test_s4_seats_own_20_and_3_and_0_beside_the_default_12);
+  tcase_add_test(tc, test_s4_seats_own_minus_1_and_100001_are_einval_100000_accepted);
+  tcase_add_test(tc, test_s4_seats_flag_0_ignores_own_seats);
+  tcase_add_test(tc, test_s4_seats_on_a_2_0_session_are_einval_s1_0_accepted);
+  tcase_add_test(tc, test_s4_seats_digest_moves_with_own_seats_and_not_without);
+  tcase_add_test(tc, test_s4_seats_builtin_2017_digest_is_unchanged_65a3d1155405affb);
+  tcase_add_test(tc, test_s4_seats_rebuilt_from_getters_keeps_own_seats_and_digest);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,7 +1,7 @@
 /*
  * tests/check_rules.c -- the stateless rules (rules.h), clause by clause.
  *
- * One TCase per clause of POLICY.md, named exactly by the clause id:
+ * One TCase per clause of doc/policy.md, named exactly by the clause id:
  *   C1 C2 C3   graduation; a course offered at the session
  *   E1         countries a session admits
  *   E2 S7      the cost split
@@ -11,8 +11,16 @@
  * and "decisions" for what every decision carries (the policy's id, the
  * session) and oi_check_subsidy_many().
  *
- * Every expected value below is read from POLICY.md's text or table, or
+ * Every expected value below is read from doc/policy.md's text or table, or
  * computed from it (day numbers by tu_days(), independent of the library).
+ *
+ * A boundary that the shared vectors (tests/vectors/clauses.json, run by
+ * check_vectors and the Python suite) decide with the same inputs is left to
+ * them: they check the outcome, every reason in order, the nights and the
+ * payee. The tests here check what a vector cannot say: the values and the
+ * severity a reason carries, its message, the payee's name, nights_requested,
+ * fields a vector cannot set (receipts_cents while receipts_known is 0) and
+ * outputs left untouched by an error.
  */
 #include "testutil.h"
 
@@ -94,14 +102,6 @@ static void canadian_request(oi_subsidy_request *r, int receipts_known, int64_t 
 
 static const oi_date md_week[5] = { { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 15 },
                                     { 2017, 2, 16 }, { 2017, 2, 17 } };
-
-START_TEST(test_c1_all_5_days_attended_graduates)
-{
-  oi_decision d = graduation("OI-2017-MD", md_week, 5);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_GRADUATED);
-  TU_ASSERT_REASON_COUNT(&d, 0);
-}
-END_TEST
 
 START_TEST(test_c1_all_5_days_in_any_order_graduates)
 {
@@ -187,15 +187,18 @@ START_TEST(test_c1_all_5_days_of_denver_graduates_there_but_not_at_linthicum)
   const oi_date days[5] = { { 2017, 5, 8 }, { 2017, 5, 9 }, { 2017, 5, 10 }, { 2017, 5, 11 },
                             { 2017, 5, 12 } };
   oi_decision d = graduation("OI-2017-CO", days, 5);
-  oi_decision before;
-  oi_error e;
+  const oi_reason *r;
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_GRADUATED);
-  /* Denver's days are outside OI-2017-MD */
-  memset(&d, TU_SENTINEL, sizeof d);
-  before = d;
-  memset(&e, 0, sizeof e);
-  ck_assert_int_eq(oi_check_graduation(P, "OI-2017-MD", days, 5, &d, &e), OI_EINVAL);
-  ck_assert_mem_eq(&d, &before, sizeof d);
+  TU_ASSERT_REASON_COUNT(&d, 0);
+  /* Denver's days are outside OI-2017-MD: none of its days was attended,
+   * and the five listed are a note, not an error. */
+  d = graduation("OI-2017-MD", days, 5);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_NOT_GRADUATED);
+  TU_ASSERT_REASON_COUNT(&d, 2);
+  r = TU_ASSERT_REFUSAL(&d, OI_REASON_MISSED_DAYS, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 0);
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 5);
 }
 END_TEST
 
@@ -215,18 +218,69 @@ static void assert_graduation_fails(const char *session_id, const oi_date *days,
   ck_assert_mem_eq(&d, &before, sizeof d);
 }
 
-START_TEST(test_c1_day_after_last_day_2017_02_18_is_einval)
+/* Reading (C1): days outside the session are a record of what the officer
+ * attended, not bad input: a note, and graduation reads the session's days. */
+START_TEST(test_c1_extra_day_before_and_after_graduates_with_a_note)
 {
-  const oi_date days[6] = { { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 15 }, { 2017, 2, 16 },
-                            { 2017, 2, 17 }, { 2017, 2, 18 } };
-  assert_graduation_fails("OI-2017-MD", days, 6, OI_EINVAL);
+  const oi_date days[7] = { { 2017, 2, 12 }, { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 15 },
+                            { 2017, 2, 16 }, { 2017, 2, 17 }, { 2017, 2, 18 } };
+  oi_decision d = graduation("OI-2017-MD", days, 7);
+  const oi_reason *r;
+  char msg[256];
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_GRADUATED);
+  TU_ASSERT_REASON_COUNT(&d, 1);
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 2);
+  ck_assert(r->value[1] == tu_days(2017, 2, 12));
+  ck_assert(r->value[2] == tu_days(2017, 2, 18));
+  ck_assert_int_eq(r->session, (int32_t)tu_session_index(P, "OI-2017-MD"));
+  ck_assert_int_gt(oi_reason_format(P, r, msg, sizeof msg), 0);
+  ck_assert_msg(strstr(msg, "2 of the days listed (2017-02-12 to 2017-02-18) are outside "
+                            "session OI-2017-MD (2017-02-13 to 2017-02-17)") != NULL,
+                "message: %s", msg);
 }
 END_TEST
 
-START_TEST(test_c1_day_before_first_day_2017_02_12_is_einval)
+START_TEST(test_c1_extra_days_around_a_missed_day_not_graduated_missed_then_note)
 {
-  const oi_date days[2] = { { 2017, 2, 12 }, { 2017, 2, 13 } };
-  assert_graduation_fails("OI-2017-MD", days, 2, OI_EINVAL);
+  /* 2017-02-15 missed; 2017-02-11 and 2017-02-19 outside the session. */
+  const oi_date days[6] = { { 2017, 2, 19 }, { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 16 },
+                            { 2017, 2, 17 }, { 2017, 2, 11 } };
+  oi_decision d = graduation("OI-2017-MD", days, 6);
+  const oi_reason *r;
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_NOT_GRADUATED);
+  TU_ASSERT_REASON_COUNT(&d, 2);
+  ck_assert_int_eq(d.reasons[0].code, OI_REASON_MISSED_DAYS); /* the refusal first */
+  r = TU_ASSERT_REFUSAL(&d, OI_REASON_MISSED_DAYS, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 4);
+  ck_assert(r->value[2] == tu_days(2017, 2, 15));
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 2);
+  ck_assert(r->value[1] == tu_days(2017, 2, 11));
+  ck_assert(r->value[2] == tu_days(2017, 2, 19));
+}
+END_TEST
+
+START_TEST(test_c1_one_day_outside_a_year_away_is_one_note)
+{
+  const oi_date days[6] = { { 2017, 2, 13 }, { 2017, 2, 14 }, { 2017, 2, 15 }, { 2017, 2, 16 },
+                            { 2017, 2, 17 }, { 2016, 2, 13 } };
+  oi_decision d = graduation("OI-2017-MD", days, 6);
+  const oi_reason *r;
+  char msg[256];
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_GRADUATED);
+  r = TU_ASSERT_NOTE(&d, OI_REASON_DAYS_OUTSIDE_SESSION, OI_CLAUSE_C1);
+  ck_assert(r->value[0] == 1);
+  ck_assert(r->value[1] == tu_days(2016, 2, 13) && r->value[2] == r->value[1]);
+  oi_reason_format(P, r, msg, sizeof msg);
+  ck_assert_msg(strstr(msg, "1 of the days listed (2016-02-13) is outside") != NULL, "%s", msg);
+}
+END_TEST
+
+START_TEST(test_c1_invalid_date_beside_days_outside_is_still_edate)
+{
+  const oi_date days[3] = { { 2017, 2, 12 }, { 2017, 2, 13 }, { 2017, 2, 29 } };
+  assert_graduation_fails("OI-2017-MD", days, 3, OI_EDATE);
 }
 END_TEST
 
@@ -364,29 +418,6 @@ START_TEST(test_e1_canadian_local_subsidy_at_oi_2017_md_refused)
 }
 END_TEST
 
-START_TEST(test_e1_canadian_local_enrollment_at_oi_2017_fl_admitted)
-{
-  oi_application a;
-  oi_decision d;
-  tu_default_application(&a, "OI-2017-FL", tu_course_id(P, "OI-2017-FL", OI_COURSE_INSTITUTE));
-  tu_ca_local(&a.local, 1, 100);
-  d = enroll(&a);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-  TU_ASSERT_REASON_COUNT(&d, 0);
-}
-END_TEST
-
-START_TEST(test_e1_canadian_local_subsidy_at_oi_2017_fl_eligible)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  canadian_request(&r, 1, 100);
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
-  TU_ASSERT_REASON_COUNT(&d, 0);
-}
-END_TEST
-
 /* An officer who meets P1 (Toronto, undated) and P2 (Secretary). */
 static void qualified_application(oi_application *a, const char *session_id,
                                   const char *course_id)
@@ -513,50 +544,6 @@ START_TEST(test_e2_no_subsidy_local_pays_all_5_hotel_nights)
 }
 END_TEST
 
-START_TEST(test_e2_5_awarded_7_stayed_at_15000_subsidy_75000_local_30000)
-{
-  oi_cost_split c = split(7, 5, 15000);
-  ck_assert_int_eq(c.payer[OI_COST_HOTEL], OI_PAYER_SUBSIDY);
-  ck_assert_int_eq(c.subsidy_nights, 5);
-  ck_assert_int_eq(c.local_nights, 2);
-  ck_assert(c.subsidy_hotel_cents == 75000);
-  ck_assert(c.local_hotel_cents == 30000);
-}
-END_TEST
-
-START_TEST(test_e2_5_awarded_3_stayed_subsidy_pays_3_nights_local_nothing)
-{
-  oi_cost_split c = split(3, 5, 15000);
-  ck_assert_int_eq(c.payer[OI_COST_HOTEL], OI_PAYER_SUBSIDY);
-  ck_assert_int_eq(c.subsidy_nights, 3);
-  ck_assert_int_eq(c.local_nights, 0);
-  ck_assert(c.subsidy_hotel_cents == 45000);
-  ck_assert(c.local_hotel_cents == 0);
-}
-END_TEST
-
-START_TEST(test_e2_5_awarded_5_stayed_subsidy_pays_every_night)
-{
-  oi_cost_split c = split(5, 5, 15000);
-  ck_assert_int_eq(c.subsidy_nights, 5);
-  ck_assert_int_eq(c.local_nights, 0);
-  ck_assert(c.subsidy_hotel_cents == 75000);
-  ck_assert(c.local_hotel_cents == 0);
-}
-END_TEST
-
-START_TEST(test_e2_0_nights_stayed_with_5_awarded_hotel_payer_is_local)
-{
-  /* "for the hotel, the subsidy if it pays any night, else the local" */
-  oi_cost_split c = split(0, 5, 15000);
-  ck_assert_int_eq(c.subsidy_nights, 0);
-  ck_assert_int_eq(c.local_nights, 0);
-  ck_assert(c.subsidy_hotel_cents == 0);
-  ck_assert(c.local_hotel_cents == 0);
-  ck_assert_int_eq(c.payer[OI_COST_HOTEL], OI_PAYER_LOCAL);
-}
-END_TEST
-
 START_TEST(test_e2_awarded_6_exceeds_max_nights_5_is_einval)
 {
   assert_split_fails(7, 6, 15000, OI_EINVAL);
@@ -614,15 +601,6 @@ START_TEST(test_s7_transportation_and_per_diem_paid_by_local_without_subsidy)
 }
 END_TEST
 
-START_TEST(test_s7_transportation_and_per_diem_paid_by_local_with_5_awarded_nights)
-{
-  oi_cost_split c = split(5, 5, 15000);
-  ck_assert_int_eq(c.payer[OI_COST_TRANSPORTATION], OI_PAYER_LOCAL);
-  ck_assert_int_eq(c.payer[OI_COST_PER_DIEM], OI_PAYER_LOCAL);
-  ck_assert_int_eq(c.payer[OI_COST_HOTEL], OI_PAYER_SUBSIDY);
-}
-END_TEST
-
 /* ------------------------------------------------------------------------ */
 /* P1: Advanced Organizing 2.0 requires a 1.0 graduation before it          */
 
@@ -663,15 +641,6 @@ static void assert_p1_refused(const oi_decision *d, int64_t claimed, int64_t unk
 
 static const oi_date adv_md_first_day = { 2017, 2, 22 };
 
-START_TEST(test_p1_prior_site_toronto_undated_qualifies)
-{
-  oi_graduation g = grad("Toronto", 0, 0, 0);
-  oi_decision d = organizing("ADV-2017-MD", &g, 1);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-  TU_ASSERT_REASON_COUNT(&d, 0);
-}
-END_TEST
-
 START_TEST(test_p1_prior_site_matches_ignoring_case_toronto_lowercase)
 {
   oi_graduation g = grad("toronto", 0, 0, 0);
@@ -709,36 +678,11 @@ START_TEST(test_p1_every_prior_site_on_record_qualifies_undated)
 }
 END_TEST
 
-START_TEST(test_p1_prior_site_dated_2017_02_21_day_before_adv_first_day_qualifies)
-{
-  oi_graduation g = grad("Toronto", 2017, 2, 21);
-  oi_decision d = organizing("ADV-2017-MD", &g, 1);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-}
-END_TEST
-
 START_TEST(test_p1_prior_site_dated_2017_02_22_on_adv_first_day_does_not_qualify)
 {
   oi_graduation g = grad("Toronto", 2017, 2, 22);
   oi_decision d = organizing("ADV-2017-MD", &g, 1);
   assert_p1_refused(&d, 1, 0, 1, adv_md_first_day);
-}
-END_TEST
-
-START_TEST(test_p1_catalogue_site_linthicum_heights_dated_2017_02_17_qualifies_for_adv_md)
-{
-  /* OI-2017-MD ended 2017-02-17, before ADV-2017-MD began 2017-02-22. */
-  oi_graduation g = grad("Linthicum Heights, MD", 2017, 2, 17);
-  oi_decision d = organizing("ADV-2017-MD", &g, 1);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-}
-END_TEST
-
-START_TEST(test_p1_catalogue_session_id_oi_2017_md_qualifies_for_adv_md)
-{
-  oi_graduation g = grad("OI-2017-MD", 0, 0, 0);
-  oi_decision d = organizing("ADV-2017-MD", &g, 1);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
 }
 END_TEST
 
@@ -763,15 +707,6 @@ START_TEST(test_p1_catalogue_site_denver_dated_2017_05_12_qualifies_for_adv_ca)
 {
   /* OI-2017-CO ended 2017-05-12, before ADV-2017-CA began 2017-11-29. */
   oi_graduation g = grad("Denver, CO", 2017, 5, 12);
-  oi_decision d = organizing("ADV-2017-CA", &g, 1);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-}
-END_TEST
-
-START_TEST(test_p1_catalogue_session_id_oi_2017_fl_qualifies_for_adv_ca)
-{
-  /* OI-2017-FL ended 2017-10-20, before ADV-2017-CA began 2017-11-29. */
-  oi_graduation g = grad("OI-2017-FL", 0, 0, 0);
   oi_decision d = organizing("ADV-2017-CA", &g, 1);
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
 }
@@ -856,28 +791,6 @@ static oi_decision sec_treasurer(oi_office office, const oi_graduation *g, size_
   return enroll(&a);
 }
 
-START_TEST(test_p2_secretary_admitted_without_graduation)
-{
-  oi_decision d = sec_treasurer(OI_OFFICE_SECRETARY, NULL, 0);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-  TU_ASSERT_REASON_COUNT(&d, 0);
-}
-END_TEST
-
-START_TEST(test_p2_treasurer_admitted_without_graduation)
-{
-  oi_decision d = sec_treasurer(OI_OFFICE_TREASURER, NULL, 0);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-}
-END_TEST
-
-START_TEST(test_p2_secretary_treasurer_admitted_without_graduation)
-{
-  oi_decision d = sec_treasurer(OI_OFFICE_SECRETARY_TREASURER, NULL, 0);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-}
-END_TEST
-
 static void assert_p2_refused(const oi_decision *d, oi_office office, int64_t claimed,
                               int64_t unknown, int64_t late)
 {
@@ -914,15 +827,6 @@ START_TEST(test_p2_vice_president_business_agent_none_other_refused)
     oi_decision d = sec_treasurer(offices[i], NULL, 0);
     assert_p2_refused(&d, offices[i], 0, 0, 0);
   }
-}
-END_TEST
-
-START_TEST(test_p2_president_with_qualifying_graduation_admitted)
-{
-  oi_graduation g = grad("Toronto", 0, 0, 0);
-  oi_decision d = sec_treasurer(OI_OFFICE_PRESIDENT, &g, 1);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
-  TU_ASSERT_REASON_COUNT(&d, 0);
 }
 END_TEST
 
@@ -986,29 +890,6 @@ END_TEST
 /* ------------------------------------------------------------------------ */
 /* S2: the local's category, and its attestation                            */
 
-START_TEST(test_s2_us_lm3_qualifies)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.local.lm_form = OI_LM_3;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
-  TU_ASSERT_REASON_COUNT(&d, 0);
-}
-END_TEST
-
-START_TEST(test_s2_us_lm4_qualifies)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.local.lm_form = OI_LM_4;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
-}
-END_TEST
-
 START_TEST(test_s2_us_lm2_refused_form_not_eligible)
 {
   oi_subsidy_request r;
@@ -1038,19 +919,6 @@ START_TEST(test_s2_us_no_form_refused_form_not_eligible)
 }
 END_TEST
 
-START_TEST(test_s2_us_lm3_with_receipts_over_threshold_qualifies_by_form_alone)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.local.lm_form = OI_LM_3;
-  r.local.receipts_known = 1;
-  r.local.receipts_cents = INT64_C(100000000000); /* $1,000,000,000.00 */
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
-}
-END_TEST
-
 START_TEST(test_s2_us_lm2_with_zero_receipts_refused_by_form_alone)
 {
   oi_subsidy_request r;
@@ -1062,17 +930,6 @@ START_TEST(test_s2_us_lm2_with_zero_receipts_refused_by_form_alone)
   d = subsidy(&r);
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
   TU_ASSERT_REFUSAL(&d, OI_REASON_US_FORM_NOT_ELIGIBLE, OI_CLAUSE_S2);
-}
-END_TEST
-
-START_TEST(test_s2_receipts_24999999_cents_qualify)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  canadian_request(&r, 1, INT64_C(24999999));
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
-  TU_ASSERT_REASON_COUNT(&d, 0);
 }
 END_TEST
 
@@ -1127,17 +984,6 @@ START_TEST(test_s2_canadian_receipts_not_known_ignores_receipts_field)
 }
 END_TEST
 
-START_TEST(test_s2_canadian_lm2_with_low_receipts_qualifies_by_receipts_alone)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  canadian_request(&r, 1, 100);
-  r.local.lm_form = OI_LM_2;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
-}
-END_TEST
-
 START_TEST(test_s2_canadian_lm3_with_25000000_cents_refused_by_receipts_alone)
 {
   oi_subsidy_request r;
@@ -1148,19 +994,6 @@ START_TEST(test_s2_canadian_lm3_with_25000000_cents_refused_by_receipts_alone)
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
   TU_ASSERT_REFUSAL(&d, OI_REASON_CA_RECEIPTS_TOO_HIGH, OI_CLAUSE_S2);
   TU_ASSERT_NO_REASON(&d, OI_REASON_US_FORM_NOT_ELIGIBLE);
-}
-END_TEST
-
-START_TEST(test_s2_missing_attestation_refused_not_attested)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.attested = 0;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
-  TU_ASSERT_REASON_COUNT(&d, 1);
-  TU_ASSERT_REFUSAL(&d, OI_REASON_NOT_ATTESTED, OI_CLAUSE_S2);
 }
 END_TEST
 
@@ -1229,19 +1062,6 @@ START_TEST(test_s3_7_nights_requested_pays_5_still_eligible_with_note)
 }
 END_TEST
 
-START_TEST(test_s3_1_night_requested_pays_1)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.nights = 1;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ELIGIBLE);
-  ck_assert_int_eq(d.nights, 1);
-  TU_ASSERT_NO_REASON(&d, OI_REASON_NIGHTS_LIMITED);
-}
-END_TEST
-
 START_TEST(test_s3_payee_is_the_designated_hotel_of_each_1_0_session)
 {
   static const char *const ids[] = { "OI-2017-MD", "OI-2017-CO", "OI-2017-FL" };
@@ -1301,54 +1121,6 @@ static oi_decision late_decision(const char *session_id, oi_datetime received)
   return d;
 }
 
-START_TEST(test_s6_received_42_days_before_md_is_on_time)
-{
-  assert_on_time("OI-2017-MD", tu_dt(2017, 1, 2, 9, 0, 0));
-}
-END_TEST
-
-START_TEST(test_s6_received_41_days_before_md_is_late)
-{
-  late_decision("OI-2017-MD", tu_dt(2017, 1, 3, 0, 0, 0));
-}
-END_TEST
-
-START_TEST(test_s6_received_42_days_before_co_is_on_time)
-{
-  assert_on_time("OI-2017-CO", tu_dt(2017, 3, 27, 9, 0, 0));
-}
-END_TEST
-
-START_TEST(test_s6_received_41_days_before_co_is_late)
-{
-  late_decision("OI-2017-CO", tu_dt(2017, 3, 28, 9, 0, 0));
-}
-END_TEST
-
-START_TEST(test_s6_received_42_days_before_fl_is_on_time)
-{
-  assert_on_time("OI-2017-FL", tu_dt(2017, 9, 4, 9, 0, 0));
-}
-END_TEST
-
-START_TEST(test_s6_received_41_days_before_fl_is_late)
-{
-  late_decision("OI-2017-FL", tu_dt(2017, 9, 5, 9, 0, 0));
-}
-END_TEST
-
-START_TEST(test_s6_received_2017_01_02_at_23_59_59_is_on_time)
-{
-  assert_on_time("OI-2017-MD", tu_dt(2017, 1, 2, 23, 59, 59));
-}
-END_TEST
-
-START_TEST(test_s6_received_2017_01_03_at_00_00_00_is_late)
-{
-  late_decision("OI-2017-MD", tu_dt(2017, 1, 3, 0, 0, 0));
-}
-END_TEST
-
 START_TEST(test_s6_received_months_early_2016_06_01_is_on_time)
 {
   assert_on_time("OI-2017-MD", tu_dt(2016, 6, 1, 9, 0, 0));
@@ -1392,55 +1164,8 @@ START_TEST(test_s6_received_2017_02_14_after_first_day_is_late_by_minus_1_days)
 }
 END_TEST
 
-START_TEST(test_s6_late_request_pays_0_nights_and_no_payee)
-{
-  oi_decision d = late_decision("OI-2017-MD", tu_dt(2017, 1, 3, 0, 0, 0));
-  ck_assert_int_eq(d.nights, 0);
-  ck_assert_ptr_null(d.payee);
-}
-END_TEST
-
 /* ------------------------------------------------------------------------ */
 /* S8: submitted with the application; both forms signed                    */
-
-START_TEST(test_s8_not_with_application_refused)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.with_application = 0;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
-  TU_ASSERT_REASON_COUNT(&d, 1);
-  TU_ASSERT_REFUSAL(&d, OI_REASON_NOT_WITH_APPLICATION, OI_CLAUSE_S8);
-}
-END_TEST
-
-START_TEST(test_s8_application_not_signed_refused)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.application_signed = 0;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
-  TU_ASSERT_REASON_COUNT(&d, 1);
-  TU_ASSERT_REFUSAL(&d, OI_REASON_APPLICATION_NOT_SIGNED, OI_CLAUSE_S8);
-}
-END_TEST
-
-START_TEST(test_s8_request_not_signed_refused)
-{
-  oi_subsidy_request r;
-  oi_decision d;
-  tu_default_request(&r);
-  r.request_signed = 0;
-  d = subsidy(&r);
-  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
-  TU_ASSERT_REASON_COUNT(&d, 1);
-  TU_ASSERT_REFUSAL(&d, OI_REASON_REQUEST_NOT_SIGNED, OI_CLAUSE_S8);
-}
-END_TEST
 
 START_TEST(test_s8_all_three_missing_give_three_reasons)
 {
@@ -1697,7 +1422,9 @@ START_TEST(test_decisions_many_invalid_element_3_path_requests_3_and_out_untouch
   st = oi_check_subsidy_many(P, reqs, MANY, out, &e);
   ck_assert_int_eq(st, OI_EINVAL);
   ck_assert_int_eq(e.status, OI_EINVAL);
-  ck_assert_msg(strncmp(e.path, "requests[3]", 11) == 0, "path \"%s\"", e.path);
+  ck_assert_uint_eq(e.index, 3);
+  ck_assert_str_eq(e.field, "local.district");
+  ck_assert_str_eq(e.path, "requests[3].local.district");
   ck_assert_msg(e.message[0] != '\0', "no message");
   ck_assert_msg(memcmp(out, before, sizeof out) == 0, "decisions written on failure");
 }
@@ -1714,7 +1441,8 @@ START_TEST(test_decisions_many_unknown_session_at_element_5_is_enotfound_out_unt
   memcpy(before, out, sizeof out);
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_check_subsidy_many(P, reqs, MANY, out, &e), OI_ENOTFOUND);
-  ck_assert_msg(strncmp(e.path, "requests[5]", 11) == 0, "path \"%s\"", e.path);
+  ck_assert_uint_eq(e.index, 5);
+  ck_assert_str_eq(e.field, "session_id");
   ck_assert_msg(memcmp(out, before, sizeof out) == 0, "decisions written on failure");
 }
 END_TEST
@@ -1746,7 +1474,6 @@ static Suite *rules_suite(void)
   TCase *tc;
 
   tc = clause(s, "C1");
-  tcase_add_test(tc, test_c1_all_5_days_attended_graduates);
   tcase_add_test(tc, test_c1_all_5_days_in_any_order_graduates);
   tcase_add_test(tc, test_c1_4_of_5_days_missing_2017_02_15_not_graduated);
   tcase_add_test(tc, test_c1_missing_first_and_last_day_reports_first_day_2017_02_13);
@@ -1755,8 +1482,10 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_c1_repeated_day_with_all_5_days_still_graduates);
   tcase_add_test(tc, test_c1_0_days_attended_not_graduated);
   tcase_add_test(tc, test_c1_all_5_days_of_denver_graduates_there_but_not_at_linthicum);
-  tcase_add_test(tc, test_c1_day_after_last_day_2017_02_18_is_einval);
-  tcase_add_test(tc, test_c1_day_before_first_day_2017_02_12_is_einval);
+  tcase_add_test(tc, test_c1_extra_day_before_and_after_graduates_with_a_note);
+  tcase_add_test(tc, test_c1_extra_days_around_a_missed_day_not_graduated_missed_then_note);
+  tcase_add_test(tc, test_c1_one_day_outside_a_year_away_is_one_note);
+  tcase_add_test(tc, test_c1_invalid_date_beside_days_outside_is_still_edate);
   tcase_add_test(tc, test_c1_attended_2017_02_30_is_edate);
   tcase_add_test(tc, test_c1_unknown_session_is_enotfound);
   tcase_add_test(tc, test_c1_institute_course_not_offered_at_adv_2017_md);
@@ -1772,8 +1501,6 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_e1_canadian_local_enrollment_at_oi_2017_md_refused);
   tcase_add_test(tc, test_e1_canadian_local_enrollment_at_oi_2017_co_refused);
   tcase_add_test(tc, test_e1_canadian_local_subsidy_at_oi_2017_md_refused);
-  tcase_add_test(tc, test_e1_canadian_local_enrollment_at_oi_2017_fl_admitted);
-  tcase_add_test(tc, test_e1_canadian_local_subsidy_at_oi_2017_fl_eligible);
   tcase_add_test(tc, test_e1_us_local_admitted_to_every_course_of_every_session);
   tcase_add_test(tc, test_e1_canadian_local_admitted_to_both_courses_at_both_adv_sessions);
   tcase_add_test(tc, test_e1_canadian_at_oi_2017_md_for_2_0_course_lists_country_and_course);
@@ -1781,10 +1508,6 @@ static Suite *rules_suite(void)
   tc = clause(s, "E2");
   tcase_add_test(tc, test_e2_program_and_instructors_paid_by_international);
   tcase_add_test(tc, test_e2_no_subsidy_local_pays_all_5_hotel_nights);
-  tcase_add_test(tc, test_e2_5_awarded_7_stayed_at_15000_subsidy_75000_local_30000);
-  tcase_add_test(tc, test_e2_5_awarded_3_stayed_subsidy_pays_3_nights_local_nothing);
-  tcase_add_test(tc, test_e2_5_awarded_5_stayed_subsidy_pays_every_night);
-  tcase_add_test(tc, test_e2_0_nights_stayed_with_5_awarded_hotel_payer_is_local);
   tcase_add_test(tc, test_e2_awarded_6_exceeds_max_nights_5_is_einval);
   tcase_add_test(tc, test_e2_negative_rate_or_nights_is_einval);
   tcase_add_test(tc, test_e2_rate_int64_max_for_2_local_nights_overflows_elimit);
@@ -1793,18 +1516,13 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_e2_null_policy_stay_or_out_is_einval);
 
   tc = clause(s, "P1");
-  tcase_add_test(tc, test_p1_prior_site_toronto_undated_qualifies);
   tcase_add_test(tc, test_p1_prior_site_matches_ignoring_case_toronto_lowercase);
   tcase_add_test(tc, test_p1_prior_site_matches_ignoring_trailing_state_las_vegas_nv);
   tcase_add_test(tc, test_p1_every_prior_site_on_record_qualifies_undated);
-  tcase_add_test(tc, test_p1_prior_site_dated_2017_02_21_day_before_adv_first_day_qualifies);
   tcase_add_test(tc, test_p1_prior_site_dated_2017_02_22_on_adv_first_day_does_not_qualify);
-  tcase_add_test(tc, test_p1_catalogue_site_linthicum_heights_dated_2017_02_17_qualifies_for_adv_md);
-  tcase_add_test(tc, test_p1_catalogue_session_id_oi_2017_md_qualifies_for_adv_md);
   tcase_add_test(tc, test_p1_catalogue_site_denver_dated_2017_05_12_does_not_qualify_for_adv_md);
   tcase_add_test(tc, test_p1_catalogue_session_id_oi_2017_co_does_not_qualify_for_adv_md);
   tcase_add_test(tc, test_p1_catalogue_site_denver_dated_2017_05_12_qualifies_for_adv_ca);
-  tcase_add_test(tc, test_p1_catalogue_session_id_oi_2017_fl_qualifies_for_adv_ca);
   tcase_add_test(tc, test_p1_unknown_site_springfield_does_not_qualify);
   tcase_add_test(tc, test_p1_unknown_site_springfield_dated_before_does_not_qualify);
   tcase_add_test(tc, test_p1_site_that_only_begins_with_a_prior_city_does_not_qualify);
@@ -1814,13 +1532,9 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_p1_one_qualifying_graduation_among_bad_ones_admits);
 
   tc = clause(s, "P2");
-  tcase_add_test(tc, test_p2_secretary_admitted_without_graduation);
-  tcase_add_test(tc, test_p2_treasurer_admitted_without_graduation);
-  tcase_add_test(tc, test_p2_secretary_treasurer_admitted_without_graduation);
   tcase_add_test(tc, test_p2_recording_secretary_refused_without_graduation);
   tcase_add_test(tc, test_p2_president_refused_without_graduation);
   tcase_add_test(tc, test_p2_vice_president_business_agent_none_other_refused);
-  tcase_add_test(tc, test_p2_president_with_qualifying_graduation_admitted);
   tcase_add_test(tc, test_p2_business_agent_with_unknown_and_late_graduations_refused_with_counts);
   tcase_add_test(tc, test_p2_canadian_treasurer_admitted_at_adv_2017_ca);
 
@@ -1829,53 +1543,33 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_s1_subsidy_request_to_adv_2017_ca_refused_no_subsidy_for_course);
 
   tc = clause(s, "S2");
-  tcase_add_test(tc, test_s2_us_lm3_qualifies);
-  tcase_add_test(tc, test_s2_us_lm4_qualifies);
   tcase_add_test(tc, test_s2_us_lm2_refused_form_not_eligible);
   tcase_add_test(tc, test_s2_us_no_form_refused_form_not_eligible);
-  tcase_add_test(tc, test_s2_us_lm3_with_receipts_over_threshold_qualifies_by_form_alone);
   tcase_add_test(tc, test_s2_us_lm2_with_zero_receipts_refused_by_form_alone);
-  tcase_add_test(tc, test_s2_receipts_24999999_cents_qualify);
   tcase_add_test(tc, test_s2_receipts_25000000_cents_refused_too_high);
   tcase_add_test(tc, test_s2_receipts_0_cents_qualify);
   tcase_add_test(tc, test_s2_canadian_receipts_unknown_refused);
   tcase_add_test(tc, test_s2_canadian_receipts_not_known_ignores_receipts_field);
-  tcase_add_test(tc, test_s2_canadian_lm2_with_low_receipts_qualifies_by_receipts_alone);
   tcase_add_test(tc, test_s2_canadian_lm3_with_25000000_cents_refused_by_receipts_alone);
-  tcase_add_test(tc, test_s2_missing_attestation_refused_not_attested);
   tcase_add_test(tc, test_s2_missing_attestation_of_lm2_local_gives_both_reasons);
 
   tc = clause(s, "S3");
   tcase_add_test(tc, test_s3_5_nights_requested_pays_5_without_note);
   tcase_add_test(tc, test_s3_6_nights_requested_pays_5_with_note);
   tcase_add_test(tc, test_s3_7_nights_requested_pays_5_still_eligible_with_note);
-  tcase_add_test(tc, test_s3_1_night_requested_pays_1);
   tcase_add_test(tc, test_s3_payee_is_the_designated_hotel_of_each_1_0_session);
   tcase_add_test(tc, test_s3_refused_request_pays_0_nights_and_no_payee);
 
   tc = clause(s, "S6");
-  tcase_add_test(tc, test_s6_received_42_days_before_md_is_on_time);
-  tcase_add_test(tc, test_s6_received_41_days_before_md_is_late);
-  tcase_add_test(tc, test_s6_received_42_days_before_co_is_on_time);
-  tcase_add_test(tc, test_s6_received_41_days_before_co_is_late);
-  tcase_add_test(tc, test_s6_received_42_days_before_fl_is_on_time);
-  tcase_add_test(tc, test_s6_received_41_days_before_fl_is_late);
-  tcase_add_test(tc, test_s6_received_2017_01_02_at_23_59_59_is_on_time);
-  tcase_add_test(tc, test_s6_received_2017_01_03_at_00_00_00_is_late);
   tcase_add_test(tc, test_s6_received_months_early_2016_06_01_is_on_time);
   tcase_add_test(tc, test_s6_late_reason_values_day_received_41_days_deadline_6_weeks);
   tcase_add_test(tc, test_s6_late_message_names_2017_01_03_41_days_2017_02_13_2017_01_02);
   tcase_add_test(tc, test_s6_received_2017_02_14_after_first_day_is_late_by_minus_1_days);
-  tcase_add_test(tc, test_s6_late_request_pays_0_nights_and_no_payee);
 
   tc = clause(s, "S7");
   tcase_add_test(tc, test_s7_transportation_and_per_diem_paid_by_local_without_subsidy);
-  tcase_add_test(tc, test_s7_transportation_and_per_diem_paid_by_local_with_5_awarded_nights);
 
   tc = clause(s, "S8");
-  tcase_add_test(tc, test_s8_not_with_application_refused);
-  tcase_add_test(tc, test_s8_application_not_signed_refused);
-  tcase_add_test(tc, test_s8_request_not_signed_refused);
   tcase_add_test(tc, test_s8_all_three_missing_give_three_reasons);
 
   tc = clause(s, "S10");

@@ -13,7 +13,7 @@
  *
  * TCases:
  *  shared_policy      8 threads make OI_THREAD_DECISIONS decisions in all
- *                     (default 1,000,000: oi_check_subsidy,
+ *                     (see below for the default: oi_check_subsidy,
  *                     oi_check_enrollment, each reason rendered with
  *                     oi_reason_format) on ONE built-in policy, each compared
  *                     with a single-threaded reference computed first, errors
@@ -35,7 +35,10 @@
  *
  * Sizes come from the environment so that valgrind (which runs threads one at
  * a time) can take less: OI_THREAD_DECISIONS, OI_THREAD_LEDGER_OPS (per
- * script, default 3000), OI_THREAD_READER_ROUNDS (default 4).
+ * script), OI_THREAD_READER_ROUNDS. The defaults are 200,000 decisions, 1000
+ * operations and 2 rounds, about a second in all; under OI_TEST_LONG=1
+ * (`make check-long`, and the ThreadSanitizer stage of CI) 1,000,000
+ * decisions, 3000 operations and 4 rounds.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -45,6 +48,11 @@
 #include "fuzz/ledger_check.h"
 
 #define THREADS 8
+
+/* The default sizes, short or long (tu_long_run()). */
+#define DECISIONS (tu_long_run() ? 1000000 : 200000)
+#define LEDGER_OPS (tu_long_run() ? 3000 : 1000)
+#define READER_ROUNDS (tu_long_run() ? 4 : 2)
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
@@ -338,7 +346,7 @@ static void *decider_main(void *arg)
 
 START_TEST(shared_policy)
 {
-  const size_t total = env_size("OI_THREAD_DECISIONS", 1000000);
+  const size_t total = env_size("OI_THREAD_DECISIONS", DECISIONS);
   struct decider w[THREADS];
   pthread_t t[THREADS];
   oi_policy *p = tu_builtin_2017();
@@ -505,7 +513,7 @@ static void *own_main(void *arg)
 
 START_TEST(ledger_per_thread)
 {
-  const size_t ops = env_size("OI_THREAD_LEDGER_OPS", 3000);
+  const size_t ops = env_size("OI_THREAD_LEDGER_OPS", LEDGER_OPS);
   struct own w[THREADS];
   char *reference[THREADS];
   size_t length[THREADS];
@@ -571,7 +579,7 @@ static void *locked_main(void *arg)
 
 START_TEST(ledger_locked)
 {
-  const size_t ops = env_size("OI_THREAD_LEDGER_OPS", 3000);
+  const size_t ops = env_size("OI_THREAD_LEDGER_OPS", LEDGER_OPS);
   pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
   struct locked w[THREADS];
   size_t entered[THREADS];
@@ -787,8 +795,8 @@ static void *reader_main(void *arg)
 
 START_TEST(ledger_readers)
 {
-  const size_t rounds = env_size("OI_THREAD_READER_ROUNDS", 4);
-  const size_t ops = env_size("OI_THREAD_LEDGER_OPS", 3000);
+  const size_t rounds = env_size("OI_THREAD_READER_ROUNDS", READER_ROUNDS);
+  const size_t ops = env_size("OI_THREAD_LEDGER_OPS", LEDGER_OPS);
   struct reader w[THREADS];
   struct answers reference;
   pthread_t t[THREADS];

@@ -31,6 +31,7 @@
 static json_t *g_doc;
 static json_t *g_vectors;
 static json_t *g_defaults;
+static json_t *g_policies; /* {"name": policy document}, may be NULL */
 static const char *g_path;
 
 /* Per test: created by setup(), freed by teardown() even after a failure. */
@@ -62,6 +63,31 @@ static void teardown(void)
   t_policy = NULL;
   json_decref(t_keep);
   t_keep = NULL;
+}
+
+/* A vector's policy: the built-in 2017 one unless it names one of the
+ * document's "policies", which replaces the fixture's. */
+static void use_policy(json_t *name)
+{
+  json_t *doc;
+  char *text;
+  oi_error err;
+
+  if (name == NULL)
+    return;
+  ck_assert_msg(json_is_string(name), "%s: \"policy\" is not a string", t_where);
+  doc = json_object_get(g_policies, json_string_value(name));
+  ck_assert_msg(doc != NULL, "%s: no policy \"%s\" in \"policies\"", t_where,
+                json_string_value(name));
+  text = json_dumps(doc, 0);
+  ck_assert_ptr_nonnull(text);
+  oi_policy_free(t_policy);
+  t_policy = NULL;
+  oi_error_clear(&err);
+  ck_assert_msg(oi_policy_from_json(text, strlen(text), &t_policy, &err) == OI_OK,
+                "%s: policy \"%s\": %s: %s", t_where, json_string_value(name), err.path,
+                err.message);
+  free(text);
 }
 
 /* ---- reading the JSON ------------------------------------------------- */
@@ -282,12 +308,22 @@ static void expect_reasons(json_t *expected, const oi_reason *reasons, size_t co
                   "%s: reason %zu is %s %s, expected %s %s", t_where, i,
                   got_clause != NULL ? got_clause : "?", got_code != NULL ? got_code : "?",
                   clause, code);
+    /* [clause, code, ref_id]: the request the reason names, or null */
+    if (json_array_size(pair) > 2) {
+      const char *ref = json_string_value(json_array_get(pair, 2));
+      const char *got = reasons[i].ref_id;
+      ck_assert_msg(ref == NULL ? got == NULL : got != NULL && strcmp(got, ref) == 0,
+                    "%s: reason %zu names request %s, expected %s", t_where, i,
+                    got != NULL ? got : "none", ref != NULL ? ref : "none");
+    }
   }
 }
 
 static void expect_decision(json_t *expect, const oi_decision *d)
 {
   json_t *nights = json_object_get(expect, "nights");
+  json_t *if_awarded = json_object_get(expect, "nights_if_awarded");
+  json_t *request_id = json_object_get(expect, "request_id");
   json_t *payee = json_object_get(expect, "payee");
   const char *outcome = expected_outcome(member(expect, "outcome"));
   size_t i;
@@ -302,6 +338,17 @@ static void expect_decision(json_t *expect, const oi_decision *d)
     ck_assert_msg((d->payee != NULL) == json_is_true(payee), "%s: payee %s, expected %s",
                   t_where, d->payee != NULL ? d->payee : "none",
                   json_is_true(payee) ? "one" : "none");
+  if (if_awarded != NULL)
+    ck_assert_msg(d->nights_if_awarded == (int)json_integer_value(if_awarded),
+                  "%s: %d nights if awarded, expected %d", t_where, d->nights_if_awarded,
+                  (int)json_integer_value(if_awarded));
+  if (request_id != NULL) {
+    const char *want = json_string_value(request_id);
+    ck_assert_msg(want == NULL ? d->request_id == NULL
+                               : d->request_id != NULL && strcmp(d->request_id, want) == 0,
+                  "%s: request_id %s, expected %s", t_where,
+                  d->request_id != NULL ? d->request_id : "none", want != NULL ? want : "none");
+  }
   /* Every message renders (the Python side shows them). */
   for (i = 0; i < d->reason_count; i++)
     ck_assert_msg(oi_reason_format(t_policy, &d->reasons[i], NULL, 0) > 0,
@@ -524,8 +571,45 @@ static void step_entry(const char *id, json_t *expect)
                   expected_outcome(v));
   if ((v = json_object_get(expect, "nights")) != NULL)
     ck_assert_int_eq(e.nights, (int)json_integer_value(v));
+  if ((v = json_object_get(expect, "nights_if_awarded")) != NULL)
+    ck_assert_int_eq(e.nights_if_awarded, (int)json_integer_value(v));
+  if ((v = json_object_get(expect, "payee")) != NULL)
+    ck_assert_msg((e.payee != NULL) == json_is_true(v), "%s: payee %s", t_where,
+                  e.payee != NULL ? e.payee : "none");
+  if ((v = json_object_get(expect, "year")) != NULL)
+    ck_assert_int_eq(e.year, (int)json_integer_value(v));
+  if ((v = json_object_get(expect, "local_name")) != NULL)
+    ck_assert_str_eq(e.local_name, json_string_value(v));
+  if ((v = json_object_get(expect, "officer_name")) != NULL) {
+    if (json_is_null(v))
+      ck_assert_ptr_null(e.officer_name);
+    else
+      ck_assert_str_eq(e.officer_name != NULL ? e.officer_name : "(none)", json_string_value(v));
+  }
   if ((v = json_object_get(expect, "reasons")) != NULL)
     expect_reasons(v, e.reasons, e.reason_count);
+}
+
+/* {"local_awards": {"local": n, "year": y}}: the ids of the local's awards of
+ * that year, in receipt order. */
+static void step_local_awards(json_t *query, json_t *expect)
+{
+  oi_ledger_entry got[64];
+  size_t n = 0, i;
+  oi_error err;
+  oi_status st;
+
+  oi_error_clear(&err);
+  st = oi_ledger_local_awards(t_ledger, (uint32_t)int_of(query, "local"), int_field(query, "year"),
+                              got, 64, &n, &err);
+  if (expect_error(expect, st, &err))
+    return;
+  ck_assert_msg(json_is_array(expect) && json_array_size(expect) == n,
+                "%s: %zu awards, expected %zu", t_where, n, json_array_size(expect));
+  for (i = 0; i < n; i++)
+    ck_assert_msg(strcmp(got[i].id, json_string_value(json_array_get(expect, i))) == 0,
+                  "%s: award %zu is %s, expected %s", t_where, i, got[i].id,
+                  json_string_value(json_array_get(expect, i)));
 }
 
 static void step_summary(const char *session_id, json_t *expect)
@@ -585,6 +669,10 @@ static void step_events(size_t from, json_t *expect)
       ck_assert_ptr_null(ev.cause_id);
     else
       ck_assert_str_eq(ev.cause_id != NULL ? ev.cause_id : "(none)", cause);
+    if (json_array_size(row) > 4) /* optional: the nights the event carries */
+      ck_assert_msg(ev.nights == (int)json_integer_value(json_array_get(row, 4)),
+                    "%s: event %zu carries %d nights, expected %d", t_where, from + i,
+                    ev.nights, (int)json_integer_value(json_array_get(row, 4)));
   }
 }
 
@@ -611,6 +699,8 @@ static void run_ledger(const char *id, json_t *input)
       step_summary(json_string_value(v), expect);
     else if ((v = json_object_get(step, "events_from")) != NULL)
       step_events((size_t)json_integer_value(v), expect);
+    else if ((v = json_object_get(step, "local_awards")) != NULL)
+      step_local_awards(v, expect);
     else
       ck_abort_msg("%s: unknown step", t_where);
   }
@@ -625,6 +715,7 @@ START_TEST(test_vector)
   json_t *expect = json_object_get(v, "expect");
 
   snprintf(t_where, sizeof t_where, "vector %.120s", id);
+  use_policy(json_object_get(v, "policy"));
   if (strcmp(kind, "subsidy") == 0)
     run_subsidy(input, expect);
   else if (strcmp(kind, "enrollment") == 0)
@@ -674,12 +765,17 @@ static int check_document(void)
                  ? json_string_value(json_object_get(g_doc, "format"))
                  : "",
              VECTORS_FORMAT) != 0 ||
-      json_integer_value(json_object_get(g_doc, "version")) != 1) {
-    fprintf(stderr, "%s: not an %s document, version 1\n", g_path, VECTORS_FORMAT);
+      json_integer_value(json_object_get(g_doc, "version")) != 2) {
+    fprintf(stderr, "%s: not an %s document, version 2\n", g_path, VECTORS_FORMAT);
     return -1;
   }
   g_vectors = json_object_get(g_doc, "vectors");
   g_defaults = json_object_get(g_doc, "defaults");
+  g_policies = json_object_get(g_doc, "policies");
+  if (g_policies != NULL && !json_is_object(g_policies)) {
+    fprintf(stderr, "%s: \"policies\" is not an object\n", g_path);
+    return -1;
+  }
   if (!json_is_array(g_vectors) || json_array_size(g_vectors) == 0 ||
       !json_is_object(g_defaults)) {
     fprintf(stderr, "%s: no vectors or no defaults\n", g_path);
@@ -692,6 +788,12 @@ static int check_document(void)
 
     for (j = 0; kind != NULL && j < sizeof kinds / sizeof kinds[0]; j++)
       known |= strcmp(kind, kinds[j]) == 0;
+    if (json_object_get(v, "policy") != NULL &&
+        json_object_get(g_policies, json_string_value(json_object_get(v, "policy"))) == NULL) {
+      fprintf(stderr, "%s: vector %zu (%s) names a policy \"policies\" does not hold\n",
+              g_path, i, id != NULL ? id : "no id");
+      return -1;
+    }
     if (id == NULL || !known || !json_is_string(json_object_get(v, "clause")) ||
         !json_is_object(json_object_get(v, "input")) || json_object_get(v, "expect") == NULL) {
       fprintf(stderr, "%s: vector %zu (%s) needs id, clause, a known kind, input, expect\n",

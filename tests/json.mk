@@ -7,16 +7,27 @@
 #                     line, column and path, files (EIO, modes, no temporary
 #                     file left), limits
 #  tests/check_crash  a saver killed with SIGKILL at random moments leaves the
-#                     old file or the new one, never a torn one; environment:
+#                     old file or the new one, never a torn one (40 kills;
+#                     1000 in `make check-long`, tests/long.mk); environment:
 #                     OI_SEED, OI_CRASH_ITERATIONS, OI_CRASH_MAX_DELAY_US
+#  tests/check_files  saves replace only regular files (FIFOs, sockets,
+#                     devices, links to them are refused and left alone),
+#                     modes, the longest names; loads open only regular
+#                     files (a FIFO never blocks). Its FIFOs, sockets and
+#                     device nodes are made in a directory under $TMPDIR;
+#                     device nodes only as root, else those tests say so
+#  tests/check_limits what a load costs: jansson's peak memory, measured
+#                     through json_set_alloc_funcs(), does not grow with a
+#                     document of many small values; every allocation made
+#                     to fail in turn gives OI_ENOMEM with a message
 #
 # The tests read examples/policy-2018.json and tests/json/*.json from the
 # SOURCE tree: OI_TEST_SRCDIR is its absolute path, so they are found in a
 # VPATH build such as `make distcheck`'s (where the source tree is read-only:
 # the tests write only under $TMPDIR, or /tmp).
 
-check_PROGRAMS += tests/check_json tests/check_crash
-TESTS += tests/check_json tests/check_crash
+check_PROGRAMS += tests/check_json tests/check_crash tests/check_files tests/check_limits
+TESTS += tests/check_json tests/check_crash tests/check_files tests/check_limits
 
 # Per-program variables, like tests/local.mk, so nothing leaks into the
 # library's flags. oi_public_cppflags (Makefile.am) is
@@ -38,9 +49,21 @@ tests_check_crash_CPPFLAGS = $(oi_json_test_cppflags)
 tests_check_crash_CFLAGS = $(oi_json_test_cflags)
 tests_check_crash_LDADD = $(oi_json_test_ldadd)
 
+tests_check_files_SOURCES = tests/check_files.c tests/testutil.h
+tests_check_files_CPPFLAGS = $(oi_json_test_cppflags)
+tests_check_files_CFLAGS = $(oi_json_test_cflags)
+tests_check_files_LDADD = $(oi_json_test_ldadd)
+
+# It calls jansson itself (json_set_alloc_funcs), so it links it too.
+tests_check_limits_SOURCES = tests/check_limits.c tests/testutil.h
+tests_check_limits_CPPFLAGS = $(oi_json_test_cppflags)
+tests_check_limits_CFLAGS = $(oi_json_test_cflags)
+tests_check_limits_LDADD = $(oi_json_test_ldadd) $(JANSSON_LIBS)
+
 # Data the tests read, the example policy and the format documents.
 EXTRA_DIST += \
 	tests/json/ledger-2017-small.json \
+	tests/json/ledger-2017-small-v2.json \
 	examples/policy-2018.json \
 	doc/policy-format.md \
 	doc/snapshot-format.md

@@ -5,9 +5,10 @@
 #
 #  tests/check_ledger         one TCase per clause (S4, S5, S9, S10, S11) plus
 #                             queries, audit and errors.
-#  tests/check_ledger_random  a randomized run against a model of POLICY.md;
+#  tests/check_ledger_random  a randomized run against a model of doc/policy.md;
 #                             OI_RANDOM_OPS sets the number of operations
-#                             (default 100000; fewer under valgrind) and
+#                             (default 100000; 1000000 in `make check-long`,
+#                             tests/long.mk; fewer under valgrind) and
 #                             OI_SEED replays a run (the seed is printed in
 #                             tests/check_ledger_random.log).
 #

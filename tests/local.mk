@@ -3,7 +3,7 @@
 #
 #  tests/check_dates   dates and moments (date.h)
 #  tests/check_policy  the built-in 2017 policy, the builder, U3 (policy.h)
-#  tests/check_rules   one Check TCase per clause of POLICY.md (rules.h)
+#  tests/check_rules   one Check TCase per clause of doc/policy.md (rules.h)
 #  tests/check_errors  every bad input: a status, a message, nothing changed
 #  tests/check_vocab   names and parsers of every value, money, the structure
 #                      of errors and suggestions (vocab.h, error.h)

@@ -344,7 +344,10 @@ static inline int tu_decisions_equal(const oi_decision *a, const oi_decision *b)
   size_t i;
   if (a->outcome != b->outcome || a->session != b->session ||
       a->nights_requested != b->nights_requested || a->nights != b->nights ||
-      a->reason_count != b->reason_count)
+      a->nights_if_awarded != b->nights_if_awarded || a->reason_count != b->reason_count)
+    return 0;
+  if ((a->request_id == NULL) != (b->request_id == NULL) ||
+      (a->request_id && strcmp(a->request_id, b->request_id) != 0))
     return 0;
   if ((a->policy_id == NULL) != (b->policy_id == NULL) ||
       (a->policy_id && strcmp(a->policy_id, b->policy_id) != 0))
@@ -354,7 +357,9 @@ static inline int tu_decisions_equal(const oi_decision *a, const oi_decision *b)
   for (i = 0; i < a->reason_count && i < OI_REASONS_MAX; i++) {
     const oi_reason *x = &a->reasons[i], *y = &b->reasons[i];
     if (x->code != y->code || x->clause != y->clause || x->severity != y->severity ||
-        x->session != y->session || memcmp(x->value, y->value, sizeof x->value) != 0)
+        x->session != y->session || memcmp(x->value, y->value, sizeof x->value) != 0 ||
+        (x->ref_id == NULL) != (y->ref_id == NULL) ||
+        (x->ref_id && strcmp(x->ref_id, y->ref_id) != 0))
       return 0;
   }
   return 1;
@@ -366,6 +371,22 @@ static inline char *tu_string_of(char *buf, size_t n, char c)
   memset(buf, c, n);
   buf[n] = '\0';
   return buf;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Run length                                                               */
+
+/**
+ * 1 when the long runs are asked for: OI_TEST_LONG set to anything but "" or
+ * "0" (`make check-long` sets it). Randomized, crash and thread tests take
+ * their short default sizes otherwise, so that `make check` stays a matter of
+ * seconds on a loaded machine; their own variables (OI_RANDOM_OPS ...) still
+ * override either default.
+ */
+static inline int tu_long_run(void)
+{
+  const char *v = getenv("OI_TEST_LONG");
+  return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
 }
 
 #endif /* OI_TESTS_TESTUTIL_H */

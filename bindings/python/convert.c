@@ -69,7 +69,7 @@ void oipy_arena_free(oipy_arena *a)
 /* ---- the tables ---------------------------------------------------------- */
 
 enum {
-  K_STR, K_INT, K_I32, K_U32, K_I64, K_U64, K_SIZE, K_CENTS, K_RECEIPTS, K_FLAG, K_DATE,
+  K_STR, K_INT, K_I32, K_U32, K_I64, K_U64, K_SIZE, K_CENTS, K_RECEIPTS, K_OWN, K_FLAG, K_DATE,
   K_MOMENT, K_ENUM, K_MASK, K_STRUCT, K_ARRAY, K_INLINE, K_STRS, K_INLINE_STRS, K_VALUES,
   K_INTS
 };
@@ -83,7 +83,8 @@ typedef struct oipy_field {
   unsigned char kind, parse;
   size_t off;       /* of the member */
   size_t aux;       /* K_ARRAY, K_INLINE, K_STRS, K_INLINE_STRS: offset of the count;
-                       K_RECEIPTS: offset of receipts_known; K_INTS: the count */
+                       K_RECEIPTS, K_OWN: offset of the flag saying the value is
+                       set (None in Python when it is not); K_INTS: the count */
   oipy_type *sub;
   PyObject *key;    /* name, interned by oipy_init() */
 } oipy_field;
@@ -152,7 +153,8 @@ static oipy_field session_f[] = {
     F(first_day, K_DATE, 0, 0, NULL), F(last_day, K_DATE, 0, 0, NULL),
     F(countries, K_MASK, E_COUNTRY, 0, NULL),
     {"courses", K_STRS, 0, offsetof(oi_session, course_ids), offsetof(oi_session, course_count),
-     NULL, NULL}};
+     NULL, NULL},
+    F(own_seats, K_OWN, 0, offsetof(oi_session, has_own_seats), NULL)};
 TYPE(oipy_session_t, "session", "a Session", oi_session, session_f, 0);
 #undef F
 #define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_stay, m), aux, sub, NULL}
@@ -164,7 +166,8 @@ TYPE(oipy_stay_t, "stay", "a stay", oi_stay, stay_f, 0);
 static oipy_field reason_f[] = {
     F(code, K_ENUM, E_CODE, 0, NULL), F(clause, K_ENUM, E_CLAUSE, 0, NULL),
     F(severity, K_ENUM, E_SEVERITY, 0, NULL), F(session, K_I32, 0, 0, NULL),
-    {"values", K_VALUES, 0, offsetof(oi_reason, value), 0, NULL, NULL}};
+    {"values", K_VALUES, 0, offsetof(oi_reason, value), 0, NULL, NULL},
+    F(ref_id, K_STR, 0, 0, NULL)};
 TYPE(oipy_reason_t, "reason", "a Reason", oi_reason, reason_f, 0);
 #undef F
 /* The outputs. */
@@ -174,7 +177,8 @@ static oipy_field decision_f[] = {
     F(session, K_I32, 0, 0, NULL), F(session_id, K_STR, 0, 0, NULL),
     F(nights_requested, K_INT, 0, 0, NULL), F(nights, K_INT, 0, 0, NULL),
     F(payee, K_STR, 0, 0, NULL),
-    F(reasons, K_INLINE, 0, offsetof(oi_decision, reason_count), &oipy_reason_t)};
+    F(reasons, K_INLINE, 0, offsetof(oi_decision, reason_count), &oipy_reason_t),
+    F(nights_if_awarded, K_INT, 0, 0, NULL), F(request_id, K_STR, 0, 0, NULL)};
 TYPE(oipy_decision_t, "decision", "a Decision", oi_decision, decision_f, 0);
 #undef F
 #define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_ledger_entry, m), aux, sub, NULL}
@@ -187,7 +191,8 @@ static oipy_field entry_f[] = {
     F(received, K_MOMENT, 0, 0, NULL), F(status, K_ENUM, E_OUTCOME, 0, NULL),
     F(nights_requested, K_INT, 0, 0, NULL), F(nights, K_INT, 0, 0, NULL),
     F(payee, K_STR, 0, 0, NULL),
-    F(reasons, K_ARRAY, 0, offsetof(oi_ledger_entry, reason_count), &oipy_reason_t)};
+    F(reasons, K_ARRAY, 0, offsetof(oi_ledger_entry, reason_count), &oipy_reason_t),
+    F(nights_if_awarded, K_INT, 0, 0, NULL)};
 TYPE(oipy_entry_t, "entry", "a LedgerEntry", oi_ledger_entry, entry_f, 0);
 #undef F
 #define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_event, m), aux, sub, NULL}
@@ -688,6 +693,16 @@ static int value_at(PyObject *v, const oipy_field *f, char *base, oipy_arena *a,
     u32 = (uint32_t)x;
     memcpy(p, &u32, sizeof u32);
     return 0;
+  case K_OWN:
+    known = v != Py_None;
+    memcpy(base + f->aux, &known, sizeof known);
+    if (!known)
+      return 0;
+    if (int_at(v, INT_MIN, INT_MAX, &x, at) < 0)
+      return -1;
+    e = (int)x;
+    memcpy(p, &e, sizeof e);
+    return 0;
   case K_RECEIPTS:
     known = v != Py_None;
     memcpy(base + f->aux, &known, sizeof known);
@@ -933,6 +948,12 @@ static PyObject *value_out(const char *base, const oipy_field *f)
   case K_MASK:
     memcpy(&u32, p, sizeof u32);
     return PyLong_FromUnsignedLong((unsigned long)u32);
+  case K_OWN:
+    memcpy(&x, base + f->aux, sizeof x);
+    if (!x)
+      Py_RETURN_NONE;
+    memcpy(&x, p, sizeof x);
+    return PyLong_FromLong(x);
   case K_RECEIPTS:
     memcpy(&x, base + f->aux, sizeof x);
     if (!x)
@@ -1007,8 +1028,41 @@ oipy_decisions *oipy_decisions_new(size_t count)
     PyErr_NoMemory();
     return NULL;
   }
+  d->arena.head = NULL;
+  d->keep = NULL;
   d->count = count;
   return d;
+}
+
+int oipy_decisions_own(oipy_decisions *d, const oi_subsidy_request *reqs)
+{
+  size_t i, k, n;
+
+  for (i = 0; i < d->count; i++) {
+    /* The same id the library names, in memory the batch keeps. */
+    d->d[i].request_id = reqs[i].id;
+    for (k = 0; k < d->d[i].reason_count && k < OI_REASONS_MAX; k++) {
+      oi_reason *r = &d->d[i].reasons[k];
+      char *copy;
+      if (r->ref_id == NULL)
+        continue;
+      n = strlen(r->ref_id) + 1;
+      if ((copy = arena_alloc(&d->arena, n)) == NULL)
+        return -1;
+      memcpy(copy, r->ref_id, n);
+      r->ref_id = copy;
+    }
+  }
+  return 0;
+}
+
+void oipy_decisions_free(oipy_decisions *d)
+{
+  if (d == NULL)
+    return;
+  Py_XDECREF(d->keep);
+  oipy_arena_free(&d->arena);
+  free(d);
 }
 
 /* Every decision's outcome (one byte each), or nights (an int each). */

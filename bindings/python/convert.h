@@ -54,12 +54,19 @@ typedef struct oipy_requests {
 int oipy_requests_fill(oipy_requests *r, PyObject *items);
 void oipy_requests_clear(oipy_requests *r);
 
-/* The decisions of one batch call, as the library wrote them. */
+/* The decisions of one batch call, as the library wrote them. The strings
+ * they name are the policy's (whose handle the Python object keeps) or the
+ * batch's own: the requests' (in arena, or in keep) and copies of what a
+ * ledger owns (oipy_decisions_own()), so that they outlive the ledger. */
 typedef struct oipy_decisions {
+  oipy_arena arena;
+  PyObject *keep;
   size_t count;
   oi_decision d[];
 } oipy_decisions;
 oipy_decisions *oipy_decisions_new(size_t count);
+int oipy_decisions_own(oipy_decisions *d, const oi_subsidy_request *reqs);
+void oipy_decisions_free(oipy_decisions *d);
 PyObject *oipy_decisions_column(const oipy_decisions *d, int which);
 
 /* Dates: datetime.date and ISO text in, datetime.date and datetime out. */

@@ -49,6 +49,7 @@ oi_python_tests = \
 	bindings/python/tests/test_json.py \
 	bindings/python/tests/test_memory.py \
 	bindings/python/tests/test_vectors.py \
+	bindings/python/tests/test_readings.py \
 	bindings/python/tests/test_example.py
 EXTRA_DIST += \
 	bindings/python/README \

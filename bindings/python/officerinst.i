@@ -229,7 +229,7 @@ typedef struct oipy_requests {} oipy_requests;
 %nodefaultctor oipy_decisions;
 typedef struct oipy_decisions {} oipy_decisions;
 %extend oipy_decisions {
-  ~oipy_decisions() { free($self); }
+  ~oipy_decisions() { oipy_decisions_free($self); }
   size_t __len__() { return $self->count; }
   PyObject *get(size_t i) {
     if (i >= $self->count)
@@ -249,17 +249,26 @@ typedef struct oipy_decisions {} oipy_decisions;
     SWIG_fail;
   if ((batch = oipy_decisions_new(r_->count)) == NULL)
     SWIG_fail;
+  if (r_ == &own) {          /* the batch keeps the requests' memory */
+    batch->arena = own.arena;
+    own.arena.head = NULL;
+  } else {
+    Py_INCREF($input);
+    batch->keep = $input;
+  }
   $1 = r_->reqs;
   $2 = r_->count;
   $3 = batch->d;
 }
 %typemap(argout) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
+  if (result == OI_OK && oipy_decisions_own(batch$argnum, $1) < 0)
+    SWIG_fail;
   OIPY_APPEND(SWIG_NewPointerObj(batch$argnum, $descriptor(oipy_decisions *), SWIG_POINTER_OWN))
   if (result == OI_OK)
     batch$argnum = NULL;
 }
 %typemap(freearg) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
-  free(batch$argnum);
+  oipy_decisions_free(batch$argnum);
   oipy_requests_clear(&own$argnum);
 }
 

@@ -13,13 +13,20 @@
  * type, a missing field, a cross-check that fails) is ::OI_ESCHEMA, one past
  * a limit is ::OI_ELIMIT. The error gives the line and column, the path of
  * the field ("sessions[2].first_day"), what was expected and what was found.
- * A failed load creates nothing and changes nothing.
+ * A failed load creates nothing and changes nothing. Every limit, here and
+ * in the other headers, and what happens past it: doc/guarantees.md,
+ * "Limits". What a save writes always loads back.
  *
  * Saving to a file is atomic: the text goes to a temporary file in the same
  * directory, which is flushed, synced and renamed over the target, and the
  * directory is synced; a crash leaves the old file or the new one, never a
  * torn one. A new file is created with mode 0600 (snapshots name people); a
- * replaced file keeps its mode.
+ * replaced file keeps its permission bits (0777), never a set-user-id,
+ * set-group-id or sticky bit. Only a regular file is ever replaced: a path
+ * that is a directory, a device, a FIFO, a socket, or a symbolic link to
+ * anything but a regular file, is ::OI_EIO and is left as it is. Loading
+ * opens only a regular file (or a link to one): anything else is ::OI_EIO at
+ * once, and loading never waits on a FIFO.
  */
 #ifndef OFFICERINST_JSON_H
 #define OFFICERINST_JSON_H
@@ -36,15 +43,42 @@ extern "C" {
 /** @defgroup oi_json JSON documents
  *  @{ */
 
-/** Largest policy document accepted, in bytes. */
-#define OI_POLICY_DOCUMENT_MAX ((size_t)1 << 20)
-/** Largest ledger snapshot accepted, in bytes. */
-#define OI_SNAPSHOT_DOCUMENT_MAX ((size_t)512 << 20)
+/** Largest policy document accepted, in bytes: more than the largest
+ *  oi_policy_to_json() writes (::OI_POLICY_ITEMS_MAX courses, sessions of
+ *  ::OI_SESSION_COURSES_MAX courses and prior sites, every string at its
+ *  longest and escaped, under 1.9 MB), so every policy saved loads. */
+#define OI_POLICY_DOCUMENT_MAX ((size_t)2 << 20)
+/** Most events a snapshot holds: a request is entered and decided, and may
+ *  then be promoted (S10) and withdrawn, no more. */
+#define OI_SNAPSHOT_EVENTS_MAX ((size_t)4 * OI_LEDGER_REQUESTS_MAX)
+/** Largest ledger snapshot accepted, in bytes: its head, and
+ *  ::OI_LEDGER_REQUESTS_MAX requests and ::OI_SNAPSHOT_EVENTS_MAX events of
+ *  ::OI_DOCUMENT_ELEMENT_MAX bytes each, one a line. Every snapshot a ledger
+ *  writes is within it, so every ledger saved loads. It is not what bounds
+ *  the cost of a load (::OI_DOCUMENT_ELEMENT_MAX is); where size_t cannot
+ *  count that far, SIZE_MAX. */
+/* (64 * 1024 + 2 is OI_DOCUMENT_ELEMENT_MAX and a line's ",\n", which #if
+ * cannot read from a size_t expression.) */
+#if SIZE_MAX / (64 * 1024 + 2) > 5 * OI_LEDGER_REQUESTS_MAX + 1
+#define OI_SNAPSHOT_DOCUMENT_MAX \
+  (((size_t)OI_DOCUMENT_ELEMENT_MAX + 2) * \
+   ((size_t)1 + OI_LEDGER_REQUESTS_MAX + OI_SNAPSHOT_EVENTS_MAX))
+#else
+#define OI_SNAPSHOT_DOCUMENT_MAX SIZE_MAX
+#endif
 /** Deepest nesting of arrays and objects accepted in either document. */
 #define OI_DOCUMENT_DEPTH_MAX 16
 /** Longest string accepted anywhere in a document, in bytes (fields have
  *  their own, smaller limits: ::OI_ID_MAX, ::OI_NAME_MAX). */
 #define OI_DOCUMENT_STRING_MAX 1024
+/** Most bytes of one element of an array at the top of a document (a
+ *  course, a session, a request, an event), and of all the root object's
+ *  members that are not arrays, together. A document is parsed one such
+ *  value at a time, so loading it costs its text, what is built from it,
+ *  and a bounded amount more, whatever the text holds. */
+#define OI_DOCUMENT_ELEMENT_MAX ((size_t)64 << 10)
+/** Most members of a document's root object. */
+#define OI_DOCUMENT_MEMBERS_MAX 32
 
 /**
  * Free memory the library returned through a `char **` (a JSON text).

@@ -28,8 +28,14 @@
  * scan over all requests or all locals. Memory grows with the requests held.
  *
  * Strings and reason arrays the ledger hands out (ids, officer ids, payees,
- * reasons) are owned by the ledger or its policy and stay valid until the
- * ledger is freed.
+ * reasons, and the request ids in decisions and in reasons' ref_id) are
+ * owned by the ledger or its policy and stay valid until the ledger is
+ * freed.
+ *
+ * Years (S5, S9): a request counts in the calendar year of its session's
+ * first day, which need not be the policy's year: one ledger may hold the
+ * sessions of several years, and each year's cap and each officer's one
+ * subsidy are counted apart.
  */
 #ifndef OFFICERINST_LEDGER_H
 #define OFFICERINST_LEDGER_H
@@ -69,10 +75,17 @@ typedef struct oi_ledger_entry {
    *  ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN. */
   oi_outcome status;
   int nights_requested;     /**< Nights asked for. */
-  int nights;               /**< Nights paid if awarded (S3); 0 when refused. */
-  const char *payee;        /**< The designated hotel (S3), or NULL when refused. */
+  /** Nights paid (S3): only while awarded; 0 when waitlisted, refused or
+   *  withdrawn. */
+  int nights;
+  /** The designated hotel (S3) while awarded, which the subsidy pays
+   *  directly; NULL otherwise. */
+  const char *payee;
   size_t reason_count;      /**< Reasons of its latest decision. */
   const oi_reason *reasons; /**< Refusal reasons, or why it waits (S4, S5); none once awarded. */
+  /** The nights an award of it pays (S3), whatever its status: for a
+   *  waitlisted request, what a promotion will pay; 0 when refused. */
+  int nights_if_awarded;
 } oi_ledger_entry;
 
 /** Most requests one withdrawal can promote: one into the freed seat, one into
@@ -88,7 +101,7 @@ typedef struct oi_withdrawal {
 
 /** A session's count of seats and requests. Owned by the caller. */
 typedef struct oi_session_summary {
-  int seats;          /**< Subsidy seats (S4; 0 for a 2.0 session, S1). */
+  int seats;          /**< Subsidy seats: the session's own or the policy's (S4; 0 for a 2.0 session, S1). */
   size_t awarded;     /**< Requests holding a seat. */
   size_t waitlisted;  /**< Requests waiting. */
   size_t refused;     /**< Requests refused. */
@@ -118,7 +131,9 @@ typedef struct oi_event {
   oi_outcome outcome;
   /** PROMOTED: the withdrawn request whose seat or slot it took; else NULL. */
   const char *cause_id;
-  int nights;               /**< DECIDED (awarded) and PROMOTED: nights awarded. */
+  /** DECIDED (awarded) and PROMOTED: the nights the award pays (S3), set
+   *  when the award is made; 0 for every other event. */
+  int nights;
   size_t reason_count;      /**< DECIDED: the decision's reasons. */
   const oi_reason *reasons; /**< The reasons. */
 } oi_event;
@@ -140,16 +155,25 @@ OI_EXTERN const oi_policy *oi_ledger_policy(const oi_ledger *ledger);
 /** @return the number of requests entered (0 for NULL). */
 OI_EXTERN size_t oi_ledger_count(const oi_ledger *ledger);
 
+/** Most requests a ledger holds. A submit or a batch that would go past it
+ *  is ::OI_ELIMIT and changes nothing; the snapshot of any ledger it allows
+ *  loads (json.h: ::OI_SNAPSHOT_DOCUMENT_MAX is derived from it). */
+#define OI_LEDGER_REQUESTS_MAX 1000000
+
 /**
  * Enter one request and decide it: awarded (with nights and payee, S3),
  * waitlisted (S4 seats or S5 cap used up; the reasons say which, with the
- * numbers) or refused (every reason of S1, S2, S6, S8, E1 and S9).
+ * numbers; no nights are paid and no payee is named until a promotion, but
+ * nights_if_awarded says what it will pay) or refused (every reason of S1,
+ * S2, S6, S8, E1 and S9; an S9 reason names the earlier request by its id).
+ * The decision's request_id is the ledger's copy of the request's id.
  * The ledger copies what it keeps of the request.
  * @param req  borrowed; its id must be non-empty and new to this ledger.
  * @param out  caller-owned, may be NULL; receives the decision.
  * @return ::OI_OK; ::OI_EINVAL, ::OI_EDATE, ::OI_ENOTFOUND for bad input;
- *         ::OI_EEXISTS for an id already entered; ::OI_ENOMEM. On error the
- *         ledger is unchanged.
+ *         ::OI_EEXISTS for an id already entered; ::OI_ELIMIT when the ledger
+ *         holds ::OI_LEDGER_REQUESTS_MAX; ::OI_ENOMEM. On error the ledger is
+ *         unchanged.
  */
 OI_EXTERN oi_status oi_ledger_submit(oi_ledger *ledger, const oi_subsidy_request *req,
                                      oi_decision *out, oi_error *err);
@@ -163,6 +187,8 @@ OI_EXTERN oi_status oi_ledger_submit(oi_ledger *ledger, const oi_subsidy_request
  * @param out   caller-owned array of @p count decisions, may be NULL;
  *              out[i] is the decision on reqs[i].
  * @return as oi_ledger_submit(); the error path names the element ("requests[7].id").
+ *         A batch that would take the ledger past ::OI_LEDGER_REQUESTS_MAX is
+ *         ::OI_ELIMIT (path "count") before any request is read.
  */
 OI_EXTERN oi_status oi_ledger_submit_many(oi_ledger *ledger, const oi_subsidy_request *reqs,
                                           size_t count, oi_decision *out, oi_error *err);

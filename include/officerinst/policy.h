@@ -41,8 +41,14 @@ typedef enum oi_course_kind {
  * every rule reads them from the policy it is given.
  */
 typedef struct oi_policy_numbers {
-  int year;                        /**< The policy year; every session's first day falls in it. */
-  int seats_per_session;           /**< S4: subsidies per 1.0 session (2017: 10), >= 0. */
+  /** The policy year (U3): the policy's label, and the year oi_policy_builtin()
+   *  makes. Its sessions may begin in other years (a February session of the
+   *  next year, applied for in the autumn); S5 and S9 count by the year of
+   *  each session's first day. */
+  int year;
+  /** S4: subsidies per 1.0 session (2017: 10), >= 0, for every session that
+   *  does not set its own (::oi_session::has_own_seats). */
+  int seats_per_session;
   int local_cap_per_year;          /**< S5: officers a local may have subsidized per calendar year (2017: 2), >= 0. */
   int deadline_weeks;              /**< S6: weeks before the first day a request must be received by (2017: 6), >= 0. */
   int max_nights;                  /**< S3: most nights a subsidy pays (2017: 5), >= 1. */
@@ -63,13 +69,23 @@ typedef struct oi_session {
   /** The designated IATSE hotel, payee of subsidies (S3). Required for a
    *  session offering a 1.0 course; may be NULL otherwise. */
   const char *hotel;
-  oi_date first_day;     /**< First day of classes; its year is the policy year. */
+  /** First day of classes, in year 2 or later. Its calendar year is the
+   *  year the session's subsidies count in (S5, S9); it need not be the
+   *  policy year. */
+  oi_date first_day;
   oi_date last_day;      /**< Last day of classes, not before first_day. */
   /** Countries whose locals are admitted (E1): a mask of ::OI_COUNTRY_BIT values. */
   unsigned countries;
   /** Ids of the courses offered: at least one, each a course of the policy, no repeats. */
   const char *const *course_ids;
   size_t course_count;   /**< Number of course ids, at most ::OI_SESSION_COURSES_MAX. */
+  /** S4: the session's own number of subsidy seats (a bigger venue, a
+   *  smaller one, 0 for none), 0..100000; read only when @ref has_own_seats
+   *  is 1. Only a session offering a 1.0 course may have seats (S1). */
+  int own_seats;
+  /** 1 if the session sets its own seats (@ref own_seats); 0, as in a zeroed
+   *  structure, for the policy's seats_per_session. */
+  int has_own_seats;
 } oi_session;
 
 /** Most courses one session may offer. */
@@ -124,7 +140,9 @@ OI_EXTERN oi_status oi_policy_course(const oi_policy *policy, size_t index, oi_c
 
 /**
  * Read session @p index. The strings and the course-id array written into
- * @p out belong to the policy.
+ * @p out belong to the policy. own_seats and has_own_seats say whether the
+ * session sets its own seats, as it was built (oi_policy_session_seats()
+ * gives the seats it has either way).
  * @return ::OI_OK, ::OI_EINVAL (NULL argument), ::OI_ENOTFOUND (index out of range).
  */
 OI_EXTERN oi_status oi_policy_session(const oi_policy *policy, size_t index, oi_session *out, oi_error *err);
@@ -150,8 +168,9 @@ OI_EXTERN oi_status oi_policy_find_session(const oi_policy *policy, const char *
 OI_EXTERN oi_status oi_policy_find_course(const oi_policy *policy, const char *id, size_t *index_out, oi_error *err);
 
 /**
- * Subsidy seats of session @p index (S1, S4): the policy's seats per session
- * if the session offers a 1.0 course, else 0.
+ * Subsidy seats of session @p index (S1, S4): the session's own seats if it
+ * sets them, else the policy's seats per session if the session offers a
+ * 1.0 course, else 0.
  * @return the seats, or -1 if an argument is invalid.
  */
 OI_EXTERN int oi_policy_session_seats(const oi_policy *policy, size_t index);
@@ -185,8 +204,11 @@ OI_EXTERN oi_status oi_policy_builder_add_course(oi_policy_builder *builder, con
 
 /**
  * Add a session; every course it offers must have been added already. Its
- * strings are copied.
- * @return ::OI_OK, ::OI_EINVAL, ::OI_EDATE, ::OI_EEXISTS, ::OI_ENOTFOUND
+ * strings are copied. Its first day may fall in any year from 2 on, not only
+ * the policy year (U3). Its seats are the policy's seats per session unless
+ * it sets its own (::oi_session::has_own_seats).
+ * @return ::OI_OK, ::OI_EINVAL (also own seats out of range, or on a session
+ *         giving no 1.0, S1), ::OI_EDATE, ::OI_EEXISTS, ::OI_ENOTFOUND
  *         (unknown course), ::OI_ELIMIT, ::OI_ENOMEM.
  */
 OI_EXTERN oi_status oi_policy_builder_add_session(oi_policy_builder *builder, const oi_session *session, oi_error *err);

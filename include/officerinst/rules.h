@@ -104,11 +104,18 @@ typedef enum oi_reason_code {
    *  number, value[1] year, value[2] cap, value[3] officers subsidized. */
   OI_REASON_LOCAL_CAP_REACHED = 21,
   /** S9: the officer already holds or awaits a subsidy this year. value[0]
-   *  year, value[1] entry number of that request. */
+   *  year, value[1] entry number of that request; ::oi_reason::ref_id
+   *  names that request by its id. */
   OI_REASON_OFFICER_ALREADY_SUBSIDIZED = 22,
   /** C1: not every day attended. value[0] days attended, value[1] days of the
    *  session, value[2] the first day missed. */
-  OI_REASON_MISSED_DAYS = 30
+  OI_REASON_MISSED_DAYS = 30,
+  /** C1 (a note, not a refusal): the attendance list holds days outside the
+   *  session, which neither count toward the certificate nor make the list
+   *  invalid. value[0] how many listed days are outside the session (a day
+   *  listed twice counts twice), value[1] the earliest of them, value[2] the
+   *  latest. */
+  OI_REASON_DAYS_OUTSIDE_SESSION = 31
 } oi_reason_code;
 
 /** @return the code's name ("RECEIVED_LATE"), or NULL for an unknown value. */
@@ -118,7 +125,7 @@ OI_EXTERN const char *oi_reason_code_name(oi_reason_code code);
 typedef enum oi_severity {
   OI_SEVERITY_REFUSAL = 1,  /**< Refuses (or, in C1, withholds the certificate). */
   OI_SEVERITY_WAITLIST = 2, /**< Waitlists an eligible request (S4, S5). */
-  OI_SEVERITY_NOTE = 3      /**< Explains without changing the outcome (S3). */
+  OI_SEVERITY_NOTE = 3      /**< Explains without changing the outcome (S3, C1). */
 } oi_severity;
 
 /** One reason, with the values it compared. */
@@ -128,6 +135,12 @@ typedef struct oi_reason {
   oi_severity severity;   /**< Its weight. */
   int32_t session;        /**< Index of the session concerned in the policy, or -1. */
   int64_t value[4];       /**< Values, as documented for each ::oi_reason_code. */
+  /** The id of another request the reason names, or NULL: for
+   *  ::OI_REASON_OFFICER_ALREADY_SUBSIDIZED, the officer's earlier request
+   *  (S9). Owned by the ledger that made the decision and valid until that
+   *  ledger is freed; NULL in every stateless decision. Setting it costs no
+   *  allocation: it points at the id the ledger already keeps. */
+  const char *ref_id;
 } oi_reason;
 
 /** Most reasons a decision may carry; more than any check can produce. */
@@ -140,12 +153,26 @@ typedef struct oi_decision {
   int32_t session;           /**< Index of the session in the policy. */
   const char *session_id;    /**< Id of the session; owned by the policy. */
   int nights_requested;      /**< Subsidy: nights asked for; 0 otherwise. */
-  int nights;                /**< Subsidy: nights paid (S3), 0 when refused. */
-  /** Subsidy: who is paid, the session's designated hotel (S3); NULL when
-   *  refused or not a subsidy decision. Owned by the policy. */
+  /** Subsidy: nights paid (S3). Only an award pays: 0 when waitlisted or
+   *  refused. An eligible stateless decision (::OI_OUTCOME_ELIGIBLE) states
+   *  the nights an award of it pays. */
+  int nights;
+  /** Subsidy: who is paid, the session's designated hotel (S3), when the
+   *  decision pays (as @ref nights); NULL when waitlisted, refused or not a
+   *  subsidy decision. Owned by the policy. */
   const char *payee;
   size_t reason_count;       /**< Number of reasons that follow. */
   oi_reason reasons[OI_REASONS_MAX]; /**< Every reason that applies, refusals first. */
+  /** Subsidy: the nights an award of this request pays (S3: at most the
+   *  policy's max_nights), whatever the outcome: awarded, waitlisted (what
+   *  a promotion will pay) or eligible; 0 when refused or not a subsidy
+   *  decision. It is not money promised: @ref nights is what is paid. */
+  int nights_if_awarded;
+  /** Subsidy: the id of the request decided, or NULL (enrollment and
+   *  graduation, or a stateless request without id). oi_check_subsidy()
+   *  points at the caller's string (valid while it is); a ledger, at its own
+   *  copy (valid until the ledger is freed). */
+  const char *request_id;
 } oi_decision;
 
 /**
@@ -166,9 +193,10 @@ OI_EXTERN oi_status oi_check_enrollment(const oi_policy *policy, const oi_applic
 
 /**
  * Decide the stateless part of a subsidy request: S1, S2 (with attestation),
- * S3 (nights paid, payee), S6, S8 and E1. A request that passes is
+ * S3 (nights an award pays, payee), S6, S8 and E1. A request that passes is
  * ::OI_OUTCOME_ELIGIBLE; the seats (S4), the local's cap (S5) and the officer's
- * other requests (S9) are the ledger's to judge.
+ * other requests (S9) are the ledger's to judge. The decision's request_id
+ * is the request's id (borrowed).
  * @param policy  borrowed.
  * @param req     borrowed; validated before any rule is applied.
  * @param out     caller-owned; written only on success.
@@ -189,13 +217,18 @@ OI_EXTERN oi_status oi_check_subsidy_many(const oi_policy *policy, const oi_subs
 
 /**
  * C1: an officer graduates only by attending every day of the session.
+ * The list is a record of what the officer attended: days outside the
+ * session (another event, a travel day) neither count toward the
+ * certificate nor make the list invalid; they are reported in a note
+ * (::OI_REASON_DAYS_OUTSIDE_SESSION).
  * @param session_id  borrowed.
- * @param attended    borrowed array of @p count days attended, each within the
- *                    session (repeats are allowed and count once).
+ * @param attended    borrowed array of @p count days attended, in any order
+ *                    (repeats are allowed and count once).
  * @param out         caller-owned; outcome ::OI_OUTCOME_GRADUATED or
- *                    ::OI_OUTCOME_NOT_GRADUATED (with ::OI_REASON_MISSED_DAYS).
- * @return ::OI_OK, ::OI_EINVAL (NULL, or a day outside the session),
- *         ::OI_EDATE, ::OI_ENOTFOUND.
+ *                    ::OI_OUTCOME_NOT_GRADUATED (with ::OI_REASON_MISSED_DAYS),
+ *                    and the note when a listed day is outside the session.
+ * @return ::OI_OK, ::OI_EINVAL (NULL, a session giving no 1.0), ::OI_EDATE
+ *         (a day that is not a calendar date), ::OI_ENOTFOUND.
  */
 OI_EXTERN oi_status oi_check_graduation(const oi_policy *policy, const char *session_id,
                                         const oi_date *attended, size_t count,

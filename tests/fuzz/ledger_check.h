@@ -13,7 +13,7 @@
  *   lc_expect_promotions()   who a withdrawal must promote (S10)
  *   lc_expect_outcome()      what submitting a request must decide
  *
- * The invariants (POLICY.md):
+ * The invariants (doc/policy.md):
  *   S4   a session never holds more awards than it has seats;
  *   S5   a local never holds more awards in a year than the cap;
  *   S10  every waitlisted request is truly blocked: its session is full or
@@ -22,7 +22,9 @@
  *   S9   no officer has two active (awarded or waitlisted) requests in one
  *        year;
  *   S3   an award pays min(requested, max_nights) nights to the session's
- *        hotel; a refusal pays nothing;
+ *        hotel; only an award pays: a waitlisted, refused or withdrawn
+ *        request pays nothing and names no payee, and what an award would
+ *        pay (nights_if_awarded) is the same min for all but a refusal;
  *   and the ledger's own counters (session summaries, per-local, per-
  *   district and per-hotel totals, the receipt order of its lists) agree
  *   with its requests.
@@ -49,6 +51,7 @@ struct lc_entry {
   oi_outcome status;
   int nights;
   int nights_requested;
+  int nights_if_awarded;
 };
 
 /* Awards held by one local in one year. */
@@ -116,6 +119,7 @@ static inline void lc_entry_of(const oi_ledger_entry *le, struct lc_entry *e)
   e->status = le->status;
   e->nights = le->nights;
   e->nights_requested = le->nights_requested;
+  e->nights_if_awarded = le->nights_if_awarded;
 }
 
 static inline int lc_cmp_ly(const void *a, const void *b)
@@ -363,6 +367,8 @@ static inline void lc_check_state(const oi_ledger *l, const struct lc_state *s)
       FZ_CHECK(e->nights == paid, "S3: \"%s\" awarded %d nights for %d requested (max %d)",
                e->id, e->nights, e->nights_requested, max_nights);
       FZ_CHECK(e->payee != NULL, "S3: award \"%s\" has no payee", e->id);
+      FZ_CHECK(e->nights_if_awarded == paid, "S3: award \"%s\" would pay %d nights, pays %d",
+               e->id, e->nights_if_awarded, e->nights);
       district_awards[e->district]++;
       district_nights[e->district] += e->nights;
       active[active_count++] = e;
@@ -375,15 +381,21 @@ static inline void lc_check_state(const oi_ledger *l, const struct lc_state *s)
                "has %d of %d awards in %d",
                e->id, (int)e->session, s->awarded[e->session], s->seats[e->session],
                (unsigned)e->local, lc_ly_awarded(s, e->local, e->year), cap, e->year);
-      FZ_CHECK(e->payee != NULL, "waitlisted \"%s\" has no payee", e->id);
+      FZ_CHECK(e->nights == 0 && e->payee == NULL, "S3: waitlisted \"%s\" pays %d nights to %s",
+               e->id, e->nights, e->payee != NULL ? e->payee : "(none)");
+      FZ_CHECK(e->nights_if_awarded == paid, "S3: waitlisted \"%s\" would pay %d nights, not %d",
+               e->id, e->nights_if_awarded, paid);
       active[active_count++] = e;
       break;
     }
     case OI_OUTCOME_REFUSED:
-      FZ_CHECK(e->nights == 0 && e->payee == NULL, "refused \"%s\" pays %d nights to %s",
-               e->id, e->nights, e->payee != NULL ? e->payee : "(none)");
+      FZ_CHECK(e->nights == 0 && e->payee == NULL && e->nights_if_awarded == 0,
+               "refused \"%s\" pays %d nights to %s (%d if awarded)", e->id, e->nights,
+               e->payee != NULL ? e->payee : "(none)", e->nights_if_awarded);
       break;
     default:
+      FZ_CHECK(e->nights == 0 && e->payee == NULL, "withdrawn \"%s\" pays %d nights to %s",
+               e->id, e->nights, e->payee != NULL ? e->payee : "(none)");
       break;
     }
   }
@@ -540,7 +552,11 @@ static inline int lc_decisions_equal(const oi_decision *a, const oi_decision *b)
   size_t i;
   if (a->outcome != b->outcome || a->session != b->session ||
       a->nights_requested != b->nights_requested || a->nights != b->nights ||
+      a->nights_if_awarded != b->nights_if_awarded ||
       a->reason_count != b->reason_count || a->reason_count > OI_REASONS_MAX)
+    return 0;
+  if ((a->request_id == NULL) != (b->request_id == NULL) ||
+      (a->request_id != NULL && strcmp(a->request_id, b->request_id) != 0))
     return 0;
   if ((a->policy_id == NULL) != (b->policy_id == NULL) ||
       (a->policy_id != NULL && strcmp(a->policy_id, b->policy_id) != 0))
@@ -551,7 +567,9 @@ static inline int lc_decisions_equal(const oi_decision *a, const oi_decision *b)
   for (i = 0; i < a->reason_count; i++) {
     const oi_reason *x = &a->reasons[i], *y = &b->reasons[i];
     if (x->code != y->code || x->clause != y->clause || x->severity != y->severity ||
-        x->session != y->session || memcmp(x->value, y->value, sizeof x->value) != 0)
+        x->session != y->session || memcmp(x->value, y->value, sizeof x->value) != 0 ||
+        (x->ref_id == NULL) != (y->ref_id == NULL) ||
+        (x->ref_id != NULL && strcmp(x->ref_id, y->ref_id) != 0))
       return 0;
   }
   return 1;
@@ -606,6 +624,7 @@ static inline uint64_t lc_fingerprint(const oi_ledger *l)
     LC_MIX(&e.status, sizeof e.status);
     LC_MIX(&e.nights, sizeof e.nights);
     LC_MIX(&e.nights_requested, sizeof e.nights_requested);
+    LC_MIX(&e.nights_if_awarded, sizeof e.nights_if_awarded);
     LC_MIX(&e.reason_count, sizeof e.reason_count);
     for (k = 0; k < e.reason_count; k++) {
       LC_MIX(&e.reasons[k].code, sizeof e.reasons[k].code);

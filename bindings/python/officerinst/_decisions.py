@@ -32,6 +32,7 @@ _R = _c.fields("reason")
 _D_OUTCOME, _D_POLICY, _D_SESSION_ID = _D["outcome"], _D["policy_id"], _D["session_id"]
 _D_ASKED, _D_NIGHTS, _D_PAYEE, _D_REASONS = (_D["nights_requested"], _D["nights"], _D["payee"],
                                              _D["reasons"])
+_D_IF_AWARDED, _D_REQUEST = _D["nights_if_awarded"], _D["request_id"]
 _OUTCOMES = {int(o): o for o in Outcome}
 _CLAUSE_IDS = {int(c): str(c) for c in Clause}
 
@@ -82,25 +83,27 @@ class Reason(_Frozen):
         message: the explanation the library renders, naming the values and
             what would satisfy the rule.
         session_id: the session concerned, or None.
+        ref_id: the id of another request the reason names, or None: for
+            OFFICER_ALREADY_SUBSIDIZED (S9), the officer's earlier request.
     """
 
     message = _Message()
 
     def __init__(self, code: Union[ReasonCode, str, int], clause: Union[str, Clause],
                  severity: Union[Severity, str, int], values: Sequence[int], message: str,
-                 session_id: Optional[str] = None) -> None:
+                 session_id: Optional[str] = None, ref_id: Optional[str] = None) -> None:
         self.__dict__.update(code=ReasonCode(code), clause=str(Clause(clause)),
                              severity=Severity(severity), values=tuple(values),
-                             message=message, session_id=session_id)
+                             message=message, session_id=session_id, ref_id=ref_id)
 
     @classmethod
     def _from_c(cls, raw: Tuple[Any, ...], policy: Any, sessions: Tuple[str, ...]) -> "Reason":
-        code, clause, severity, session, values = raw
+        code, clause, severity, session, values, ref_id = raw
         r = _new(cls)
         r.__dict__.update(code=_enum(ReasonCode, code), clause=_CLAUSE_IDS.get(clause, ""),
                           severity=_enum(Severity, severity), values=values,
                           session_id=sessions[session] if 0 <= session < len(sessions) else None,
-                          _policy=policy, _raw=raw)
+                          ref_id=ref_id, _policy=policy, _raw=raw)
         return r
 
     @property
@@ -110,7 +113,7 @@ class Reason(_Frozen):
 
     def _key(self) -> Tuple[Any, ...]:
         return (self.code, self.clause, self.severity, self.values, self.message,
-                self.session_id)
+                self.session_id, self.ref_id)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Reason):
@@ -124,24 +127,23 @@ class Reason(_Frozen):
         return "%s %s: %s" % (self.clause, self.code, self.message)
 
     def __repr__(self) -> str:
-        return "Reason(code=%r, clause=%r, severity=%r, values=%r, message=%r, session_id=%r)" % (
-            self.code, self.clause, self.severity, self.values, self.message, self.session_id)
+        return ("Reason(code=%r, clause=%r, severity=%r, values=%r, message=%r, session_id=%r, "
+                "ref_id=%r)" % self._key())
 
     def __reduce__(self) -> Any:
-        return (Reason, (self.code, self.clause, self.severity, self.values, self.message,
-                         self.session_id))
+        return (Reason, self._key())
 
     def to_dict(self) -> Dict[str, Any]:
         """The reason as a dict of JSON types, as documents write it."""
         return {"clause": self.clause, "code": str(self.code), "severity": str(self.severity),
                 "session_id": self.session_id, "values": list(self.values),
-                "message": self.message}
+                "message": self.message, "ref_id": self.ref_id}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Reason":
         """The reason of a dict as :meth:`to_dict` makes it."""
         return cls(d["code"], d["clause"], d["severity"], d["values"], d["message"],
-                   d.get("session_id"))
+                   d.get("session_id"), d.get("ref_id"))
 
 
 class _Reasons:
@@ -166,22 +168,31 @@ class Decision(_Frozen):
             ELIGIBLE or REFUSED for a stateless subsidy check; AWARDED,
             WAITLISTED or REFUSED from a ledger; GRADUATED or NOT_GRADUATED).
         reasons: tuple of :class:`Reason`, refusals first.
-        nights: nights the subsidy pays (S3); 0 when refused.
+        nights: nights the subsidy pays (S3). Only an award pays: 0 when
+            waitlisted or refused (an ELIGIBLE stateless check states what
+            an award of it pays).
         nights_requested: nights asked for (subsidies only).
         payee: the session's designated hotel, which the subsidy pays
-            directly (S3); None when refused or not a subsidy decision.
+            directly (S3), when the decision pays; None when waitlisted,
+            refused or not a subsidy decision.
         policy_id: the policy the decision was made under.
         session_id: the session decided on.
+        nights_if_awarded: the nights an award of the request pays (S3),
+            whatever the outcome: for a waitlisted request, what its
+            promotion will pay; 0 when refused or not a subsidy decision.
+        request_id: the id of the request decided (subsidies), or None.
     """
 
     reasons = _Reasons()
 
     def __init__(self, outcome: Union[Outcome, str, int], reasons: Sequence[Reason], nights: int,
                  nights_requested: int, payee: Optional[str], policy_id: str,
-                 session_id: Optional[str]) -> None:
+                 session_id: Optional[str], nights_if_awarded: int = 0,
+                 request_id: Optional[str] = None) -> None:
         self.__dict__.update(outcome=Outcome(outcome), reasons=tuple(reasons), nights=nights,
                              nights_requested=nights_requested, payee=payee,
-                             policy_id=policy_id, session_id=session_id)
+                             policy_id=policy_id, session_id=session_id,
+                             nights_if_awarded=nights_if_awarded, request_id=request_id)
 
     @classmethod
     def _from_c(cls, t: Tuple[Any, ...], policy: Any) -> "Decision":
@@ -189,7 +200,8 @@ class Decision(_Frozen):
         d.__dict__.update(outcome=_OUTCOMES.get(t[_D_OUTCOME], t[_D_OUTCOME]),
                           nights=t[_D_NIGHTS], nights_requested=t[_D_ASKED],
                           payee=t[_D_PAYEE], policy_id=t[_D_POLICY],
-                          session_id=t[_D_SESSION_ID], _raw=t[_D_REASONS], _policy=policy)
+                          session_id=t[_D_SESSION_ID], nights_if_awarded=t[_D_IF_AWARDED],
+                          request_id=t[_D_REQUEST], _raw=t[_D_REASONS], _policy=policy)
         return d
 
     @property
@@ -204,7 +216,7 @@ class Decision(_Frozen):
 
     def _key(self) -> Tuple[Any, ...]:
         return (self.outcome, self.reasons, self.nights, self.nights_requested, self.payee,
-                self.policy_id, self.session_id)
+                self.policy_id, self.session_id, self.nights_if_awarded, self.request_id)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Decision):
@@ -216,7 +228,7 @@ class Decision(_Frozen):
 
     def __repr__(self) -> str:
         return ("Decision(outcome=%r, reasons=%r, nights=%r, nights_requested=%r, payee=%r, "
-                "policy_id=%r, session_id=%r)" % self._key())
+                "policy_id=%r, session_id=%r, nights_if_awarded=%r, request_id=%r)" % self._key())
 
     def __reduce__(self) -> Any:
         return (Decision, self._key())
@@ -225,16 +237,18 @@ class Decision(_Frozen):
         """The decision as a dict of JSON types (outcome and reasons' codes as
         their names), so ``json.dumps(decision.to_dict())`` is the answer a
         web API gives."""
-        return {"outcome": str(self.outcome), "policy_id": self.policy_id,
-                "session_id": self.session_id, "nights_requested": self.nights_requested,
-                "nights": self.nights, "payee": self.payee,
+        return {"request_id": self.request_id, "outcome": str(self.outcome),
+                "policy_id": self.policy_id, "session_id": self.session_id,
+                "nights_requested": self.nights_requested, "nights": self.nights,
+                "nights_if_awarded": self.nights_if_awarded, "payee": self.payee,
                 "reasons": [r.to_dict() for r in self.reasons]}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Decision":
         """The decision of a dict as :meth:`to_dict` makes it."""
         return cls(d["outcome"], [Reason.from_dict(r) for r in d["reasons"]], d["nights"],
-                   d["nights_requested"], d.get("payee"), d["policy_id"], d.get("session_id"))
+                   d["nights_requested"], d.get("payee"), d["policy_id"], d.get("session_id"),
+                   d.get("nights_if_awarded", 0), d.get("request_id"))
 
 
 _get = _x.DecisionArray_get
@@ -349,7 +363,9 @@ class Decisions(collections.abc.Sequence):
 
     def nights(self, *outcomes: Outcome) -> int:
         """The sum of :attr:`Decision.nights` over the decisions, or over those
-        with one of ``outcomes`` (``decisions.nights(Outcome.AWARDED)``)."""
+        with one of ``outcomes`` (``decisions.nights(Outcome.AWARDED)``).
+        Only an award pays: a waitlisted decision counts 0 (its
+        :attr:`Decision.nights_if_awarded` says what its promotion will pay)."""
         nights = self._column(1)
         if not outcomes:
             return sum(nights)

@@ -102,7 +102,7 @@ class CourseKind(_Vocabulary):
 
 
 class Clause(_Vocabulary):
-    """A clause of the policy. ``str(Clause.S6)`` is ``"S6"``."""
+    """A clause of the policy (doc/policy.md). ``str(Clause.S6)`` is ``"S6"``."""
 
     NONE = _c.OI_CLAUSE_NONE
     C1 = _c.OI_CLAUSE_C1
@@ -166,6 +166,7 @@ class ReasonCode(_Vocabulary):
     LOCAL_CAP_REACHED = _c.OI_REASON_LOCAL_CAP_REACHED
     OFFICER_ALREADY_SUBSIDIZED = _c.OI_REASON_OFFICER_ALREADY_SUBSIDIZED
     MISSED_DAYS = _c.OI_REASON_MISSED_DAYS
+    DAYS_OUTSIDE_SESSION = _c.OI_REASON_DAYS_OUTSIDE_SESSION
 
 
 class Severity(_Vocabulary):

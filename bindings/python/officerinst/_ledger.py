@@ -72,9 +72,13 @@ class LedgerEntry(_Document):
         officer_id, officer_name: its officer (the name may be None).
         received: when it was received (``datetime.datetime``).
         status: AWARDED, WAITLISTED, REFUSED or WITHDRAWN (:class:`Outcome`).
-        nights_requested, nights: nights asked for and paid (S3).
-        payee: the designated hotel, or None when refused.
+        nights_requested, nights: nights asked for and paid (S3); only an
+            award pays, so nights is 0 unless the status is AWARDED.
+        payee: the designated hotel while awarded, else None.
         reasons: refusal reasons, or why it waits (S4, S5).
+        nights_if_awarded: the nights an award of it pays (S3), whatever its
+            status (for a waitlisted request, what its promotion will pay);
+            0 when refused.
     """
 
     id: str
@@ -82,17 +86,18 @@ class LedgerEntry(_Document):
     session_id: str
     year: int
     local_number: int
-    local_name: str
     country: Country
     district: int
     officer_id: str
-    officer_name: Optional[str]
     received: datetime.datetime
     status: Outcome
     nights_requested: int
     nights: int
     payee: Optional[str]
     reasons: Tuple[Reason, ...]
+    nights_if_awarded: int = 0
+    local_name: str = ""
+    officer_name: Optional[str] = None
 
 
 def _reasons(raw: Tuple[Any, ...], ph: Any) -> Tuple[Reason, ...]:
@@ -158,7 +163,8 @@ class Event(_Document):
             status it had; ENTERED: NONE.
         cause_id: PROMOTED: the withdrawn request whose seat or slot it
             took; else None.
-        nights: nights awarded (DECIDED as awarded, PROMOTED).
+        nights: nights the award pays (DECIDED as awarded, and PROMOTED:
+            a promotion pays when it is made); 0 otherwise.
         reasons: DECIDED: the decision's reasons.
     """
 

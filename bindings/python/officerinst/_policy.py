@@ -148,7 +148,8 @@ class Policy:
 
     @property
     def year(self) -> int:
-        """The policy year."""
+        """The policy year: the policy's label (its sessions may begin in
+        other years)."""
         return self.numbers.year
 
     @property
@@ -162,8 +163,9 @@ class Policy:
 
     @property
     def sessions(self) -> Tuple[Session, ...]:
-        """The sessions: a tuple of :class:`Session`, with their seats and
-        subsidy deadlines."""
+        """The sessions: a tuple of :class:`Session`, with their seats (own
+        or the policy's) and subsidy deadlines. They may begin in several
+        calendar years."""
         def make(h: Any) -> Tuple[Session, ...]:
             out = []
             for i in range(_c.policy_session_count(h)):

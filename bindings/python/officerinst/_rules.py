@@ -70,9 +70,10 @@ def check_subsidy(policy: Policy, request: RequestLike) -> Decision:
     Args:
         request: a :class:`SubsidyRequest`, or a dict of its fields.
     Returns:
-        a :class:`Decision`, ELIGIBLE (with the nights paid and the payee)
-        or REFUSED with every reason. Seats (S4), a local's cap (S5) and the
-        officer's other requests (S9) are a :class:`Ledger`'s to judge.
+        a :class:`Decision`, ELIGIBLE (with the nights an award pays and the
+        payee) or REFUSED with every reason; its ``request_id`` is the
+        request's id. Seats (S4), a local's cap (S5) and the officer's other
+        requests (S9) are a :class:`Ledger`'s to judge.
     """
     h = _policy_handle(policy)
     return _from_c(_check_subsidy(h, request), h)
@@ -101,13 +102,18 @@ def check_graduation(policy: Policy, session_id: str,
                      days: Iterable[Union[datetime.date, str]]) -> Decision:
     """C1: an officer graduates only by attending every day of the session.
 
+    The days are a record of what the officer attended: days outside the
+    session neither count toward the certificate nor make the record
+    invalid; they are reported in a note (DAYS_OUTSIDE_SESSION).
+
     Args:
         session_id: a session giving the Officer Institute 1.0.
         days: the days attended (``datetime.date`` or ISO text; repeats count once).
     Returns:
-        a :class:`Decision`, GRADUATED or NOT_GRADUATED (with MISSED_DAYS).
+        a :class:`Decision`, GRADUATED or NOT_GRADUATED (with MISSED_DAYS),
+        with the note when a day is outside the session.
     Raises:
-        InvalidArgument: a day outside the session, or a session without a 1.0.
+        InvalidArgument: a session without a 1.0.
     """
     h = _policy_handle(policy)
     return _from_c(_x.check_graduation(h, session_id, days), h)

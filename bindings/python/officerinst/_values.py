@@ -300,8 +300,12 @@ class PolicyNumbers(_Value):
     """The numbers of a policy year (U3); none of them is a constant of the code.
 
     Attributes:
-        year: the policy year; every session's first day falls in it.
-        seats_per_session: S4, subsidies per 1.0 session (2017: 10).
+        year: the policy year: the policy's label (and what
+            ``Policy.builtin()`` is asked for). Its sessions may begin in
+            other years; S5 and S9 count by the year of each session's
+            first day.
+        seats_per_session: S4, subsidies per 1.0 session (2017: 10), for
+            every session that does not set its own (``Session.own_seats``).
         local_cap_per_year: S5, officers a local may have subsidized a year (2017: 2).
         deadline_weeks: S6, weeks before the first day a request must be received by (2017: 6).
         max_nights: S3, most nights a subsidy pays (2017: 5).
@@ -339,10 +343,12 @@ class Course(_Value):
 class Session(_Value):
     """A session: one course or more given at one place on consecutive days.
 
-    As read from a policy, ``seats`` (S1, S4) and ``subsidy_deadline`` (S6,
-    None when no subsidy is offered) are filled in by the library; when a
-    Session is given to :class:`PolicyBuilder` they are ignored, since the
-    policy's numbers decide them.
+    As read from a policy, ``seats`` (S1, S4: the seats it has, its own or
+    the policy's) and ``subsidy_deadline`` (S6, None when no subsidy is
+    offered) are filled in by the library; when a Session is given to
+    :class:`PolicyBuilder` they are ignored. ``own_seats`` is the session's
+    own number of seats (S4: a bigger venue, a smaller one, 0 for none), or
+    None for the policy's seats per session; it is what a builder reads.
 
     Attributes:
         id, place: e.g. "OI-2017-MD", "Linthicum Heights, MD".
@@ -351,6 +357,7 @@ class Session(_Value):
         first_day, last_day: ``datetime.date`` (or ISO text).
         countries: frozenset of :class:`Country` admitted (E1).
         courses: ids of the courses offered.
+        own_seats: the session's own subsidy seats, or None (see above).
     """
 
     id: str
@@ -362,11 +369,13 @@ class Session(_Value):
     courses: Tuple[str, ...]
     seats: Optional[int] = dataclasses.field(default=None, compare=False)
     subsidy_deadline: Optional[datetime.date] = dataclasses.field(default=None, compare=False)
+    own_seats: Optional[int] = None
 
     def __init__(self, id: str, place: str, hotel: Optional[str], first_day: DateLike,
                  last_day: DateLike, countries: Iterable[Union[Country, str, int]],
                  courses: Iterable[str], seats: Optional[int] = None,
-                 subsidy_deadline: Optional[DateLike] = None) -> None:
+                 subsidy_deadline: Optional[DateLike] = None,
+                 own_seats: Optional[int] = None) -> None:
         if isinstance(countries, (str, int)):
             countries = (countries,)
         try:
@@ -380,7 +389,7 @@ class Session(_Value):
                 pass
         _set(self, id=id, place=place, hotel=hotel, first_day=_date(first_day),
              last_day=_date(last_day), countries=countries, courses=courses, seats=seats,
-             subsidy_deadline=_date(subsidy_deadline))
+             subsidy_deadline=_date(subsidy_deadline), own_seats=own_seats)
 
     @property
     def countries_mask(self) -> int:

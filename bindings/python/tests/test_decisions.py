@@ -48,7 +48,8 @@ def eager(d):
         outcome=d.outcome, nights=d.nights, nights_requested=d.nights_requested,
         payee=d.payee, policy_id=d.policy_id, session_id=d.session_id,
         reasons=tuple(oi.Reason(r.code, r.clause, r.severity, r.values, r.message,
-                                r.session_id) for r in d.reasons))
+                                r.session_id, r.ref_id) for r in d.reasons),
+        nights_if_awarded=d.nights_if_awarded, request_id=d.request_id)
 
 
 class SequenceTest(unittest.TestCase):

@@ -97,12 +97,12 @@ class RealErrorsTest(unittest.TestCase):
         self.policy.close()
 
     def test_einval(self):
-        days = self.policy.session("OI-2017-MD").days + (datetime.date(2017, 2, 18),)
+        # C1 governs the 1.0's certificate: a 2.0 session is not a question for it.
         with self.assertRaises(oi.InvalidArgument) as cm:
-            oi.check_graduation(self.policy, "OI-2017-MD", days)
-        self.assertEqual(cm.exception.path, "attended[5]")
-        self.assertEqual(cm.exception.message,
-                         '2017-02-18 is not a day of session "OI-2017-MD"')
+            oi.check_graduation(self.policy, "ADV-2017-MD", [datetime.date(2017, 2, 22)])
+        self.assertEqual(cm.exception.path, "session_id")
+        self.assertIn('session "ADV-2017-MD" gives no Officer Institute 1.0',
+                      cm.exception.message)
         with oi.Ledger(self.policy) as ledger:
             with self.assertRaises(oi.InvalidArgument) as cm:
                 ledger.submit(support.request(None))

@@ -167,10 +167,10 @@ class BuilderTest(unittest.TestCase):
         with self.assertRaises(oi.AlreadyExists):
             b.add_session(session)
         with self.assertRaises(oi.InvalidArgument) as cm:
-            b.add_session(oi.Session("S2", "Austin, TX", "Hotel", D(2019, 3, 5), D(2019, 3, 9),
+            b.add_session(oi.Session("S2", "Austin, TX", "Hotel", D(1, 3, 5), D(1, 3, 9),
                                      [oi.Country.US], ["OI-1.0"]))
         self.assertEqual(cm.exception.path, "session.first_day")
-        self.assertIn("not in the policy year 2018", cm.exception.message)
+        self.assertIn("begins in year 1", cm.exception.message)
         with self.assertRaises(oi.InvalidArgument) as cm:
             b.add_session(oi.Session("S3", "Austin, TX", None, D(2018, 3, 5), D(2018, 3, 9),
                                      [oi.Country.US], ["OI-1.0"]))
