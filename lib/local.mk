@@ -24,6 +24,7 @@ lib_libofficerinst_la_SOURCES = \
 	lib/json_doc.c \
 	lib/json_decisions.c \
 	lib/json_doc.h \
+	lib/json_fields.c \
 	lib/json_ledger.c \
 	lib/json_parse.c \
 	lib/json_policy.c \
