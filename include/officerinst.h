@@ -18,5 +18,6 @@
 #include "officerinst/rules.h"
 #include "officerinst/ledger.h"
 #include "officerinst/json.h"
+#include "officerinst/vocab.h"
 
 #endif /* OFFICERINST_H */

@@ -53,13 +53,15 @@ int oi_datetime_is_valid(oi_datetime t)
 oi_status oi_date_check(oi_date d, oi_error *err)
 {
   if (d.year < OI_YEAR_MIN || d.year > OI_YEAR_MAX)
-    return oip_fail(err, OI_EDATE, NULL, NULL, "year %d is outside %d..%d", d.year,
-                    OI_YEAR_MIN, OI_YEAR_MAX);
+    return oip_fail_expect(err, OI_EDATE, OI_EXPECT_DATE, NULL, NULL,
+                           "year %d is outside %d..%d", d.year, OI_YEAR_MIN, OI_YEAR_MAX);
   if (d.month < 1 || d.month > 12)
-    return oip_fail(err, OI_EDATE, NULL, NULL, "month %d is outside 1..12", d.month);
+    return oip_fail_expect(err, OI_EDATE, OI_EXPECT_DATE, NULL, NULL,
+                           "month %d is outside 1..12", d.month);
   if (d.day < 1 || d.day > oi_days_in_month(d.year, d.month))
-    return oip_fail(err, OI_EDATE, NULL, NULL, "%04d-%02d has no day %d (it has %d days)",
-                    d.year, d.month, d.day, oi_days_in_month(d.year, d.month));
+    return oip_fail_expect(err, OI_EDATE, OI_EXPECT_DATE, NULL, NULL,
+                           "%04d-%02d has no day %d (it has %d days)", d.year, d.month, d.day,
+                           oi_days_in_month(d.year, d.month));
   return OI_OK;
 }
 
@@ -208,11 +210,11 @@ oi_status oi_date_parse(const char *text, oi_date *out, oi_error *err)
   oi_status st;
 
   if (text == NULL || out == NULL)
-    return oip_fail(err, OI_EINVAL, NULL, text == NULL ? "text" : "out",
-                    "the %s pointer is NULL", text == NULL ? "text" : "output");
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, NULL, text == NULL ? "text" : "out",
+                           "the %s pointer is NULL", text == NULL ? "text" : "output");
   if (!scan_date(text, &d) || text[10] != '\0')
-    return oip_fail(err, OI_EINVAL, NULL, NULL,
-                    "\"%.40s\" is not a date written YYYY-MM-DD", text);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_DATE, NULL, NULL,
+                           "\"%.40s\" is not a date written YYYY-MM-DD", text);
   st = oi_date_check(d, err);
   if (st != OI_OK)
     return st;
@@ -220,45 +222,69 @@ oi_status oi_date_parse(const char *text, oi_date *out, oi_error *err)
   return OI_OK;
 }
 
+/* Read one or two digits of an hour; -1 when there are none. */
+static int read_hour(const char *s, size_t *used)
+{
+  if (s[0] < '0' || s[0] > '9')
+    return -1;
+  if (s[1] >= '0' && s[1] <= '9') {
+    *used = 2;
+    return (s[0] - '0') * 10 + (s[1] - '0');
+  }
+  *used = 1;
+  return s[0] - '0';
+}
+
 oi_status oi_datetime_parse(const char *text, oi_datetime *out, oi_error *err)
 {
   oi_datetime t;
-  size_t len;
+  const char *p;
+  size_t used = 0;
   oi_status st;
 
   if (text == NULL || out == NULL)
-    return oip_fail(err, OI_EINVAL, NULL, text == NULL ? "text" : "out",
-                    "the %s pointer is NULL", text == NULL ? "text" : "output");
-  len = oip_strnlen(text, 20);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, NULL, text == NULL ? "text" : "out",
+                           "the %s pointer is NULL", text == NULL ? "text" : "output");
   memset(&t, 0, sizeof t);
   if (!scan_date(text, &t.date))
     goto shape;
-  if (len == 10)
+  p = text + 10;
+  if (*p == '\0')
     goto check;
-  if ((len != 16 && len != 19) || (text[10] != 'T' && text[10] != ' ') || text[13] != ':')
+  /* ISO 8601's T (or t), or the space people and spreadsheets write; the
+   * hour may have one digit ("9:05"), the seconds may be left out. */
+  if (*p != 'T' && *p != 't' && *p != ' ')
     goto shape;
-  t.hour = read_digits(text + 11, 2);
-  t.minute = read_digits(text + 14, 2);
-  if (len == 19) {
-    if (text[16] != ':')
+  t.hour = read_hour(p + 1, &used);
+  if (t.hour < 0)
+    goto shape;
+  p += 1 + used;
+  if (p[0] != ':' || (t.minute = read_digits(p + 1, 2)) < 0)
+    goto shape;
+  p += 3;
+  if (p[0] == ':') {
+    if ((t.second = read_digits(p + 1, 2)) < 0)
       goto shape;
-    t.second = read_digits(text + 17, 2);
+    p += 3;
   }
-  if (t.hour < 0 || t.minute < 0 || t.second < 0)
+  if (*p != '\0')
     goto shape;
 check:
   st = oi_date_check(t.date, err);
-  if (st != OI_OK)
+  if (st != OI_OK) {
+    oip_error_set_expect(err, OI_EXPECT_DATETIME);
     return st;
+  }
   if (!oi_datetime_is_valid(t))
-    return oip_fail(err, OI_EDATE, NULL, NULL, "%02d:%02d:%02d is not a time of day",
-                    t.hour, t.minute, t.second);
+    return oip_fail_expect(err, OI_EDATE, OI_EXPECT_DATETIME, NULL, NULL,
+                           "%02d:%02d:%02d is not a time of day", t.hour, t.minute, t.second);
   *out = t;
   return OI_OK;
 shape:
-  return oip_fail(err, OI_EINVAL, NULL, NULL,
-                  "\"%.40s\" is not a moment written YYYY-MM-DDTHH:MM[:SS] or YYYY-MM-DD",
-                  text);
+  return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_DATETIME, NULL, NULL,
+                         "\"%.40s\" is not a moment written YYYY-MM-DDTHH:MM[:SS] (or with a "
+                         "space for the T, or YYYY-MM-DD for midnight); no time zone",
+                         text);
 }
 
 int oi_date_format(oi_date d, char *buf, size_t size)

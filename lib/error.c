@@ -13,6 +13,8 @@ void oi_error_clear(oi_error *err)
     return;
   memset(err, 0, sizeof *err);
   err->status = OI_OK;
+  err->index = OI_ERROR_NO_INDEX;
+  err->expected = OI_EXPECT_NONE;
 }
 
 static void set_path(oi_error *err, const char *prefix, const char *field)
@@ -25,6 +27,20 @@ static void set_path(oi_error *err, const char *prefix, const char *field)
   else
     snprintf(err->path, sizeof err->path, "%s",
              has_prefix ? prefix : has_field ? field : "");
+  snprintf(err->field, sizeof err->field, "%s", has_field ? field : "");
+}
+
+static void fill(oi_error *err, oi_status status, oi_expect expected, int line, int column,
+                 size_t position, const char *fmt, va_list ap)
+{
+  err->status = status;
+  err->line = line;
+  err->column = column;
+  err->position = position;
+  err->index = OI_ERROR_NO_INDEX;
+  err->expected = expected;
+  err->suggestion[0] = '\0';
+  vsnprintf(err->message, sizeof err->message, fmt, ap);
 }
 
 oi_status oip_fail(oi_error *err, oi_status status, const char *prefix,
@@ -34,13 +50,23 @@ oi_status oip_fail(oi_error *err, oi_status status, const char *prefix,
 
   if (err == NULL)
     return status;
-  err->status = status;
-  err->line = 0;
-  err->column = 0;
-  err->position = 0;
   set_path(err, prefix, field);
   va_start(ap, fmt);
-  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  fill(err, status, OI_EXPECT_NONE, 0, 0, 0, fmt, ap);
+  va_end(ap);
+  return status;
+}
+
+oi_status oip_fail_expect(oi_error *err, oi_status status, oi_expect expected,
+                          const char *prefix, const char *field, const char *fmt, ...)
+{
+  va_list ap;
+
+  if (err == NULL)
+    return status;
+  set_path(err, prefix, field);
+  va_start(ap, fmt);
+  fill(err, status, expected, 0, 0, 0, fmt, ap);
   va_end(ap);
   return status;
 }
@@ -52,13 +78,10 @@ oi_status oip_fail_at(oi_error *err, oi_status status, int line, int column,
 
   if (err == NULL)
     return status;
-  err->status = status;
-  err->line = line;
-  err->column = column;
-  err->position = position;
   set_path(err, path, NULL);
+  snprintf(err->field, sizeof err->field, "%s", err->path);
   va_start(ap, fmt);
-  vsnprintf(err->message, sizeof err->message, fmt, ap);
+  fill(err, status, OI_EXPECT_NONE, line, column, position, fmt, ap);
   va_end(ap);
   return status;
 }
@@ -66,15 +89,34 @@ oi_status oip_fail_at(oi_error *err, oi_status status, int line, int column,
 oi_status oip_fail_element(oi_error *err, const oi_error *element, const char *array,
                            size_t index)
 {
-  /* The element's path starts with the singular of the array's name. */
-  const size_t n = strlen(array) - 1;
-  const char *rest = strncmp(element->path, array, n) == 0 ? element->path + n : "";
-
   if (err != NULL) {
     *err = *element;
-    snprintf(err->path, sizeof err->path, "%s[%zu]%.90s", array, index, rest);
+    snprintf(err->path, sizeof err->path, "%s[%zu]%s%.90s", array, index,
+             element->field[0] != '\0' ? "." : "", element->field);
+    err->index = index;
   }
   return element->status;
+}
+
+void oip_error_set_expect(oi_error *err, oi_expect expected)
+{
+  if (err != NULL)
+    err->expected = expected;
+}
+
+void oip_error_set_element(oi_error *err, size_t index, const char *field)
+{
+  if (err != NULL) {
+    err->index = index;
+    snprintf(err->field, sizeof err->field, "%s", field);
+  }
+}
+
+void oip_error_set_suggestion(oi_error *err, const char *suggestion)
+{
+  if (err != NULL)
+    snprintf(err->suggestion, sizeof err->suggestion, "%s",
+             suggestion != NULL ? suggestion : "");
 }
 
 struct status_text {
@@ -118,4 +160,41 @@ const char *oi_status_describe(oi_status status)
 {
   const struct status_text *t = find_status(status);
   return t != NULL ? t->description : "unknown status";
+}
+
+const char *oi_expect_name(oi_expect expected)
+{
+  switch (expected) {
+  case OI_EXPECT_NONE: return "none";
+  case OI_EXPECT_VALUE: return "value";
+  case OI_EXPECT_OBJECT: return "object";
+  case OI_EXPECT_ARRAY: return "array";
+  case OI_EXPECT_STRING: return "string";
+  case OI_EXPECT_INTEGER: return "integer";
+  case OI_EXPECT_BOOLEAN: return "boolean";
+  case OI_EXPECT_RANGE: return "range";
+  case OI_EXPECT_LENGTH: return "length";
+  case OI_EXPECT_FIELD: return "field";
+  case OI_EXPECT_UNIQUE: return "unique";
+  case OI_EXPECT_SYNTAX: return "syntax";
+  case OI_EXPECT_FORMAT: return "format";
+  case OI_EXPECT_LIMIT: return "limit";
+  case OI_EXPECT_DATE: return "date";
+  case OI_EXPECT_DATETIME: return "datetime";
+  case OI_EXPECT_MONEY: return "money";
+  case OI_EXPECT_COUNTRY: return "country";
+  case OI_EXPECT_LM_FORM: return "lm_form";
+  case OI_EXPECT_OFFICE: return "office";
+  case OI_EXPECT_COURSE_KIND: return "course_kind";
+  case OI_EXPECT_OUTCOME: return "outcome";
+  case OI_EXPECT_CLAUSE: return "clause";
+  case OI_EXPECT_REASON_CODE: return "reason_code";
+  case OI_EXPECT_SEVERITY: return "severity";
+  case OI_EXPECT_EVENT_TYPE: return "event_type";
+  case OI_EXPECT_STATUS: return "status";
+  case OI_EXPECT_SESSION: return "session";
+  case OI_EXPECT_COURSE: return "course";
+  case OI_EXPECT_POLICY: return "policy";
+  }
+  return NULL;
 }

@@ -9,15 +9,40 @@
 
 #include "json_doc.h"
 #include "fileio.h"
+#include "suggest.h"
 #include "officerinst/json.h"
 #include "officerinst/types.h"
 
-const char *const oip_country_names[] = { "", "US", "CA", NULL };
-const char *const oip_lm_form_names[] = { "none", "", "LM-2", "LM-3", "LM-4", NULL };
-const char *const oip_office_names[] = {
-  "none", "president", "vice_president", "secretary", "treasurer",
-  "secretary_treasurer", "business_agent", "recording_secretary", "other", NULL
-};
+void oip_doc_init(struct oip_doc *doc, const char *text, size_t length, oi_error *err)
+{
+  doc->text = text;
+  doc->length = length;
+  doc->err = err;
+  doc->base = NULL;
+  doc->element = OI_ERROR_NO_INDEX;
+}
+
+void oip_doc_enter(struct oip_doc *doc, const char *array, size_t index, char *buf,
+                   size_t size)
+{
+  oip_path_index(buf, size, array, index);
+  doc->base = buf;
+  doc->element = index;
+}
+
+void oip_doc_leave(struct oip_doc *doc)
+{
+  doc->base = NULL;
+  doc->element = OI_ERROR_NO_INDEX;
+}
+
+const char *oip_doc_path(const struct oip_doc *doc, const char *path, char *buf, size_t size)
+{
+  if (doc->base == NULL)
+    return path;
+  snprintf(buf, size, "%s%s%s", doc->base, path[0] != '\0' ? "." : "", path);
+  return buf;
+}
 
 /* ---- positions -------------------------------------------------------- */
 
@@ -62,6 +87,7 @@ static oi_status limit(const struct oip_doc *doc, size_t offset, const char *fmt
   va_start(ap, fmt);
   st = fail_at_offset(doc, OI_ELIMIT, offset, "", fmt, ap);
   va_end(ap);
+  oip_error_set_expect(doc->err, OI_EXPECT_LIMIT);
   return st;
 }
 
@@ -97,10 +123,13 @@ oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root)
   oi_status st;
   json_t *v;
 
-  if (doc->length > max_bytes)
-    return oip_fail_at(doc->err, OI_ELIMIT, 0, 0, 0, "",
-                       "the document has %zu bytes; at most %zu are accepted", doc->length,
-                       max_bytes);
+  if (doc->length > max_bytes) {
+    oip_fail_at(doc->err, OI_ELIMIT, 0, 0, 0, "",
+                "the document has %zu bytes; at most %zu are accepted", doc->length,
+                max_bytes);
+    oip_error_set_expect(doc->err, OI_EXPECT_LIMIT);
+    return OI_ELIMIT;
+  }
   st = scan_limits(doc);
   if (st != OI_OK)
     return st;
@@ -109,8 +138,10 @@ oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root)
   v = json_loadb(doc->text, doc->length, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
   if (v == NULL) {
     /* jansson reports the position just past the offending token. */
-    return oip_fail_at(doc->err, OI_EPARSE, je.line, je.column,
-                       je.position > 0 ? (size_t)je.position : 0, "", "%s", je.text);
+    oip_fail_at(doc->err, OI_EPARSE, je.line, je.column,
+                je.position > 0 ? (size_t)je.position : 0, "", "%s", je.text);
+    oip_error_set_expect(doc->err, OI_EXPECT_SYNTAX);
+    return OI_EPARSE;
   }
   *root = v;
   return OI_OK;
@@ -168,19 +199,29 @@ static int key_is(const struct oip_doc *doc, size_t i, const char *name, size_t 
 /*
  * Offset of the value at path ("sessions[2].first_day"), or of its key when
  * at_key. Stops at the deepest component found, so a missing member points
- * at its object.
+ * at its object. On the way it passes the element of a top-level array the
+ * path goes into, if any: *element is then its index and *field the rest of
+ * the path ("first_day"), as the error reports them.
  */
-static size_t locate(const struct oip_doc *doc, const char *path, int at_key)
+static size_t locate(const struct oip_doc *doc, const char *path, int at_key,
+                     size_t *element, const char **field)
 {
   size_t i = skip_ws(doc, 0), key_at = i;
   const char *p = path;
+  int component = 0;
 
-  while (*p != '\0') {
+  *element = OI_ERROR_NO_INDEX;
+  *field = path;
+  for (; *p != '\0'; component++) {
     if (*p == '.')
       p++;
     if (*p == '[') {
       unsigned long n = strtoul(p + 1, NULL, 10), k;
       const char *close = strchr(p, ']');
+      if (close != NULL && component == 1) {
+        *element = (size_t)n;
+        *field = close[1] == '.' ? close + 2 : close + 1;
+      }
       if (i >= doc->length || doc->text[i] != '[' || close == NULL)
         return i;
       i = skip_ws(doc, i + 1);
@@ -220,6 +261,25 @@ static size_t locate(const struct oip_doc *doc, const char *path, int at_key)
   return at_key ? key_at : i;
 }
 
+/* path is relative to the element being read, if any: the error's path is
+ * the full one, its index and field the element's and path. */
+static oi_status doc_fail(const struct oip_doc *doc, oi_status status, oi_expect expected,
+                          const char *path, int at_key, const char *fmt, va_list ap)
+{
+  char full[OI_ERROR_PATH_SIZE];
+  const char *p = oip_doc_path(doc, path, full, sizeof full), *field;
+  size_t element;
+  oi_status st = fail_at_offset(doc, status, locate(doc, p, at_key, &element, &field), p, fmt,
+                                ap);
+
+  oip_error_set_expect(doc->err, expected);
+  if (doc->base != NULL)
+    oip_error_set_element(doc->err, doc->element, path);
+  else if (element != OI_ERROR_NO_INDEX)
+    oip_error_set_element(doc->err, element, field);
+  return st;
+}
+
 oi_status oip_doc_fail(const struct oip_doc *doc, oi_status status, const char *path,
                        int at_key, const char *fmt, ...)
 {
@@ -227,33 +287,64 @@ oi_status oip_doc_fail(const struct oip_doc *doc, oi_status status, const char *
   oi_status st;
 
   va_start(ap, fmt);
-  st = fail_at_offset(doc, status, locate(doc, path, at_key), path, fmt, ap);
+  st = doc_fail(doc, status, OI_EXPECT_NONE, path, at_key, fmt, ap);
   va_end(ap);
   return st;
+}
+
+oi_status oip_doc_fail_expect(const struct oip_doc *doc, oi_status status, oi_expect expected,
+                              const char *path, int at_key, const char *fmt, ...)
+{
+  va_list ap;
+  oi_status st;
+
+  va_start(ap, fmt);
+  st = doc_fail(doc, status, expected, path, at_key, fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+/* The document's name of an API field: renames as described in json_doc.h.
+ * Fields are compared whole (an array's elements by building each name),
+ * never cut apart. */
+static const char *rename_field(const char *field, const char *const *renames, char *buf,
+                                size_t size)
+{
+  size_t i, k;
+
+  for (i = 0; renames != NULL && renames[i] != NULL; i += 2) {
+    const size_t n = strlen(renames[i]), m = strlen(renames[i + 1]);
+    if (n < 2 || strcmp(renames[i] + n - 2, "[]") != 0) {
+      if (strcmp(field, renames[i]) == 0)
+        return renames[i + 1];
+      continue;
+    }
+    for (k = 0; k < OI_POLICY_ITEMS_MAX; k++) {
+      char api[OI_ERROR_PATH_SIZE];
+      snprintf(api, sizeof api, "%.*s[%zu]", (int)(n - 2), renames[i], k);
+      if (strcmp(field, api) == 0) {
+        snprintf(buf, size, "%.*s[%zu]", (int)(m - 2), renames[i + 1], k);
+        return buf;
+      }
+    }
+  }
+  return field;
 }
 
 oi_status oip_doc_restate(const struct oip_doc *doc, const oi_error *e, const char *element,
                           const char *const *renames)
 {
-  char p[OI_ERROR_PATH_SIZE];
-  const char *dot = strchr(e->path, '.');
-  const char *field = dot != NULL ? dot + 1 : "";
+  char p[OI_ERROR_PATH_SIZE], renamed[OI_ERROR_PATH_SIZE];
+  const char *field = rename_field(e->field, renames, renamed, sizeof renamed);
   const oi_status status =
       e->status == OI_ENOMEM || e->status == OI_ELIMIT ? e->status : OI_ESCHEMA;
-  size_t i;
+  oi_status st;
 
-  for (i = 0; renames != NULL && renames[i] != NULL; i += 2) {
-    const size_t n = strlen(renames[i]);
-    if (strncmp(field, renames[i], n) == 0 && (field[n] == '\0' || field[n] == '[' ||
-                                               field[n] == '.')) {
-      snprintf(p, sizeof p, "%.40s%s%.20s%.60s", element, element[0] != '\0' ? "." : "",
-               renames[i + 1], field + n);
-      return oip_doc_fail(doc, status, p, 0, "%s: %s", p, e->message);
-    }
-  }
   snprintf(p, sizeof p, "%.40s%s%.80s", element, element[0] != '\0' && field[0] != '\0' ? "." : "",
            field);
-  return oip_doc_fail(doc, status, p, 0, "%s: %s", p, e->message);
+  st = oip_doc_fail_expect(doc, status, e->expected, p, 0, "%s: %s", p, e->message);
+  oip_error_set_suggestion(doc->err, e->suggestion);
+  return st;
 }
 
 /* ---- typed readers ---------------------------------------------------- */
@@ -293,16 +384,32 @@ oi_status oip_doc_only(const struct oip_doc *doc, const json_t *obj, const char 
   json_object_keylen_foreach((json_t *)obj, key, key_len, value) {
     size_t i;
     int known = 0;
-    char p[OI_ERROR_PATH_SIZE];
+    char p[OI_ERROR_PATH_SIZE], full[OI_ERROR_PATH_SIZE];
+    const char *where, *meant;
+    struct oip_suggest sg;
+    oi_status st;
 
     /* A name with a NUL in it is never one of ours. */
     for (i = 0; names[i] != NULL && !known; i++)
       known = strlen(key) == key_len && strcmp(names[i], key) == 0;
-    if (!known) {
-      oip_path_key(p, sizeof p, path, key);
-      return oip_doc_fail(doc, OI_ESCHEMA, p, 1, "unknown field \"%.40s\" in %s",
-                          key, path[0] != '\0' ? path : "the document");
-    }
+    if (known)
+      continue;
+    oip_path_key(p, sizeof p, path, key);
+    where = oip_doc_path(doc, path, full, sizeof full);
+    oip_suggest_init(&sg, key);
+    for (i = 0; names[i] != NULL; i++)
+      oip_suggest_add(&sg, names[i]);
+    meant = strlen(key) == key_len ? oip_suggest_result(&sg) : NULL;
+    if (meant != NULL)
+      st = oip_doc_fail_expect(doc, OI_ESCHEMA, OI_EXPECT_FIELD, p, 1,
+                               "unknown field \"%.40s\" in %s; did you mean \"%s\"?", key,
+                               where[0] != '\0' ? where : "the document", meant);
+    else
+      st = oip_doc_fail_expect(doc, OI_ESCHEMA, OI_EXPECT_FIELD, p, 1,
+                               "unknown field \"%.40s\" in %s", key,
+                               where[0] != '\0' ? where : "the document");
+    oip_error_set_suggestion(doc->err, meant);
+    return st;
   }
   return OI_OK;
 }
@@ -310,20 +417,48 @@ oi_status oip_doc_only(const struct oip_doc *doc, const json_t *obj, const char 
 static oi_status member(const struct oip_doc *doc, const json_t *obj, const char *key,
                         const char *path, char *p, size_t psize, json_t **out)
 {
+  char full[OI_ERROR_PATH_SIZE];
+  const char *where;
+
   oip_path_key(p, psize, path, key);
   *out = json_object_get(obj, key);
   /* The path names the missing field; its position is its object's. */
-  if (*out == NULL)
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "missing field \"%s\" in %s", key,
-                        path[0] != '\0' ? path : "the document");
+  if (*out == NULL) {
+    where = oip_doc_path(doc, path, full, sizeof full);
+    return oip_doc_fail_expect(doc, OI_ESCHEMA, OI_EXPECT_VALUE, p, 0,
+                               "missing field \"%s\" in %s", key,
+                               where[0] != '\0' ? where : "the document");
+  }
   return OI_OK;
 }
 
-static oi_status wrong_type(const struct oip_doc *doc, const char *p, const char *expected,
-                            const json_t *v)
+/* A failure about the value at p, its message starting with the full path. */
+static oi_status value_fail(const struct oip_doc *doc, oi_expect expected, const char *p,
+                            const char *fmt, ...) OIP_PRINTF(4, 5);
+
+static oi_status value_fail(const struct oip_doc *doc, oi_expect expected, const char *p,
+                            const char *fmt, ...)
 {
-  return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected %s, found %s", p, expected,
-                      oip_json_type_name(v));
+  char full[OI_ERROR_PATH_SIZE], what[OI_ERROR_MESSAGE_SIZE];
+  va_list ap;
+
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof what, fmt, ap);
+  va_end(ap);
+  return oip_doc_fail_expect(doc, OI_ESCHEMA, expected, p, 0, "%s: %s",
+                             oip_doc_path(doc, p, full, sizeof full), what);
+}
+
+oi_status oip_doc_wrong_type(const struct oip_doc *doc, const char *p, oi_expect expected,
+                             const json_t *v)
+{
+  const char *what = expected == OI_EXPECT_OBJECT    ? "an object"
+                     : expected == OI_EXPECT_ARRAY   ? "an array"
+                     : expected == OI_EXPECT_INTEGER ? "an integer"
+                     : expected == OI_EXPECT_BOOLEAN ? "true or false"
+                                                     : "a string";
+
+  return value_fail(doc, expected, p, "expected %s, found %s", what, oip_json_type_name(v));
 }
 
 oi_status oip_doc_object(const struct oip_doc *doc, const json_t *parent, const char *key,
@@ -333,7 +468,7 @@ oi_status oip_doc_object(const struct oip_doc *doc, const json_t *parent, const 
   oi_status st = member(doc, parent, key, path, p, sizeof p, out);
 
   if (st == OI_OK && !json_is_object(*out))
-    return wrong_type(doc, p, "an object", *out);
+    return oip_doc_wrong_type(doc, p, OI_EXPECT_OBJECT, *out);
   return st;
 }
 
@@ -344,7 +479,7 @@ oi_status oip_doc_array(const struct oip_doc *doc, const json_t *parent, const c
   oi_status st = member(doc, parent, key, path, p, sizeof p, out);
 
   if (st == OI_OK && !json_is_array(*out))
-    return wrong_type(doc, p, "an array", *out);
+    return oip_doc_wrong_type(doc, p, OI_EXPECT_ARRAY, *out);
   return st;
 }
 
@@ -354,16 +489,15 @@ static oi_status string_value(const struct oip_doc *doc, const json_t *v, const 
   size_t n;
 
   if (!json_is_string(v))
-    return wrong_type(doc, p, "a string", v);
+    return oip_doc_wrong_type(doc, p, OI_EXPECT_STRING, v);
   n = json_string_length(v);
   if (strlen(json_string_value(v)) != n)
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: a string with a NUL character", p);
+    return value_fail(doc, OI_EXPECT_STRING, p, "a string with a NUL character");
   if (nonempty && n == 0)
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected a non-empty string, found \"\"",
-                        p);
+    return value_fail(doc, OI_EXPECT_LENGTH, p, "expected a non-empty string, found \"\"");
   if (n > max)
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
-                        "%s: expected at most %zu bytes, found a string of %zu", p, max, n);
+    return value_fail(doc, OI_EXPECT_LENGTH, p, "expected at most %zu bytes, found a string of %zu",
+                      max, n);
   *out = json_string_value(v);
   return OI_OK;
 }
@@ -406,11 +540,11 @@ static oi_status int_value(const struct oip_doc *doc, const json_t *v, const cha
   json_int_t n;
 
   if (!json_is_integer(v))
-    return wrong_type(doc, p, "an integer", v);
+    return oip_doc_wrong_type(doc, p, OI_EXPECT_INTEGER, v);
   n = json_integer_value(v);
   if (n < min || n > max)
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected %lld..%lld, found %lld", p,
-                        (long long)min, (long long)max, (long long)n);
+    return value_fail(doc, OI_EXPECT_RANGE, p, "expected %lld..%lld, found %lld",
+                      (long long)min, (long long)max, (long long)n);
   *out = (int64_t)n;
   return OI_OK;
 }
@@ -451,9 +585,18 @@ oi_status oip_doc_bool(const struct oip_doc *doc, const json_t *obj, const char 
   if (st != OI_OK)
     return st;
   if (!json_is_boolean(v))
-    return wrong_type(doc, p, "true or false", v);
+    return oip_doc_wrong_type(doc, p, OI_EXPECT_BOOLEAN, v);
   *out = json_is_true(v) ? 1 : 0;
   return OI_OK;
+}
+
+/* Restate a vocabulary parser's error at the value at p. */
+static oi_status parse_fail(const struct oip_doc *doc, const char *p, const oi_error *e)
+{
+  oi_status st = value_fail(doc, e->expected, p, "%s", e->message);
+
+  oip_error_set_suggestion(doc->err, e->suggestion);
+  return st;
 }
 
 oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char *key,
@@ -462,15 +605,13 @@ oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char 
   char p[OI_ERROR_PATH_SIZE];
   const char *s;
   oi_error tmp;
-  oi_status st = oip_doc_string(doc, obj, key, path, 10, 1, &s);
+  oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
   if (st != OI_OK)
     return st;
-  st = oi_date_parse(s, out, &tmp);
-  if (st != OI_OK) {
+  if (oi_date_parse(s, out, &tmp) != OI_OK) {
     oip_path_key(p, sizeof p, path, key);
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected a date YYYY-MM-DD, found \"%s\"",
-                        p, s);
+    return parse_fail(doc, p, &tmp);
   }
   return OI_OK;
 }
@@ -481,44 +622,75 @@ oi_status oip_doc_datetime(const struct oip_doc *doc, const json_t *obj, const c
   char p[OI_ERROR_PATH_SIZE];
   const char *s;
   oi_error tmp;
-  oi_status st = oip_doc_string(doc, obj, key, path, 19, 1, &s);
+  oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
   if (st != OI_OK)
     return st;
-  st = oi_datetime_parse(s, out, &tmp);
-  if (st != OI_OK) {
+  if (oi_datetime_parse(s, out, &tmp) != OI_OK) {
     oip_path_key(p, sizeof p, path, key);
-    return oip_doc_fail(doc, OI_ESCHEMA, p, 0,
-                        "%s: expected a moment YYYY-MM-DDTHH:MM:SS, found \"%s\"", p, s);
+    return parse_fail(doc, p, &tmp);
   }
   return OI_OK;
 }
 
-oi_status oip_doc_enum(const struct oip_doc *doc, const json_t *obj, const char *key,
-                       const char *path, const char *const *names, int *out)
+oi_status oip_doc_vocab(const struct oip_doc *doc, const json_t *obj, const char *key,
+                        const char *path, enum oip_vocab type, uint64_t allowed, int *out)
 {
-  char p[OI_ERROR_PATH_SIZE], expected[160] = "";
+  char p[OI_ERROR_PATH_SIZE];
   const char *s;
-  size_t len = 0;
-  int i;
-  oi_status st = oip_doc_string(doc, obj, key, path, 64, 1, &s);
+  oi_error tmp;
+  oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 0, &s);
 
   if (st != OI_OK)
     return st;
-  for (i = 0; names[i] != NULL; i++) {
-    if (names[i][0] == '\0')
-      continue;
-    if (strcmp(names[i], s) == 0) {
-      *out = i;
-      return OI_OK;
-    }
-    if (len < sizeof expected)
-      len += (size_t)snprintf(expected + len, sizeof expected - len, "%s\"%s\"",
-                              len ? ", " : "", names[i]);
+  if (oip_vocab_parse(type, s, allowed, out, &tmp) != OI_OK) {
+    oip_path_key(p, sizeof p, path, key);
+    return parse_fail(doc, p, &tmp);
   }
+  return OI_OK;
+}
+
+oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *array, size_t index,
+                           const char *path, enum oip_vocab type, uint64_t allowed, int *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  const char *s;
+  oi_error tmp;
+  oi_status st = oip_doc_string_at(doc, array, index, path, OI_DOCUMENT_STRING_MAX, &s);
+
+  if (st != OI_OK)
+    return st;
+  if (oip_vocab_parse(type, s, allowed, out, &tmp) != OI_OK) {
+    oip_path_index(p, sizeof p, path, index);
+    return parse_fail(doc, p, &tmp);
+  }
+  return OI_OK;
+}
+
+oi_status oip_doc_money(const struct oip_doc *doc, const json_t *obj, const char *key,
+                        const char *path, int *present, int64_t *out)
+{
+  char p[OI_ERROR_PATH_SIZE];
+  json_t *v = json_object_get(obj, key);
+  oi_error tmp;
+
+  *present = 0;
+  *out = 0;
+  if (v == NULL || json_is_null(v))
+    return OI_OK;
   oip_path_key(p, sizeof p, path, key);
-  return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected one of %s, found \"%s\"", p,
-                      expected, s);
+  /* A JSON number would be dollars or cents, and a real one inexact:
+   * money is written as text. */
+  if (!json_is_string(v))
+    return value_fail(doc, OI_EXPECT_MONEY, p,
+                      "expected an amount written as a string, e.g. \"$250,000.00\", found %s",
+                      oip_json_type_name(v));
+  if (strlen(json_string_value(v)) != json_string_length(v))
+    return value_fail(doc, OI_EXPECT_STRING, p, "a string with a NUL character");
+  if (oi_money_parse(json_string_value(v), out, &tmp) != OI_OK)
+    return parse_fail(doc, p, &tmp);
+  *present = 1;
+  return OI_OK;
 }
 
 /* ---- writing ---------------------------------------------------------- */

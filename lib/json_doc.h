@@ -13,13 +13,27 @@
 #include "officerinst/error.h"
 #include "officerinst/date.h"
 #include "error_private.h"
+#include "vocab_private.h"
 
-/* A document being read. */
+/* A document being read. While an element of a top-level array is read
+ * (oip_doc_enter()), the paths given to the readers are relative to it, and
+ * an error names its element (err->index) and its field (err->field)
+ * as such. */
 struct oip_doc {
   const char *text;
   size_t length;
   oi_error *err;
+  const char *base;  /* the element's path, "requests[3]", or NULL */
+  size_t element;    /* its index */
 };
+
+void oip_doc_init(struct oip_doc *doc, const char *text, size_t length, oi_error *err);
+
+/* Read element index of the top-level array: paths are relative to it
+ * until oip_doc_leave(). buf (at least 48 bytes) holds its path. */
+void oip_doc_enter(struct oip_doc *doc, const char *array, size_t index, char *buf,
+                   size_t size);
+void oip_doc_leave(struct oip_doc *doc);
 
 /*
  * Check the limits (size, nesting depth, string length) and parse. On
@@ -31,21 +45,34 @@ oi_status oip_doc_parse(struct oip_doc *doc, size_t max_bytes, json_t **root);
  * for an unknown field). */
 oi_status oip_doc_fail(const struct oip_doc *doc, oi_status status, const char *path,
                        int at_key, const char *fmt, ...) OIP_PRINTF(5, 6);
+/* The same, saying what was expected. */
+oi_status oip_doc_fail_expect(const struct oip_doc *doc, oi_status status, oi_expect expected,
+                              const char *path, int at_key, const char *fmt, ...)
+    OIP_PRINTF(6, 7);
+
+/* The full path of path (relative inside an element), for messages. */
+const char *oip_doc_path(const struct oip_doc *doc, const char *path, char *buf, size_t size);
 
 /*
  * Restate an error a builder or the ledger reported about one element of the
- * document ("session.course_ids[0]", "request.local.district") at the
- * document's path of that element ("sessions[2].courses[0]",
+ * document (its field "course_ids[0]", "local.district") at the document's
+ * path of that element ("sessions[2].courses[0]",
  * "requests[5].local.district"), renaming fields whose API name differs from
  * the document's (renames: NULL-terminated pairs, API name then document
- * name). Out of memory and limits keep their status; anything else is a
- * schema error.
+ * name; a pair "course_ids[]", "courses[]" renames every element of an
+ * array). Out of memory and limits keep their status; anything else is a
+ * schema error. What was expected and any suggestion are kept.
  */
 oi_status oip_doc_restate(const struct oip_doc *doc, const oi_error *e, const char *element,
                           const char *const *renames);
 
 /* "string", "integer", ... for messages. */
 const char *oip_json_type_name(const json_t *v);
+
+/* Fail: the value at p is not of the type expected (OI_EXPECT_OBJECT,
+ * _ARRAY, _STRING, _INTEGER or _BOOLEAN). */
+oi_status oip_doc_wrong_type(const struct oip_doc *doc, const char *p, oi_expect expected,
+                             const json_t *v);
 
 /* Reject any member of obj not in the NULL-terminated list of names. */
 oi_status oip_doc_only(const struct oip_doc *doc, const json_t *obj, const char *path,
@@ -72,9 +99,16 @@ oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char 
                        const char *path, oi_date *out);
 oi_status oip_doc_datetime(const struct oip_doc *doc, const json_t *obj, const char *key,
                            const char *path, oi_datetime *out);
-/* One of the NULL-terminated names; *out is its index. */
-oi_status oip_doc_enum(const struct oip_doc *doc, const json_t *obj, const char *key,
-                       const char *path, const char *const *names, int *out);
+/* A value of the vocabulary (oip_vocab_parse(): any spelling it accepts,
+ * only the allowed values when allowed is not 0). */
+oi_status oip_doc_vocab(const struct oip_doc *doc, const json_t *obj, const char *key,
+                        const char *path, enum oip_vocab type, uint64_t allowed, int *out);
+oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *array, size_t index,
+                           const char *path, enum oip_vocab type, uint64_t allowed, int *out);
+/* An amount of money written as text ("$250,000.00"), or null / absent
+ * when optional (*present says which). */
+oi_status oip_doc_money(const struct oip_doc *doc, const json_t *obj, const char *key,
+                        const char *path, int *present, int64_t *out);
 /* An element of an array that must be a string. */
 oi_status oip_doc_string_at(const struct oip_doc *doc, const json_t *array, size_t index,
                             const char *path, size_t max, const char **out);
@@ -101,10 +135,5 @@ typedef oi_status (*oip_to_text)(const void *object, char **out, size_t *length,
                                  oi_error *err);
 oi_status oip_doc_save(const void *object, oip_to_text to_text, const char *path,
                        oi_error *err);
-
-/* Common enum spellings of the documents. */
-extern const char *const oip_country_names[];   /* index = oi_country */
-extern const char *const oip_lm_form_names[];   /* index = oi_lm_form */
-extern const char *const oip_office_names[];    /* index = oi_office */
 
 #endif

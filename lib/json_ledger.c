@@ -18,8 +18,6 @@
 #define LEDGER_FORMAT "officerinst-ledger"
 #define LEDGER_VERSION 1
 
-static const char *const severity_names[] = { "", "refusal", "waitlist", "note", NULL };
-
 /* ---- writing ---------------------------------------------------------- */
 
 static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
@@ -37,11 +35,11 @@ static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
       "attested", q.attested, "with_application", q.with_application, "application_signed",
       q.application_signed, "request_signed", q.request_signed, "local", "number",
       (json_int_t)q.local.number, "name", q.local.name, "country",
-      oip_country_names[q.local.country], "district", q.local.district, "lm_form",
-      oip_lm_form_names[q.local.lm_form], "receipts_cents",
+      oi_country_name(q.local.country), "district", q.local.district, "lm_form",
+      oi_lm_form_name(q.local.lm_form), "receipts_cents",
       q.local.receipts_known ? json_integer(q.local.receipts_cents) : json_null(), "officer",
       "id", q.officer.id, "name", q.officer.name ? json_string(q.officer.name) : json_null(),
-      "office", oip_office_names[q.officer.office], "status",
+      "office", oi_office_name(q.officer.office), "status",
       oi_outcome_name((oi_outcome)r->status));
 }
 
@@ -57,7 +55,7 @@ static json_t *reasons_json(const oi_policy *p, const oi_reason *reasons, size_t
 
     oi_reason_format(p, r, message, sizeof message);
     o = json_pack("{s:s, s:s, s:s, s:o, s:[I,I,I,I], s:s}", "clause", oi_clause_id(r->clause),
-                  "code", oi_reason_code_name(r->code), "severity", severity_names[r->severity],
+                  "code", oi_reason_code_name(r->code), "severity", oi_severity_name(r->severity),
                   "session",
                   r->session >= 0 ? json_string(p->sessions[r->session].id) : json_null(),
                   "values", (json_int_t)r->value[0], (json_int_t)r->value[1],
@@ -168,8 +166,9 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
   static const char *const local_fields[] = { "number", "name", "country", "district",
                                               "lm_form", "receipts_cents", NULL };
   static const char *const officer_fields[] = { "id", "name", "office", NULL };
-  static const char *const statuses[] = { "", "", "", "awarded", "waitlisted", "refused",
-                                          "withdrawn", NULL };
+  static const uint64_t statuses =
+      OIP_VALUE_BIT(OI_OUTCOME_AWARDED) | OIP_VALUE_BIT(OI_OUTCOME_WAITLISTED) |
+      OIP_VALUE_BIT(OI_OUTCOME_REFUSED) | OIP_VALUE_BIT(OI_OUTCOME_WITHDRAWN);
   oi_subsidy_request *r = &s->req;
   char lp[64], op[64];
   json_t *local, *officer;
@@ -201,7 +200,7 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
   if (st == OI_OK)
     st = oip_doc_bool(doc, o, "request_signed", p, &r->request_signed);
   if (st == OI_OK)
-    st = oip_doc_enum(doc, o, "status", p, statuses, &s->status);
+    st = oip_doc_vocab(doc, o, "status", p, OIP_VOCAB_OUTCOME, statuses, &s->status);
   if (st == OI_OK)
     st = oip_doc_object(doc, o, "local", p, &local);
   if (st == OI_OK)
@@ -210,13 +209,13 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
     r->local.number = (uint32_t)v;
   if (st == OI_OK)
     st = oip_doc_string(doc, local, "name", lp, OI_NAME_MAX, 1, &r->local.name);
-  if (st == OI_OK && (st = oip_doc_enum(doc, local, "country", lp, oip_country_names, &e)) ==
+  if (st == OI_OK && (st = oip_doc_vocab(doc, local, "country", lp, OIP_VOCAB_COUNTRY, 0, &e)) ==
                          OI_OK)
     r->local.country = (oi_country)e;
   if (st == OI_OK &&
       (st = oip_doc_int(doc, local, "district", lp, 1, OI_DISTRICT_COUNT, &v)) == OI_OK)
     r->local.district = (int)v;
-  if (st == OI_OK && (st = oip_doc_enum(doc, local, "lm_form", lp, oip_lm_form_names, &e)) ==
+  if (st == OI_OK && (st = oip_doc_vocab(doc, local, "lm_form", lp, OIP_VOCAB_LM_FORM, 0, &e)) ==
                          OI_OK)
     r->local.lm_form = (oi_lm_form)e;
   if (st == OI_OK)
@@ -230,7 +229,7 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
     st = oip_doc_string(doc, officer, "id", op, OI_ID_MAX, 1, &r->officer.id);
   if (st == OI_OK)
     st = oip_doc_opt_string(doc, officer, "name", op, OI_NAME_MAX, &r->officer.name);
-  if (st == OI_OK && (st = oip_doc_enum(doc, officer, "office", op, oip_office_names, &e)) ==
+  if (st == OI_OK && (st = oip_doc_vocab(doc, officer, "office", op, OIP_VOCAB_OFFICE, 0, &e)) ==
                          OI_OK)
     r->officer.office = (oi_office)e;
   return st;
@@ -249,10 +248,9 @@ struct recorded {
 static oi_status read_event(const struct oip_doc *doc, const json_t *o, const char *p,
                             struct recorded *ev)
 {
-  static const char *const types[] = { "", "entered", "decided", "withdrawn", "promoted",
-                                       NULL };
-  static const char *const outcomes[] = { "", "", "", "awarded", "waitlisted", "refused",
-                                          NULL };
+  static const uint64_t outcomes = OIP_VALUE_BIT(OI_OUTCOME_AWARDED) |
+                                   OIP_VALUE_BIT(OI_OUTCOME_WAITLISTED) |
+                                   OIP_VALUE_BIT(OI_OUTCOME_REFUSED);
   static const char *const entered[] = { "type", "request", NULL };
   static const char *const decided[] = { "type", "request", "outcome", "nights", "reasons",
                                          NULL };
@@ -266,13 +264,13 @@ static oi_status read_event(const struct oip_doc *doc, const json_t *o, const ch
     return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
                         oip_json_type_name(o));
   memset(ev, 0, sizeof *ev);
-  st = oip_doc_enum(doc, o, "type", p, types, &ev->type);
+  st = oip_doc_vocab(doc, o, "type", p, OIP_VOCAB_EVENT_TYPE, 0, &ev->type);
   if (st == OI_OK)
     st = oip_doc_only(doc, o, p, fields[ev->type]);
   if (st == OI_OK)
     st = oip_doc_string(doc, o, "request", p, OI_ID_MAX, 1, &ev->request);
   if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_WITHDRAWN))
-    st = oip_doc_enum(doc, o, "outcome", p, outcomes, &ev->outcome);
+    st = oip_doc_vocab(doc, o, "outcome", p, OIP_VOCAB_OUTCOME, outcomes, &ev->outcome);
   if (st == OI_OK && (ev->type == OI_EVENT_DECIDED || ev->type == OI_EVENT_PROMOTED))
     st = oip_doc_int(doc, o, "nights", p, 0, INT32_MAX, &ev->nights);
   if (st == OI_OK && ev->type == OI_EVENT_PROMOTED) {
@@ -307,7 +305,7 @@ static oi_status check_reason(const struct oip_doc *doc, const oi_policy *pol,
   if (st == OI_OK)
     st = oip_doc_string(doc, o, "code", p, 64, 1, &code);
   if (st == OI_OK)
-    st = oip_doc_enum(doc, o, "severity", p, severity_names, &severity);
+    st = oip_doc_vocab(doc, o, "severity", p, OIP_VOCAB_SEVERITY, 0, &severity);
   if (st == OI_OK)
     st = oip_doc_opt_string(doc, o, "session", p, OI_ID_MAX, &session);
   if (st == OI_OK)
@@ -530,9 +528,7 @@ oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t 
     return oip_fail(err, OI_EINVAL, NULL,
                     policy == NULL ? "policy" : text == NULL ? "text" : "out",
                     "a required pointer is NULL");
-  doc.text = text;
-  doc.length = length;
-  doc.err = err;
+  oip_doc_init(&doc, text, length, err);
   st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, &root);
   if (st != OI_OK)
     return st;

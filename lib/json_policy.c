@@ -15,18 +15,16 @@
 #define POLICY_FORMAT "officerinst-policy"
 #define POLICY_VERSION 1
 
-static const char *const kind_names[] = {
-  "", "institute", "advanced_organizing", "advanced_secretary_treasurer", NULL
-};
-
 void oi_free(void *ptr)
 {
   free(ptr);
 }
 
 /* The builder's field names that the document spells otherwise. */
-static const char *const session_renames[] = { "course_ids", "courses", "course_count",
+static const char *const session_renames[] = { "course_ids[]", "courses[]", "course_count",
                                                "courses", NULL };
+/* A prior site's error is about the element itself. */
+static const char *const site_renames[] = { "site", "", NULL };
 
 static oi_status read_numbers(const struct oip_doc *doc, const json_t *root,
                               oi_policy_numbers *n)
@@ -94,7 +92,7 @@ static oi_status read_courses(const struct oip_doc *doc, const json_t *root,
     if (st == OI_OK)
       st = oip_doc_string(doc, obj, "title", p, OI_NAME_MAX, 1, &c.title);
     if (st == OI_OK)
-      st = oip_doc_enum(doc, obj, "kind", p, kind_names, &kind);
+      st = oip_doc_vocab(doc, obj, "kind", p, OIP_VOCAB_COURSE_KIND, 0, &kind);
     if (st != OI_OK)
       return st;
     c.kind = (oi_course_kind)kind;
@@ -116,24 +114,19 @@ static oi_status read_countries(const struct oip_doc *doc, const json_t *obj, co
   oip_path_key(q, sizeof q, p, "countries");
   json_array_foreach(arr, i, v) {
     char e[OI_ERROR_PATH_SIZE];
-    const char *s;
+    int country = 0;
     unsigned bit;
 
     if (st != OI_OK)
       break;
-    st = oip_doc_string_at(doc, arr, i, q, 2, &s);
+    st = oip_doc_vocab_at(doc, arr, i, q, OIP_VOCAB_COUNTRY, 0, &country);
     if (st != OI_OK)
       return st;
     oip_path_index(e, sizeof e, q, i);
-    if (strcmp(s, "US") == 0)
-      bit = OI_COUNTRY_BIT(OI_COUNTRY_US);
-    else if (strcmp(s, "CA") == 0)
-      bit = OI_COUNTRY_BIT(OI_COUNTRY_CA);
-    else
-      return oip_doc_fail(doc, OI_ESCHEMA, e, 0, "%s: expected \"US\" or \"CA\", found \"%s\"",
-                          e, s);
+    bit = OI_COUNTRY_BIT(country);
     if (*mask & bit)
-      return oip_doc_fail(doc, OI_ESCHEMA, e, 0, "%s: \"%s\" is listed twice", e, s);
+      return oip_doc_fail(doc, OI_ESCHEMA, e, 0, "%s: \"%s\" is listed twice", e,
+                          oi_country_name((oi_country)country));
     *mask |= bit;
   }
   return st;
@@ -216,7 +209,7 @@ static oi_status read_sites(const struct oip_doc *doc, const json_t *root,
       return st;
     if (oi_policy_builder_add_prior_site(b, site, &tmp) != OI_OK) {
       oip_path_index(p, sizeof p, "prior_sites", i);
-      return oip_doc_restate(doc, &tmp, p, NULL);
+      return oip_doc_restate(doc, &tmp, p, site_renames);
     }
   }
   return st;
@@ -272,9 +265,7 @@ oi_status oi_policy_from_json(const char *text, size_t length, oi_policy **out, 
   if (text == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, text == NULL ? "text" : "out",
                     "a required pointer is NULL");
-  doc.text = text;
-  doc.length = length;
-  doc.err = err;
+  oip_doc_init(&doc, text, length, err);
   st = oip_doc_parse(&doc, OI_POLICY_DOCUMENT_MAX, &root);
   if (st != OI_OK)
     return st;
@@ -334,7 +325,7 @@ static json_t *policy_json(const oi_policy *p)
   for (i = 0; i < p->course_count; i++) {
     const struct oip_course *c = &p->courses[i];
     bad |= json_array_append_new(courses, json_pack("{s:s, s:s, s:s}", "id", c->id, "title",
-                                                    c->title, "kind", kind_names[c->kind]));
+                                                    c->title, "kind", oi_course_kind_name(c->kind)));
   }
   bad |= json_object_set_new(root, "courses", courses);
   for (i = 0; i < p->session_count; i++) {
@@ -345,9 +336,9 @@ static json_t *policy_json(const oi_policy *p)
     oi_date_format(s->first_day, first, sizeof first);
     oi_date_format(s->last_day, last, sizeof last);
     if (s->countries & OI_COUNTRY_BIT(OI_COUNTRY_US))
-      bad |= json_array_append_new(countries, json_string("US"));
+      bad |= json_array_append_new(countries, json_string(oi_country_name(OI_COUNTRY_US)));
     if (s->countries & OI_COUNTRY_BIT(OI_COUNTRY_CA))
-      bad |= json_array_append_new(countries, json_string("CA"));
+      bad |= json_array_append_new(countries, json_string(oi_country_name(OI_COUNTRY_CA)));
     for (k = 0; k < s->course_count; k++)
       bad |= json_array_append_new(cs, json_string(s->course_ids[k]));
     bad |= json_array_append_new(

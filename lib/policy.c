@@ -14,6 +14,7 @@
 #include "date_private.h"
 #include "error_private.h"
 #include "strutil.h"
+#include "suggest.h"
 
 struct oi_policy_builder {
   struct oi_policy draft;
@@ -227,9 +228,15 @@ static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
     if (st != OI_OK)
       return st;
     c = oip_find_course(&b->draft, s->course_ids[i], &out->course_index[i]);
-    if (c == NULL)
-      return oip_fail(err, OI_ENOTFOUND, "session", field,
-                      "session \"%s\" offers unknown course \"%s\"", s->id, s->course_ids[i]);
+    if (c == NULL) {
+      const char *meant = err != NULL ? oip_suggest_course(&b->draft, s->course_ids[i]) : NULL;
+      oip_fail_expect(err, OI_ENOTFOUND, OI_EXPECT_COURSE, "session", field,
+                      "session \"%s\" offers unknown course \"%s\"%s%s%s", s->id,
+                      s->course_ids[i], meant ? "; did you mean \"" : "", meant ? meant : "",
+                      meant ? "\"?" : "");
+      oip_error_set_suggestion(err, meant);
+      return OI_ENOTFOUND;
+    }
     for (j = 0; j < i; j++)
       if (out->course_index[j] == out->course_index[i])
         return oip_fail(err, OI_EINVAL, "session", field,
@@ -538,8 +545,7 @@ oi_status oi_policy_find_session(const oi_policy *p, const char *id, size_t *ind
                     p == NULL ? "policy" : id == NULL ? "id" : "index_out",
                     "a required pointer is NULL");
   if (oip_find_session(p, id, index_out) == NULL)
-    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no session \"%.*s\" in policy \"%s\"",
-                    OI_ID_MAX, id, p->id);
+    return oip_fail_no_session(err, p, NULL, "id", id);
   return OI_OK;
 }
 
@@ -551,8 +557,7 @@ oi_status oi_policy_find_course(const oi_policy *p, const char *id, size_t *inde
                     p == NULL ? "policy" : id == NULL ? "id" : "index_out",
                     "a required pointer is NULL");
   if (oip_find_course(p, id, index_out) == NULL)
-    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no course \"%.*s\" in policy \"%s\"",
-                    OI_ID_MAX, id, p->id);
+    return oip_fail_no_course(err, p, NULL, "id", id);
   return OI_OK;
 }
 

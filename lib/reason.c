@@ -11,6 +11,7 @@
 #include "officerinst/rules.h"
 #include "policy_private.h"
 #include "date_private.h"
+#include "vocab_private.h"
 
 const char *oi_clause_id(oi_clause clause)
 {
@@ -125,26 +126,20 @@ static void put_day(struct out *o, int64_t days)
   }
 }
 
-/* Whole cents as dollars with thousands separators: $250,000.00. */
+/* Whole cents as dollars with thousands separators: $250,000.00, the text
+ * oi_money_parse() reads. */
 static void put_cents(struct out *o, int64_t cents)
 {
-  char digits[24];
-  const uint64_t abs_cents = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
-  const int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)(abs_cents / 100));
-  int i;
+  char text[OI_MONEY_STRING_SIZE];
 
-  put(o, "%s$", cents < 0 ? "-" : "");
-  for (i = 0; i < n; i++) {
-    if (i > 0 && (n - i) % 3 == 0)
-      put(o, ",");
-    put(o, "%c", digits[i]);
-  }
-  put(o, ".%02llu", (unsigned long long)(abs_cents % 100));
+  oi_money_format(cents, text, sizeof text);
+  put(o, "%s", text);
 }
 
 static const char *country_name(int64_t c)
 {
-  return c == OI_COUNTRY_US ? "U.S." : c == OI_COUNTRY_CA ? "Canadian" : "unknown-country";
+  const char *adjective = c >= 0 && c <= 2 ? oip_country_adjective((int)c) : NULL;
+  return adjective != NULL ? adjective : "unknown-country";
 }
 
 static void put_countries(struct out *o, int64_t mask)
@@ -155,20 +150,17 @@ static void put_countries(struct out *o, int64_t mask)
   put(o, "%s", us && ca ? "U.S. and Canadian" : us ? "U.S." : ca ? "Canadian" : "no");
 }
 
+/* "holds ...": the office's title, and words for no office or another. */
 static const char *office_name(int64_t office)
 {
-  switch (office) {
-  case OI_OFFICE_NONE: return "no office";
-  case OI_OFFICE_PRESIDENT: return "President";
-  case OI_OFFICE_VICE_PRESIDENT: return "Vice-President";
-  case OI_OFFICE_SECRETARY: return "Secretary";
-  case OI_OFFICE_TREASURER: return "Treasurer";
-  case OI_OFFICE_SECRETARY_TREASURER: return "Secretary-Treasurer";
-  case OI_OFFICE_BUSINESS_AGENT: return "Business Agent";
-  case OI_OFFICE_RECORDING_SECRETARY: return "Recording Secretary";
-  case OI_OFFICE_OTHER: return "another office";
-  }
-  return "an unknown office";
+  const char *title;
+
+  if (office == OI_OFFICE_NONE)
+    return "no office";
+  if (office == OI_OFFICE_OTHER)
+    return "another office";
+  title = office >= 0 && office <= OI_OFFICE_OTHER ? oi_office_title((oi_office)office) : NULL;
+  return title != NULL ? title : "an unknown office";
 }
 
 static void put_graduations(struct out *o, int64_t claimed, int64_t unknown, int64_t late)
@@ -223,8 +215,11 @@ static void render(const oi_policy *p, const oi_reason *r, struct out *o)
     if (v[0] == OI_LM_NONE)
       put(o, "the U.S. local files no LM form on record; only locals filing Form LM-3 or "
              "LM-4 qualify");
+    else if (v[0] >= 0 && v[0] <= OI_LM_4 && oi_lm_form_name((oi_lm_form)v[0]) != NULL)
+      put(o, "the U.S. local files Form %s; only locals filing Form LM-3 or LM-4 qualify",
+          oi_lm_form_name((oi_lm_form)v[0]));
     else
-      put(o, "the U.S. local files Form LM-%lld; only locals filing Form LM-3 or LM-4 qualify",
+      put(o, "the U.S. local files form %lld; only locals filing Form LM-3 or LM-4 qualify",
           (long long)v[0]);
     break;
   case OI_REASON_CA_RECEIPTS_TOO_HIGH:

@@ -17,6 +17,7 @@
 #include "date_private.h"
 #include "error_private.h"
 #include "strutil.h"
+#include "suggest.h"
 
 /* ---- validation ------------------------------------------------------- */
 
@@ -32,27 +33,28 @@ static oi_status check_local(const oi_local *l, oi_error *err, const char *prefi
   oi_status st;
 
   if (l->number < 1)
-    return oip_fail(err, OI_EINVAL, prefix, "local.number", "local number 0 is not a local (U1)");
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, prefix, "local.number",
+                           "local number 0 is not a local (U1)");
   st = oip_check_string(l->name, OI_NAME_MAX, 1, err, prefix, "local.name");
   if (st != OI_OK)
     return st;
   if (l->country != OI_COUNTRY_US && l->country != OI_COUNTRY_CA)
-    return oip_fail(err, OI_EINVAL, prefix, "local.country",
-                    "country %d is neither OI_COUNTRY_US nor OI_COUNTRY_CA (U1)",
-                    (int)l->country);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_COUNTRY, prefix, "local.country",
+                           "country %d is neither OI_COUNTRY_US nor OI_COUNTRY_CA (U1)",
+                           (int)l->country);
   if (l->district < 1 || l->district > OI_DISTRICT_COUNT)
-    return oip_fail(err, OI_EINVAL, prefix, "local.district", "district %d is outside 1..%d (U1)",
-                    l->district, OI_DISTRICT_COUNT);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, prefix, "local.district",
+                           "district %d is outside 1..%d (U1)", l->district, OI_DISTRICT_COUNT);
   if (l->lm_form != OI_LM_NONE && l->lm_form != OI_LM_2 && l->lm_form != OI_LM_3 &&
       l->lm_form != OI_LM_4)
-    return oip_fail(err, OI_EINVAL, prefix, "local.lm_form",
-                    "form %d is not LM-2, LM-3, LM-4 or none (S2)", (int)l->lm_form);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_LM_FORM, prefix, "local.lm_form",
+                           "form %d is not LM-2, LM-3, LM-4 or none (S2)", (int)l->lm_form);
   if (!is_flag(l->receipts_known))
-    return oip_fail(err, OI_EINVAL, prefix, "local.receipts_known", "%d is neither 0 nor 1",
-                    l->receipts_known);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_BOOLEAN, prefix, "local.receipts_known",
+                           "%d is neither 0 nor 1", l->receipts_known);
   if (l->receipts_cents < 0)
-    return oip_fail(err, OI_EINVAL, prefix, "local.receipts_cents",
-                    "receipts of %lld cents are negative", (long long)l->receipts_cents);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, prefix, "local.receipts_cents",
+                           "receipts of %lld cents are negative", (long long)l->receipts_cents);
   return OI_OK;
 }
 
@@ -67,15 +69,16 @@ static oi_status check_officer(const oi_officer *o, oi_error *err, const char *p
   if (st != OI_OK)
     return st;
   if ((int)o->office < OI_OFFICE_NONE || o->office > OI_OFFICE_OTHER)
-    return oip_fail(err, OI_EINVAL, prefix, "officer.office", "office %d is not an office (U2)",
-                    (int)o->office);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_OFFICE, prefix, "officer.office",
+                           "office %d is not an office (U2)", (int)o->office);
   if (o->graduation_count > OI_GRADUATIONS_MAX)
-    return oip_fail(err, OI_EINVAL, prefix, "officer.graduation_count",
-                    "%zu graduations; at most %d may be claimed", o->graduation_count,
-                    OI_GRADUATIONS_MAX);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_LIMIT, prefix, "officer.graduation_count",
+                           "%zu graduations; at most %d may be claimed", o->graduation_count,
+                           OI_GRADUATIONS_MAX);
   if (o->graduation_count > 0 && o->graduations == NULL)
-    return oip_fail(err, OI_EINVAL, prefix, "officer.graduations",
-                    "the graduations array is NULL but the count is %zu", o->graduation_count);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, prefix, "officer.graduations",
+                           "the graduations array is NULL but the count is %zu",
+                           o->graduation_count);
   for (i = 0; i < o->graduation_count; i++) {
     const oi_graduation *g = &o->graduations[i];
     char field[64];
@@ -86,9 +89,9 @@ static oi_status check_officer(const oi_officer *o, oi_error *err, const char *p
     }
     if (!oi_date_is_none(g->date) && !oi_date_is_valid(g->date)) {
       snprintf(field, sizeof field, "officer.graduations[%zu].date", i);
-      return oip_fail(err, OI_EDATE, prefix, field,
-                      "%04d-%02d-%02d is not a calendar date (use {0,0,0} for undated)",
-                      g->date.year, g->date.month, g->date.day);
+      return oip_fail_expect(err, OI_EDATE, OI_EXPECT_DATE, prefix, field,
+                             "%04d-%02d-%02d is not a calendar date (use {0,0,0} for undated)",
+                             g->date.year, g->date.month, g->date.day);
     }
   }
   return OI_OK;
@@ -102,8 +105,7 @@ static oi_status check_session_id(const oi_policy *p, const char *id, oi_error *
   if (st != OI_OK)
     return st;
   if (oip_find_session(p, id, index) == NULL)
-    return oip_fail(err, OI_ENOTFOUND, prefix, "session_id",
-                    "no session \"%s\" in policy \"%s\"", id, p->id);
+    return oip_fail_no_session(err, p, prefix, "session_id", id);
   return OI_OK;
 }
 
@@ -122,24 +124,25 @@ oi_status oip_validate_subsidy(const oi_policy *p, const oi_subsidy_request *r,
   if (st != OI_OK)
     return st;
   if (!oi_datetime_is_valid(r->received))
-    return oip_fail(err, OI_EDATE, prefix, "received",
+    return oip_fail_expect(err, OI_EDATE, OI_EXPECT_DATETIME, prefix, "received",
                     "%04d-%02d-%02d %02d:%02d:%02d is not a valid moment",
                     r->received.date.year, r->received.date.month, r->received.date.day,
                     r->received.hour, r->received.minute, r->received.second);
   if (r->nights < 1)
-    return oip_fail(err, OI_EINVAL, prefix, "nights", "%d nights requested; at least 1",
-                    r->nights);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, prefix, "nights",
+                           "%d nights requested; at least 1", r->nights);
   if (!is_flag(r->attested))
-    return oip_fail(err, OI_EINVAL, prefix, "attested", "%d is neither 0 nor 1", r->attested);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_BOOLEAN, prefix, "attested",
+                           "%d is neither 0 nor 1", r->attested);
   if (!is_flag(r->with_application))
-    return oip_fail(err, OI_EINVAL, prefix, "with_application", "%d is neither 0 nor 1",
-                    r->with_application);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_BOOLEAN, prefix, "with_application",
+                           "%d is neither 0 nor 1", r->with_application);
   if (!is_flag(r->application_signed))
-    return oip_fail(err, OI_EINVAL, prefix, "application_signed", "%d is neither 0 nor 1",
-                    r->application_signed);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_BOOLEAN, prefix, "application_signed",
+                           "%d is neither 0 nor 1", r->application_signed);
   if (!is_flag(r->request_signed))
-    return oip_fail(err, OI_EINVAL, prefix, "request_signed", "%d is neither 0 nor 1",
-                    r->request_signed);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_BOOLEAN, prefix, "request_signed",
+                           "%d is neither 0 nor 1", r->request_signed);
   return OI_OK;
 }
 
@@ -408,8 +411,7 @@ oi_status oi_check_enrollment(const oi_policy *p, const oi_application *a, oi_de
     return st;
   c = oip_find_course(p, a->course_id, &ci);
   if (c == NULL)
-    return oip_fail(err, OI_ENOTFOUND, "application", "course_id",
-                    "no course \"%s\" in policy \"%s\"", a->course_id, p->id);
+    return oip_fail_no_course(err, p, "application", "course_id", a->course_id);
   st = check_local(&a->local, err, "application");
   if (st == OI_OK)
     st = check_officer(&a->officer, err, "application");

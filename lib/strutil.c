@@ -17,13 +17,16 @@ oi_status oip_check_string(const char *s, size_t max, int required, oi_error *er
 {
   if (s == NULL) {
     if (required)
-      return oip_fail(err, OI_EINVAL, prefix, field, "is NULL; a value is required");
+      return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, prefix, field,
+                             "is NULL; a value is required");
     return OI_OK;
   }
   if (required && s[0] == '\0')
-    return oip_fail(err, OI_EINVAL, prefix, field, "is empty; a value is required");
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_LENGTH, prefix, field,
+                           "is empty; a value is required");
   if (oip_strnlen(s, max + 1) > max)
-    return oip_fail(err, OI_EINVAL, prefix, field, "is longer than %zu bytes", max);
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_LENGTH, prefix, field,
+                           "is longer than %zu bytes", max);
   return OI_OK;
 }
 

@@ -559,6 +559,15 @@ START_TEST(test_dates_datetime_parse_without_seconds_means_second_0)
 }
 END_TEST
 
+START_TEST(test_dates_datetime_parse_one_digit_hour_and_lower_case_t)
+{
+  assert_dt_parse_ok("2017-01-02T9:05", 2017, 1, 2, 9, 5, 0);
+  assert_dt_parse_ok("2017-01-02 9:05:07", 2017, 1, 2, 9, 5, 7);
+  assert_dt_parse_ok("2017-01-02t09:05", 2017, 1, 2, 9, 5, 0);
+  assert_dt_parse_ok("2017-01-02 0:00", 2017, 1, 2, 0, 0, 0);
+}
+END_TEST
+
 START_TEST(test_dates_datetime_parse_date_alone_means_midnight)
 {
   assert_dt_parse_ok("2017-01-02", 2017, 1, 2, 0, 0, 0);
@@ -581,7 +590,12 @@ START_TEST(test_dates_datetime_parse_malformed_is_einval)
   assert_dt_parse_fails(NULL, OI_EINVAL);
   assert_dt_parse_fails("2017-01-02T", OI_EINVAL);
   assert_dt_parse_fails("2017-01-02X23:59:59", OI_EINVAL);
-  assert_dt_parse_fails("2017-01-02T9:05", OI_EINVAL);
+  assert_dt_parse_fails("2017-01-02T123:05", OI_EINVAL);
+  assert_dt_parse_fails("2017-01-02T9:5", OI_EINVAL);
+  assert_dt_parse_fails("2017-01-02T:05", OI_EINVAL);
+  assert_dt_parse_fails("2017-01-02  9:05", OI_EINVAL);
+  assert_dt_parse_fails("2017-01-02T09:05:07.5", OI_EINVAL);
+  assert_dt_parse_fails("2017-01-02T09:05+01:00", OI_EINVAL);
   assert_dt_parse_fails("2017-01-02T23:59:59Z", OI_EINVAL);
   assert_dt_parse_fails("2017-01-02T23", OI_EINVAL);
   assert_dt_parse_fails("2017-1-02T23:59:59", OI_EINVAL);
@@ -654,6 +668,7 @@ static Suite *dates_suite(void)
   tcase_add_test(tc, test_dates_datetime_parse_t_separator_with_seconds);
   tcase_add_test(tc, test_dates_datetime_parse_space_separator_with_seconds);
   tcase_add_test(tc, test_dates_datetime_parse_without_seconds_means_second_0);
+  tcase_add_test(tc, test_dates_datetime_parse_one_digit_hour_and_lower_case_t);
   tcase_add_test(tc, test_dates_datetime_parse_date_alone_means_midnight);
   tcase_add_test(tc, test_dates_datetime_parse_hour_24_minute_60_second_60_are_edate);
   tcase_add_test(tc, test_dates_datetime_parse_malformed_is_einval);

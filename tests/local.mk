@@ -5,6 +5,8 @@
 #  tests/check_policy  the built-in 2017 policy, the builder, U3 (policy.h)
 #  tests/check_rules   one Check TCase per clause of POLICY.md (rules.h)
 #  tests/check_errors  every bad input: a status, a message, nothing changed
+#  tests/check_vocab   names and parsers of every value, money, the structure
+#                      of errors and suggestions (vocab.h, error.h)
 #
 # Each program exits non-zero when a test fails. TESTS and check_PROGRAMS are
 # set here with "="; tests/abi.mk, included after this fragment, appends.
@@ -13,16 +15,18 @@ check_PROGRAMS = \
 	tests/check_dates \
 	tests/check_policy \
 	tests/check_rules \
-	tests/check_errors
+	tests/check_errors \
+	tests/check_vocab
 # Named one by one: $(check_PROGRAMS) would also take in, when expanded, the
 # programs other fragments add to both lists, and count them twice.
 TESTS = \
 	tests/check_dates \
 	tests/check_policy \
 	tests/check_rules \
-	tests/check_errors
+	tests/check_errors \
+	tests/check_vocab
 
-# Shared by the four programs. Per-program variables, not AM_CPPFLAGS or
+# Shared by the programs. Per-program variables, not AM_CPPFLAGS or
 # LDADD, so nothing here leaks into the library's or the examples' flags.
 # oi_public_cppflags (Makefile.am) is -I$(top_srcdir)/include
 # -I$(top_builddir)/include.
@@ -49,3 +53,8 @@ tests_check_errors_SOURCES = tests/check_errors.c tests/testutil.h
 tests_check_errors_CPPFLAGS = $(oi_check_cppflags)
 tests_check_errors_CFLAGS = $(oi_check_cflags)
 tests_check_errors_LDADD = $(oi_check_ldadd)
+
+tests_check_vocab_SOURCES = tests/check_vocab.c tests/testutil.h
+tests_check_vocab_CPPFLAGS = $(oi_check_cppflags)
+tests_check_vocab_CFLAGS = $(oi_check_cflags)
+tests_check_vocab_LDADD = $(oi_check_ldadd)

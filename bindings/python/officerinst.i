@@ -1653,6 +1653,13 @@ typedef struct oipy_batch {} oipy_batch;
 %rename(outcome_name) oi_outcome_name;
 %rename(reason_code_name) oi_reason_code_name;
 %rename(event_type_name) oi_event_type_name;
+%rename(expect_name) oi_expect_name;
+%rename(country_name) oi_country_name;
+%rename(lm_form_name) oi_lm_form_name;
+%rename(office_name) oi_office_name;
+%rename(office_title) oi_office_title;
+%rename(course_kind_name) oi_course_kind_name;
+%rename(severity_name) oi_severity_name;
 
 %rename(policy_builtin) oi_policy_builtin;
 %rename(policy_id) oi_policy_id;
@@ -1696,6 +1703,7 @@ typedef struct oipy_batch {} oipy_batch;
 %include "officerinst/rules.h"
 %include "officerinst/ledger.h"
 %include "officerinst/json.h"
+%include "officerinst/vocab.h"
 
 /* ======================================================================= */
 /* Helpers: where a C call's result needs the policy (decisions, reasons,  */
@@ -1843,20 +1851,15 @@ static oi_status check_subsidy(PyObject *owner, const oi_policy *policy,
 }
 
 /* An error of element i of a chunk that starts at element offset: the
- * library named it "requests[i]...", the caller knows it as i + offset. */
+ * library names it by its index and field, the caller knows it as
+ * i + offset, and its path is made again from those. */
 static void oipy_reindex(oi_error *err, size_t offset)
 {
-  unsigned long long i;
-  int used = 0;
-  char rest[sizeof err->path];
-
-  if (err == NULL || offset == 0)
+  if (err == NULL || offset == 0 || err->index == OI_ERROR_NO_INDEX)
     return;
-  if (sscanf(err->path, "requests[%llu]%n", &i, &used) == 1 && used > 0) {
-    snprintf(rest, sizeof rest, "%s", err->path + used);
-    snprintf(err->path, sizeof err->path, "requests[%llu]%s", i + (unsigned long long)offset,
-             rest);
-  }
+  err->index += offset;
+  snprintf(err->path, sizeof err->path, "requests[%zu]%s%s", err->index,
+           err->field[0] != '\0' ? "." : "", err->field);
 }
 
 /* Decisions of a stateless batch go through a small array of oi_decision

@@ -109,8 +109,10 @@ OI_EXTERN int oi_datetime_compare(oi_datetime a, oi_datetime b);
 OI_EXTERN oi_status oi_date_parse(const char *text, oi_date *out, oi_error *err);
 
 /**
- * Parse a moment written "YYYY-MM-DDTHH:MM:SS", "YYYY-MM-DDTHH:MM" (a space
- * may replace the T) or "YYYY-MM-DD" (midnight).
+ * Parse a moment written "YYYY-MM-DDTHH:MM:SS", "YYYY-MM-DDTHH:MM" (second
+ * 0) or "YYYY-MM-DD" (midnight). A space (or a lower-case t) may replace the
+ * T, and the hour may have one digit ("2017-01-03 9:05"). No time zone is
+ * accepted (none is implied: see ::oi_datetime), nor fractions of a second.
  * @return ::OI_OK, ::OI_EINVAL (NULL argument or wrong shape), ::OI_EDATE (no such moment).
  */
 OI_EXTERN oi_status oi_datetime_parse(const char *text, oi_datetime *out, oi_error *err);
