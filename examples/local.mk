@@ -17,8 +17,20 @@ examples_allocate_CPPFLAGS = $(oi_public_cppflags)
 examples_allocate_CFLAGS = $(WARN_CFLAGS)
 examples_allocate_LDADD = lib/libofficerinst.la
 
-# Both examples check themselves: decide exits 1 when a decision differs from
+# examples/decide-requests: a requests document decided with a ledger, all
+# its values read by the library (examples/requests-2017.json); also built
+# with pkg-config by `make installcheck`.
+noinst_PROGRAMS += examples/decide-requests
+examples_decide_requests_SOURCES = examples/decide-requests.c
+examples_decide_requests_CPPFLAGS = $(oi_public_cppflags)
+examples_decide_requests_CFLAGS = $(WARN_CFLAGS)
+examples_decide_requests_LDADD = lib/libofficerinst.la
+
+# The examples check themselves: decide exits 1 when a decision differs from
 # what the policy says, and allocate-test.sh runs allocate on the built-in
-# 2017 policy and on the shipped 2018 document.
-TESTS += examples/decide examples/allocate-test.sh
-EXTRA_DIST += examples/allocate-test.sh examples/policy-2018.json
+# 2017 policy and on the shipped 2018 document, decide-requests-test.sh runs
+# decide-requests on the shipped requests and on a document with errors.
+TESTS += examples/decide examples/allocate-test.sh examples/decide-requests-test.sh
+EXTRA_DIST += examples/allocate-test.sh examples/policy-2018.json \
+	examples/decide-requests-test.sh examples/requests-2017.json \
+	tests/json/requests-2017-errors.json

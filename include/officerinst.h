@@ -19,5 +19,6 @@
 #include "officerinst/ledger.h"
 #include "officerinst/json.h"
 #include "officerinst/vocab.h"
+#include "officerinst/requests.h"
 
 #endif /* OFFICERINST_H */

@@ -11,6 +11,9 @@ lib_libofficerinst_la_SOURCES = \
 	lib/arena.h \
 	lib/avl.c \
 	lib/avl.h \
+	lib/batch.c \
+	lib/batch_fields.c \
+	lib/batch_private.h \
 	lib/cost.c \
 	lib/date.c \
 	lib/date_private.h \
@@ -19,9 +22,11 @@ lib_libofficerinst_la_SOURCES = \
 	lib/fileio.c \
 	lib/fileio.h \
 	lib/json_doc.c \
+	lib/json_decisions.c \
 	lib/json_doc.h \
 	lib/json_ledger.c \
 	lib/json_policy.c \
+	lib/json_requests.c \
 	lib/ledger.c \
 	lib/ledger_audit.c \
 	lib/ledger_index.c \
@@ -78,6 +83,7 @@ officerinstinclude_HEADERS = \
 	include/officerinst/json.h \
 	include/officerinst/ledger.h \
 	include/officerinst/policy.h \
+	include/officerinst/requests.h \
 	include/officerinst/rules.h \
 	include/officerinst/types.h \
 	include/officerinst/vocab.h

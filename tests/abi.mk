@@ -23,8 +23,9 @@ AM_TESTS_ENVIRONMENT += \
 
 # After `make install` (and as part of `make distcheck`, which installs into
 # a scratch prefix): a program outside the tree builds with nothing but what
-# pkg-config says, and runs against the installed library. The program is
-# the example, examples/decide.c.
+# pkg-config says, and runs against the installed library. The programs are
+# the examples examples/decide.c and examples/decide-requests.c (on the
+# shipped requests document).
 installcheck-local: installcheck-pkgconfig
 installcheck-pkgconfig:
 	@set -e; \
@@ -41,6 +42,11 @@ installcheck-pkgconfig:
 	LD_LIBRARY_PATH='$(DESTDIR)$(libdir)'$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} \
 	  ./$$dir/decide > $$dir/decide.out; \
 	echo "installcheck: examples/decide built with pkg-config and ran against $(DESTDIR)$(libdir)"; \
+	echo "$(CC) examples/decide-requests.c $$flags"; \
+	$(CC) -o $$dir/decide-requests $(srcdir)/examples/decide-requests.c $$flags; \
+	LD_LIBRARY_PATH='$(DESTDIR)$(libdir)'$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH} \
+	  ./$$dir/decide-requests $(srcdir)/examples/requests-2017.json > $$dir/decide-requests.out; \
+	echo "installcheck: examples/decide-requests built with pkg-config and ran against $(DESTDIR)$(libdir)"; \
 	rm -rf $$dir
 .PHONY: installcheck-pkgconfig
 
