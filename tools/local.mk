@@ -59,3 +59,6 @@ installcheck-officerinst:
 	  echo "installcheck: $$page is installed (man(1) is not here to show it)"; \
 	fi
 .PHONY: installcheck-officerinst
+
+# The README's sample: a year's requests as a spreadsheet exports them.
+EXTRA_DIST += examples/requests-2017.csv
