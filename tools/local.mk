@@ -62,3 +62,64 @@ installcheck-officerinst:
 
 # The README's sample: a year's requests as a spreadsheet exports them.
 EXTRA_DIST += examples/requests-2017.csv
+
+# ---------------------------------------------------------------------------
+# Tests. Each script drives the built program (tools/officerinst, through
+# libtool's wrapper) and checks its exit statuses and outputs; they share
+# tools/tests/common.sh and write only into a mktemp -d directory, so they
+# pass in `make distcheck`'s read-only source tree.
+#
+#  tools/tests/cli.sh          --help, --version, every verb's --help, usage errors
+#  tools/tests/validate.sh     each malformed policy of tools/tests/policies/ at
+#                              its FILE:LINE:COLUMN, exit statuses
+#  tools/tests/csv.sh          CSV quoting, line ends, UTF-8, every kind of bad
+#                              row and header, a requests document
+#  tools/tests/ledger.sh       allocate, withdraw, report on a ledger file
+#  tools/tests/sessions.sh     the catalogue and an officer's open sessions
+#  tools/tests/formats.sh      text (colour only on a terminal), json, csv
+#  tools/tests/test-cases.sh   `officerinst test` on the shared vectors, an
+#                              altered copy, a QA team's file
+#  tools/tests/equivalence.sh  10,000 rows: the program and
+#                              oi_ledger_submit_many() decide alike
+#  tools/tests/large.sh        100,000 rows in one run
+#
+# tools/tests/gen-requests writes the generated CSV files and runs the
+# library directly for the comparison.
+
+oi_tool_tests = \
+	tools/tests/cli.sh \
+	tools/tests/validate.sh \
+	tools/tests/csv.sh \
+	tools/tests/ledger.sh \
+	tools/tests/sessions.sh \
+	tools/tests/formats.sh \
+	tools/tests/test-cases.sh \
+	tools/tests/equivalence.sh \
+	tools/tests/large.sh
+TESTS += $(oi_tool_tests)
+check_PROGRAMS += tools/tests/gen-requests
+
+tools_tests_gen_requests_SOURCES = tools/tests/gen_requests.c
+tools_tests_gen_requests_CPPFLAGS = $(oi_public_cppflags)
+tools_tests_gen_requests_CFLAGS = $(WARN_CFLAGS) $(JANSSON_CFLAGS)
+tools_tests_gen_requests_LDADD = lib/libofficerinst.la $(JANSSON_LIBS)
+
+EXTRA_DIST += \
+	$(oi_tool_tests) \
+	tools/tests/common.sh \
+	tools/tests/cases/policy-2018.json \
+	tools/tests/policies/good.json \
+	tools/tests/policies/bad-date-no-such-day.json \
+	tools/tests/policies/bad-duplicate-session.json \
+	tools/tests/policies/bad-empty.json \
+	tools/tests/policies/bad-format.json \
+	tools/tests/policies/bad-last-day-before-first.json \
+	tools/tests/policies/bad-missing-numbers-field.json \
+	tools/tests/policies/bad-negative-seats.json \
+	tools/tests/policies/bad-not-an-object.json \
+	tools/tests/policies/bad-syntax-trailing-comma.json \
+	tools/tests/policies/bad-type-year-string.json \
+	tools/tests/policies/bad-unclosed.json \
+	tools/tests/policies/bad-unknown-country.json \
+	tools/tests/policies/bad-unknown-course.json \
+	tools/tests/policies/bad-unknown-field.json
