@@ -123,3 +123,6 @@ EXTRA_DIST += \
 	tools/tests/policies/bad-unknown-country.json \
 	tools/tests/policies/bad-unknown-course.json \
 	tools/tests/policies/bad-unknown-field.json
+
+# The format of the test cases of `officerinst test`.
+EXTRA_DIST += doc/test-format.md
