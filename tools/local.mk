@@ -126,3 +126,6 @@ EXTRA_DIST += \
 
 # The format of the test cases of `officerinst test`.
 EXTRA_DIST += doc/test-format.md
+
+# `make bench` runs it (tests/bench.mk).
+EXTRA_DIST += tools/tests/bench.sh
