@@ -323,7 +323,8 @@ int cases_read_request(cases_run *r, json_t *input, cases_request *out)
       cases_string(r, o, "session_id", &q->session_id) != 0 ||
       read_local(r, json_object_get(input, "local"), &q->local) != 0 ||
       read_officer(r, json_object_get(input, "officer"), &q->officer, out->grads) != 0 ||
-      cases_string(r, o, "received", &received) != 0 || int_field(r, o, "nights", &q->nights) != 0 ||
+      cases_string(r, o, "received", &received) != 0 ||
+      int_field(r, o, "nights", &q->nights) != 0 ||
       flag(r, o, "attested", &q->attested) != 0 ||
       flag(r, o, "with_application", &q->with_application) != 0 ||
       flag(r, o, "application_signed", &q->application_signed) != 0 ||

@@ -22,6 +22,8 @@ tools_officerinst_SOURCES = \
 	tools/verb_withdraw.c \
 	tools/verb_report.c \
 	tools/verb_sessions.c \
+	tools/sessions.h \
+	tools/sessions_catalogue.c \
 	tools/verb_validate.c \
 	tools/verb_test.c \
 	tools/cases.h \

@@ -155,7 +155,8 @@ static void generate(struct rng *g, size_t i, size_t n, struct gen *x)
                                                                  : (int64_t)local * 31337;
 
     x->r.local.country = OI_COUNTRY_CA;
-    snprintf(x->country, sizeof x->country, "%s", ca_spellings[(size_t)local % COUNT(ca_spellings)]);
+    snprintf(x->country, sizeof x->country, "%s",
+             ca_spellings[(size_t)local % COUNT(ca_spellings)]);
     if (local % 9 == 0) {
       snprintf(x->receipts, sizeof x->receipts, "none");
     } else {
@@ -167,7 +168,8 @@ static void generate(struct rng *g, size_t i, size_t n, struct gen *x)
     const struct spelling *f = &forms[local % 11 == 0 ? 4 + local % 2 : local % 4];
 
     x->r.local.country = OI_COUNTRY_US;
-    snprintf(x->country, sizeof x->country, "%s", us_spellings[(size_t)local % COUNT(us_spellings)]);
+    snprintf(x->country, sizeof x->country, "%s",
+             us_spellings[(size_t)local % COUNT(us_spellings)]);
     x->r.local.lm_form = (oi_lm_form)f->value;
     snprintf(x->form, sizeof x->form, "%s", f->text);
   }
