@@ -5,8 +5,9 @@
  * library.
  *
  * The analyzer looks at one translation unit at a time, and it never inlines
- * a variadic function. oip_fail(), oip_fail_at() (lib/error.c) and
- * oip_doc_fail() (lib/json_doc.c) return the status they are given, and every
+ * a variadic function. oip_fail(), oip_fail_at(), oip_fail_expect()
+ * (lib/error.c), oip_doc_fail() and oip_doc_fail_expect() (lib/json_doc.c)
+ * return the status they are given, and every
  * caller gives a failure status, so `return oip_fail(err, OI_EINVAL, ...)`
  * never returns OI_OK. Not knowing that, the analyzer explores the impossible
  * path "the failure helper returned OI_OK", on which outputs are unset, and
@@ -33,12 +34,16 @@
 #ifndef OIP_MODEL_HAVE_FAIL
 #define oip_fail(err, status, ...) ((void)(oip_fail)(err, status, __VA_ARGS__), (status))
 #define oip_fail_at(err, status, ...) ((void)(oip_fail_at)(err, status, __VA_ARGS__), (status))
+#define oip_fail_expect(err, status, ...) \
+  ((void)(oip_fail_expect)(err, status, __VA_ARGS__), (status))
 #endif
 
 #ifndef OIP_MODEL_HAVE_DOC_FAIL
 #include "json_doc.h"
 #define oip_doc_fail(doc, status, ...) \
   ((void)(oip_doc_fail)(doc, status, __VA_ARGS__), (status))
+#define oip_doc_fail_expect(doc, status, ...) \
+  ((void)(oip_doc_fail_expect)(doc, status, __VA_ARGS__), (status))
 #endif
 
 #endif

@@ -6,7 +6,8 @@
 #
 # Documentation shipped in the tarball, by name (a missing file breaks
 # `make dist`, which is how a renamed page gets noticed).
-EXTRA_DIST += doc/readings.md doc/ledger.md doc/traceability.md
+EXTRA_DIST += doc/readings.md doc/ledger.md doc/traceability.md doc/vocabulary.md \
+	doc/requests-format.md
 
 if HAVE_DOXYGEN
 doc: doc/html/index.html

@@ -131,10 +131,9 @@ static oi_status integer(const struct fields *fs, int f, int64_t min, int64_t ma
   const char *s = fs->value[f];
   int64_t v = 0;
   int digits = 0;
-  oi_status st = require(fs, f, e);
 
-  if (st != OI_OK)
-    return st;
+  if (s == NULL)
+    return require(fs, f, e);
   while (is_space(*s))
     s++;
   for (; *s >= '0' && *s <= '9'; s++, digits++) {
@@ -163,10 +162,9 @@ static oi_status flag(const struct fields *fs, int f, int *out, oi_error *e)
   char word[8];
   size_t n = 0, i;
   const char *s = fs->value[f];
-  oi_status st = require(fs, f, e);
 
-  if (st != OI_OK)
-    return st;
+  if (s == NULL)
+    return require(fs, f, e);
   while (is_space(*s))
     s++;
   for (; *s != '\0' && !is_space(*s) && n < sizeof word - 1; s++)
@@ -203,7 +201,7 @@ static oi_status read_local(const struct fields *fs, enum oip_kind kind, oi_loca
                             oi_error *e)
 {
   oi_error parse;
-  int64_t v;
+  int64_t v = 0;
   int c = 0;
   oi_status st = integer(fs, F_LOCAL_NUMBER, 1, UINT32_MAX, &v, e);
 
@@ -336,7 +334,7 @@ static oi_status read_request(const struct fields *fs, oi_subsidy_request *r,
                               struct graduations *gs, oi_error *e)
 {
   oi_error parse;
-  int64_t v;
+  int64_t v = 0;
   oi_status st = text(fs, F_ID, 1, &r->id, e);
 
   if (st == OI_OK)

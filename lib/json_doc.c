@@ -603,7 +603,7 @@ oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char 
                        const char *path, oi_date *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
@@ -620,7 +620,7 @@ oi_status oip_doc_datetime(const struct oip_doc *doc, const json_t *obj, const c
                            const char *path, oi_datetime *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
@@ -637,7 +637,7 @@ oi_status oip_doc_vocab(const struct oip_doc *doc, const json_t *obj, const char
                         const char *path, enum oip_vocab type, uint64_t allowed, int *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 0, &s);
 
@@ -654,7 +654,7 @@ oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *array, size_
                            const char *path, enum oip_vocab type, uint64_t allowed, int *out)
 {
   char p[OI_ERROR_PATH_SIZE];
-  const char *s;
+  const char *s = NULL;
   oi_error tmp;
   oi_status st = oip_doc_string_at(doc, array, index, path, OI_DOCUMENT_STRING_MAX, &s);
 

@@ -31,7 +31,7 @@ static oi_status read_local(const struct oip_doc *doc, const json_t *parent,
                                         "receipts", NULL };
   char full[OI_ERROR_PATH_SIZE];
   json_t *o;
-  int64_t v;
+  int64_t v = 0;
   int e = 0;
   oi_status st = oip_doc_object(doc, parent, "local", "", &o);
 
@@ -147,7 +147,7 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, struct
                                         "with_application", "application_signed",
                                         "request_signed", "local", "officer", NULL };
   oi_subsidy_request *q = &r->req;
-  int64_t v;
+  int64_t v = 0;
   oi_status st = oip_doc_only(doc, o, "", fields);
 
   if (st == OI_OK)
@@ -206,6 +206,7 @@ static oi_status read_element(struct oip_doc *doc, oi_batch *b, enum oip_kind ki
   oi_status st;
 
   memset(&r, 0, sizeof r);
+  oi_error_clear(&e);
   doc->err = &e;
   oip_doc_enter(doc, oip_kind_arrays[kind], i, base, sizeof base);
   if (!json_is_object(o))

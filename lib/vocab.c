@@ -324,23 +324,108 @@ const char *oip_country_adjective(int country)
 
 /* Each parser reads into an int and converts, so that out is written only
  * on success and only with a value of its enum. */
-#define DEFINE_PARSE(fn, type, vocab)                                  \
-  oi_status fn(const char *text, type *out, oi_error *err)             \
-  {                                                                     \
-    int v = 0;                                                          \
-    oi_status st = oip_vocab_parse(vocab, text, 0, out != NULL ? &v : NULL, err); \
-    if (st == OI_OK)                                                    \
-      *out = (type)v;                                                   \
-    return st;                                                          \
-  }
+static oi_status parse_into(enum oip_vocab type, const char *text, int present, int *v,
+                            oi_error *err)
+{
+  return oip_vocab_parse(type, text, 0, present ? v : NULL, err);
+}
 
-DEFINE_PARSE(oi_country_parse, oi_country, OIP_VOCAB_COUNTRY)
-DEFINE_PARSE(oi_lm_form_parse, oi_lm_form, OIP_VOCAB_LM_FORM)
-DEFINE_PARSE(oi_office_parse, oi_office, OIP_VOCAB_OFFICE)
-DEFINE_PARSE(oi_course_kind_parse, oi_course_kind, OIP_VOCAB_COURSE_KIND)
-DEFINE_PARSE(oi_outcome_parse, oi_outcome, OIP_VOCAB_OUTCOME)
-DEFINE_PARSE(oi_clause_parse, oi_clause, OIP_VOCAB_CLAUSE)
-DEFINE_PARSE(oi_reason_code_parse, oi_reason_code, OIP_VOCAB_REASON_CODE)
-DEFINE_PARSE(oi_severity_parse, oi_severity, OIP_VOCAB_SEVERITY)
-DEFINE_PARSE(oi_event_type_parse, oi_event_type, OIP_VOCAB_EVENT_TYPE)
-DEFINE_PARSE(oi_status_parse, oi_status, OIP_VOCAB_STATUS)
+oi_status oi_country_parse(const char *text, oi_country *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_COUNTRY, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_country)v;
+  return st;
+}
+
+oi_status oi_lm_form_parse(const char *text, oi_lm_form *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_LM_FORM, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_lm_form)v;
+  return st;
+}
+
+oi_status oi_office_parse(const char *text, oi_office *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_OFFICE, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_office)v;
+  return st;
+}
+
+oi_status oi_course_kind_parse(const char *text, oi_course_kind *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_COURSE_KIND, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_course_kind)v;
+  return st;
+}
+
+oi_status oi_outcome_parse(const char *text, oi_outcome *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_OUTCOME, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_outcome)v;
+  return st;
+}
+
+oi_status oi_clause_parse(const char *text, oi_clause *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_CLAUSE, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_clause)v;
+  return st;
+}
+
+oi_status oi_reason_code_parse(const char *text, oi_reason_code *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_REASON_CODE, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_reason_code)v;
+  return st;
+}
+
+oi_status oi_severity_parse(const char *text, oi_severity *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_SEVERITY, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_severity)v;
+  return st;
+}
+
+oi_status oi_event_type_parse(const char *text, oi_event_type *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_EVENT_TYPE, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_event_type)v;
+  return st;
+}
+
+oi_status oi_status_parse(const char *text, oi_status *out, oi_error *err)
+{
+  int v = 0;
+  oi_status st = parse_into(OIP_VOCAB_STATUS, text, out != NULL, &v, err);
+
+  if (st == OI_OK && out != NULL)
+    *out = (oi_status)v;
+  return st;
+}

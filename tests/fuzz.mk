@@ -25,7 +25,7 @@
 #    make fuzz FUZZ_HARNESSES=ledger          one harness
 #    make fuzz FUZZ_ARGS='-jobs=2 -workers=2' more libFuzzer flags
 
-oi_fuzz_harnesses = policy snapshot ledger
+oi_fuzz_harnesses = policy snapshot ledger requests
 
 oi_fuzz_common = \
 	tests/fuzz/fuzz.h \
@@ -36,11 +36,13 @@ oi_fuzz_common = \
 check_PROGRAMS += \
 	tests/fuzz/replay_policy \
 	tests/fuzz/replay_snapshot \
-	tests/fuzz/replay_ledger
+	tests/fuzz/replay_ledger \
+	tests/fuzz/replay_requests
 TESTS += \
 	tests/fuzz/replay_policy \
 	tests/fuzz/replay_snapshot \
-	tests/fuzz/replay_ledger
+	tests/fuzz/replay_ledger \
+	tests/fuzz/replay_requests
 
 oi_fuzz_replay_cflags = $(WARN_CFLAGS)
 oi_fuzz_replay_ldadd = lib/libofficerinst.la
@@ -59,6 +61,11 @@ tests_fuzz_replay_ledger_SOURCES = tests/fuzz/fuzz_ledger.c tests/fuzz/replay.c 
 tests_fuzz_replay_ledger_CPPFLAGS = $(oi_public_cppflags) -DOI_FUZZ_NAME='"ledger"'
 tests_fuzz_replay_ledger_CFLAGS = $(oi_fuzz_replay_cflags)
 tests_fuzz_replay_ledger_LDADD = $(oi_fuzz_replay_ldadd)
+
+tests_fuzz_replay_requests_SOURCES = tests/fuzz/fuzz_requests.c tests/fuzz/replay.c $(oi_fuzz_common)
+tests_fuzz_replay_requests_CPPFLAGS = $(oi_public_cppflags) -DOI_FUZZ_NAME='"requests"'
+tests_fuzz_replay_requests_CFLAGS = $(oi_fuzz_replay_cflags)
+tests_fuzz_replay_requests_LDADD = $(oi_fuzz_replay_ldadd)
 
 # The seeds and the regressions are whole directories. doc/guarantees.md,
 # which says what the fuzzers, sanitizers and thread tests prove, ships too.
@@ -103,7 +110,8 @@ tests/fuzz/libofficerinst-fuzz.a: $(lib_libofficerinst_la_SOURCES) config.h \
 oi_fuzz_programs = \
 	tests/fuzz/fuzz_policy \
 	tests/fuzz/fuzz_snapshot \
-	tests/fuzz/fuzz_ledger
+	tests/fuzz/fuzz_ledger \
+	tests/fuzz/fuzz_requests
 
 oi_fuzz_link = $(FUZZ_CC) $(oi_fuzz_cflags) -fsanitize=fuzzer $(oi_fuzz_cppflags)
 
@@ -115,6 +123,9 @@ tests/fuzz/fuzz_snapshot: tests/fuzz/fuzz_snapshot.c $(oi_fuzz_common) tests/fuz
 	  tests/fuzz/libofficerinst-fuzz.a $(JANSSON_LIBS)
 tests/fuzz/fuzz_ledger: tests/fuzz/fuzz_ledger.c $(oi_fuzz_common) tests/fuzz/libofficerinst-fuzz.a
 	$(AM_V_CCLD)$(oi_fuzz_link) -o $@ $(srcdir)/tests/fuzz/fuzz_ledger.c \
+	  tests/fuzz/libofficerinst-fuzz.a $(JANSSON_LIBS)
+tests/fuzz/fuzz_requests: tests/fuzz/fuzz_requests.c $(oi_fuzz_common) tests/fuzz/libofficerinst-fuzz.a
+	$(AM_V_CCLD)$(oi_fuzz_link) -o $@ $(srcdir)/tests/fuzz/fuzz_requests.c \
 	  tests/fuzz/libofficerinst-fuzz.a $(JANSSON_LIBS)
 
 fuzz-build: $(oi_fuzz_programs)
@@ -132,6 +143,7 @@ fuzz: fuzz-build
 	  case $$h in \
 	    policy) opts='-max_len=8192 -dict=$(srcdir)/tests/fuzz/json.dict' ;; \
 	    snapshot) opts='-max_len=16384 -dict=$(srcdir)/tests/fuzz/json.dict' ;; \
+	    requests) opts='-max_len=20000 -dict=$(srcdir)/tests/fuzz/json.dict' ;; \
 	    *) opts='-max_len=1024' ;; \
 	  esac; \
 	  work=tests/fuzz/work/$$h; art=tests/fuzz/artifacts/$$h; log=tests/fuzz/fuzz_$$h.log; \
@@ -180,5 +192,5 @@ clean-local: clean-fuzz
 clean-fuzz:
 	-rm -rf tests/fuzz/obj tests/fuzz/work tests/fuzz/artifacts tests/fuzz/stats.txt \
 	  tests/fuzz/libofficerinst-fuzz.a tests/fuzz/fuzz_policy tests/fuzz/fuzz_snapshot \
-	  tests/fuzz/fuzz_ledger tests/fuzz/fuzz_*.log
+	  tests/fuzz/fuzz_ledger tests/fuzz/fuzz_requests tests/fuzz/fuzz_*.log
 .PHONY: clean-fuzz

@@ -1,7 +1,8 @@
 /*
  * tests/fuzz/replay.c -- main() for a fuzz harness built as a plain program
  * (any compiler, no libFuzzer): tests/fuzz/replay_policy,
- * tests/fuzz/replay_snapshot and tests/fuzz/replay_ledger in `make check`.
+ * tests/fuzz/replay_snapshot, tests/fuzz/replay_ledger and
+ * tests/fuzz/replay_requests in `make check`.
  *
  *   replay_NAME FILE-OR-DIRECTORY...   run the harness once on each file
  *   replay_NAME                        run it on every file of
