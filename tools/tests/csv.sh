@@ -82,7 +82,7 @@ has "$work/out" '{"request":"B1","outcome":"eligible"'
 has "$work/out" '"field":"received","line":3'
 run 1 "$oi" check --format csv "$work/bad.csv"
 has "$work/out" "line,id,session,course,outcome,nights_requested,nights,payee,reasons"
-has "$work/out" ",B1,OI-2017-FL,,eligible,5,5,"
+has "$work/out" ",B1,OI-2017-FL,,eligible,5,"
 has "$work/out" "3,,,,error,,,,"
 # --strict: nothing is decided.
 run 1 "$oi" check --strict "$work/bad.csv"
