@@ -203,6 +203,17 @@ static void print_csv(const requests_in *in)
   }
 }
 
+/* The requests the batch entered into the ledger. */
+static size_t entered(const requests_in *in)
+{
+  size_t i, n = 0;
+
+  for (i = 0; i < oi_batch_request_count(in->batch); i++)
+    if (oi_batch_request_decision(in->batch, i) != NULL)
+      n++;
+  return n;
+}
+
 /* ---- the verbs -------------------------------------------------------- */
 
 static int decide(const char *verb, int argc, char **argv)
@@ -225,7 +236,7 @@ static int decide(const char *verb, int argc, char **argv)
   requests_in in;
   struct tally t;
   oi_error err;
-  int c, status, strict = 0;
+  int c, status, strict = 0, created = 0;
 
   memset(&in, 0, sizeof in);
   memset(&t, 0, sizeof t);
@@ -273,7 +284,7 @@ static int decide(const char *verb, int argc, char **argv)
    * requests are read. */
   if (allocate) {
     if (ledger_path != NULL)
-      status = cli_open_ledger(verb, policy, ledger_path, 1, &ledger, NULL);
+      status = cli_open_ledger(verb, policy, ledger_path, 1, &ledger, &created);
     else if (oi_ledger_new(policy, &ledger, NULL) != OI_OK)
       status = CLI_EXIT_FILE;
     if (status != CLI_EXIT_OK)
@@ -305,9 +316,10 @@ static int decide(const char *verb, int argc, char **argv)
       status = CLI_EXIT_FAILED;
       goto done;
     }
-    /* Saved even when nothing new was entered: a new ledger then exists,
-     * and an old one is rewritten as it was. */
-    if (ledger_path != NULL &&
+    /* A new ledger is saved even empty, so that it exists; an old one
+     * only when a request was entered, so that a run that entered nothing
+     * leaves the file untouched. */
+    if (ledger_path != NULL && (created || entered(&in) > 0) &&
         (status = cli_save_ledger(verb, ledger, ledger_path)) != CLI_EXIT_OK)
       goto done;
   }

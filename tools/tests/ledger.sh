@@ -35,6 +35,9 @@ has "$work/err" "requests-2017.csv:41: id: request \"R40\" is already entered in
 lines "$work/err" 40
 has "$work/out" "0 decided: none; 40 bad rows; ledger $ledger holds 40 requests."
 same "$ledger" "$work/first.json" "the ledger after a rerun"
+# It was not even rewritten.
+checks=$((checks + 1))
+[ "$ledger" -nt "$work/first.json" ] && fail "a run that entered nothing rewrote the ledger"
 run 1 "$oi" allocate --strict --ledger "$ledger" "$sample"
 has "$work/err" "--strict: 40 requests already in the ledger, nothing saved"
 same "$ledger" "$work/first.json" "the ledger after a strict rerun"
