@@ -34,6 +34,21 @@ has "$work/out" ',o3,José Núñez Øster,' "the UTF-8 name"
 run 0 "$oi" report --format json --ledger "$work/l.json"
 has "$work/out" '"officer_name": "José Núñez Øster"'
 
+# A row's line is the line it starts on, after a field with line breaks
+# and after blank lines.
+{
+  echo "$header"
+  echo 'M1,2017-06-02 10:00,OI-2017-FL,22,IATSE Local 22,US,3,LM-4,,m1,"Three'
+  echo 'line'
+  echo 'name",President,5,yes,yes,yes,yes'
+  echo
+  echo
+  echo 'M2,2017-06-31 9:00,OI-2017-FL,22,IATSE Local 22,US,3,LM-4,,m2,X,President,5,yes,yes,yes,yes'
+} >"$work/lines.csv"
+run 1 "$oi" check "$work/lines.csv"
+has "$work/err" "lines.csv:7: received:"
+has "$work/out" "M1  OI-2017-FL  eligible"
+
 # CRLF line ends and a byte-order mark, as a spreadsheet saves them.
 printf '\357\273\277' >"$work/crlf.csv"
 { echo "$header"; row C1 c1; row C2 c2; } | sed 's/$/\r/' >>"$work/crlf.csv"
