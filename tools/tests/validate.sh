@@ -41,6 +41,22 @@ bad-empty.json 1:0:
 bad-unclosed.json 15:0:
 EOF
 
+# Every other JSON document of the test suite that is not a valid policy
+# (tests/json/: ledgers, requests, and any malformed policy added there)
+# is refused the same way: status 1 and a position.
+for file in "$top_srcdir"/tests/json/*.json; do
+  [ -f "$file" ] || continue
+  checks=$((checks + 1))
+  "$oi" validate --quiet "$file" >"$work/out" 2>"$work/err"
+  status=$?
+  case $status in
+    0) ;;
+    1) grep -q "^$file:[0-9][0-9]*:[0-9][0-9]*: " "$work/err" ||
+         fail "validate $file: no FILE:LINE:COLUMN: $(cat "$work/err")" ;;
+    *) fail "validate $file exited $status" ;;
+  esac
+done
+
 # A misspelt field is met with what was meant.
 run 1 "$oi" validate "$p/bad-unknown-field.json"
 has "$work/err" "seats_per_session"
