@@ -15,6 +15,7 @@ lib_libofficerinst_la_SOURCES = \
 	lib/batch_fields.c \
 	lib/batch_private.h \
 	lib/cost.c \
+	lib/cost_vocab.c \
 	lib/date.c \
 	lib/date_private.h \
 	lib/error.c \
@@ -81,6 +82,7 @@ include_HEADERS = include/officerinst.h
 officerinstincludedir = $(includedir)/officerinst
 officerinstinclude_HEADERS = \
 	include/officerinst/common.h \
+	include/officerinst/cost_vocab.h \
 	include/officerinst/date.h \
 	include/officerinst/error.h \
 	include/officerinst/json.h \
