@@ -20,5 +20,6 @@
 #include "officerinst/json.h"
 #include "officerinst/vocab.h"
 #include "officerinst/requests.h"
+#include "officerinst/cost_vocab.h"
 
 #endif /* OFFICERINST_H */

@@ -15,6 +15,7 @@ lib_libofficerinst_la_SOURCES = \
 	lib/batch_fields.c \
 	lib/batch_private.h \
 	lib/cost.c \
+	lib/cost_vocab.c \
 	lib/date.c \
 	lib/date_private.h \
 	lib/error.c \
@@ -24,6 +25,7 @@ lib_libofficerinst_la_SOURCES = \
 	lib/json_doc.c \
 	lib/json_decisions.c \
 	lib/json_doc.h \
+	lib/json_fields.c \
 	lib/json_ledger.c \
 	lib/json_parse.c \
 	lib/json_policy.c \
@@ -80,6 +82,7 @@ include_HEADERS = include/officerinst.h
 officerinstincludedir = $(includedir)/officerinst
 officerinstinclude_HEADERS = \
 	include/officerinst/common.h \
+	include/officerinst/cost_vocab.h \
 	include/officerinst/date.h \
 	include/officerinst/error.h \
 	include/officerinst/json.h \

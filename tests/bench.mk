@@ -21,7 +21,8 @@
 #   make bench BENCHFLAGS='-r 9'     nine runs a figure instead of five
 #   make bench BENCHFLAGS='-q'       ledgers up to 1e5 requests only
 #   make bench BENCHFLAGS='-s batch' one section (check, submit, batch, json, memory)
-# and to tests/bench.py through BENCHPYFLAGS (-r, -n).
+# to tests/bench.py through BENCHPYFLAGS (-r, -n), and to the officerinst
+# program's benchmark, tools/tests/bench.sh, through BENCHTOOLFLAGS (-r, -n).
 
 EXTRA_PROGRAMS = tests/bench
 EXTRA_DIST += tests/bench.py doc/benchmarks.md
@@ -35,6 +36,10 @@ CLEANFILES += tests/bench$(EXEEXT)
 
 BENCHFLAGS =
 BENCHPYFLAGS =
+# The officerinst program on a CSV file of 1e5 rows (tools/tests/bench.sh:
+# -r RUNS, -n ROWS), with the generator of tools/local.mk.
+BENCHTOOLFLAGS =
+oi_bench_tool_deps = tools/officerinst$(EXEEXT) tools/tests/gen-requests$(EXEEXT)
 
 # The Python half runs in a build configured with the bindings (the
 # WITH_PYTHON conditional of bindings/python/python.m4), against the package
@@ -53,10 +58,12 @@ endif
 # The table names the compiler and flags the library and the program were
 # built with; the run goes through libtool's wrapper, against the library of
 # the build tree.
-bench: tests/bench$(EXEEXT) $(oi_bench_python_deps)
+bench: tests/bench$(EXEEXT) $(oi_bench_python_deps) $(oi_bench_tool_deps)
 	@echo "make bench: tests/bench" $(BENCHFLAGS) "(load average: `cut -d' ' -f1-3 /proc/loadavg 2>/dev/null`)"
 	@OI_BENCH_CC='$(CC)' OI_BENCH_CFLAGS='$(CFLAGS)' \
 	  $(LIBTOOL) --mode=execute ./tests/bench$(EXEEXT) $(BENCHFLAGS)
+	@echo "make bench: tools/tests/bench.sh" $(BENCHTOOLFLAGS)
+	@top_builddir=. $(SHELL) '$(srcdir)/tools/tests/bench.sh' $(BENCHTOOLFLAGS)
 	@if test '$(oi_bench_python)' = yes; then \
 	  echo "make bench: tests/bench.py" $(BENCHPYFLAGS); \
 	  PYTHONPATH=bindings/python/stage; export PYTHONPATH; \

@@ -58,3 +58,11 @@ tests_check_vocab_SOURCES = tests/check_vocab.c tests/testutil.h
 tests_check_vocab_CPPFLAGS = $(oi_check_cppflags)
 tests_check_vocab_CFLAGS = $(oi_check_cflags)
 tests_check_vocab_LDADD = $(oi_check_ldadd)
+
+# tests/check_cost_vocab: the names of the cost split (cost_vocab.h).
+check_PROGRAMS += tests/check_cost_vocab
+TESTS += tests/check_cost_vocab
+tests_check_cost_vocab_SOURCES = tests/check_cost_vocab.c tests/testutil.h
+tests_check_cost_vocab_CPPFLAGS = $(oi_check_cppflags)
+tests_check_cost_vocab_CFLAGS = $(oi_check_cflags)
+tests_check_cost_vocab_LDADD = $(oi_check_ldadd)

@@ -1,0 +1,89 @@
+/*
+ * tools/cases.h: test cases of what a policy must decide, the format of
+ * doc/test-format.md (the project's own clause vectors are written in it),
+ * run by `officerinst test`.
+ *
+ * A case that fails says why in one line; a case file that is not a case
+ * file at all is an error of the run, not a failed case.
+ */
+#ifndef OFFICERINST_CASES_H
+#define OFFICERINST_CASES_H
+
+#include <jansson.h>
+
+#include <officerinst.h>
+
+#define CASES_FORMAT "officerinst-clause-vectors"
+#define CASES_VERSION 1
+
+/* Why a case failed: the first mismatch found. */
+#define CASES_WHY_SIZE 512
+
+/* One case file, loaded. */
+typedef struct cases_file {
+  const char *path;
+  char dir[4096];        /* its directory, for the paths it names */
+  json_t *doc;
+  json_t *vectors;
+  json_t *defaults;      /* an object (empty when the file has none) */
+  const char *policy;    /* the file's "policy", or NULL (builtin-2017) */
+} cases_file;
+
+/* What running one case needs and leaves. */
+typedef struct cases_run {
+  const cases_file *file;
+  const oi_policy *policy;
+  oi_ledger *ledger;     /* a ledger case's; freed by the runner */
+  json_t *keep;          /* merged objects whose strings the requests borrow */
+  char where[160];       /* the step being run, for the message */
+  char why[CASES_WHY_SIZE];
+  int failed;
+} cases_run;
+
+/*
+ * Load a case file and check its shape (format, version, a non-empty list
+ * of vectors each with an id, unique). On failure prints
+ * FILE[:LINE:COLUMN]: message and returns -1.
+ */
+int cases_load(const char *path, cases_file *out);
+void cases_free(cases_file *f);
+
+/* The policy reference of vector v (its own "policy", else the file's):
+ * "builtin-YEAR" or a path relative to the file's directory, made absolute
+ * into buf; NULL for the default. */
+const char *cases_policy_ref(const cases_file *f, json_t *v, char *buf, size_t size);
+
+/* Record a failure (the first one wins). Always returns -1. */
+int cases_fail(cases_run *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Reading a vector's input (cases_read.c). Each returns 0, or -1 after
+ * cases_fail(). The strings of what they fill are borrowed from the
+ * document or from r->keep and live until the case ends. */
+int cases_member(cases_run *r, json_t *o, const char *key, json_t **out);
+int cases_string(cases_run *r, json_t *o, const char *key, const char **out);
+int cases_integer(cases_run *r, json_t *o, const char *key, long long *out);
+int cases_date(cases_run *r, const char *text, oi_date *out);
+
+/* A subsidy request and the graduations its officer claims. */
+typedef struct cases_request {
+  oi_subsidy_request req;
+  oi_graduation grads[OI_GRADUATIONS_MAX];
+} cases_request;
+
+int cases_read_request(cases_run *r, json_t *input, cases_request *out);
+int cases_read_application(cases_run *r, json_t *input, oi_application *app,
+                           oi_graduation *grads);
+
+/* Run vector v of the file under policy (cases_run.c): 0 passed, -1 failed
+ * (r->why says why). */
+int cases_run_vector(cases_run *r, json_t *v);
+
+/* The clauses the file requires a vector for, each covered: 0, or -1 with
+ * why. */
+int cases_check_coverage(const cases_file *f, char *why, size_t size);
+
+#endif /* OFFICERINST_CASES_H */
