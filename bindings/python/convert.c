@@ -28,7 +28,7 @@ struct oipy_chunk {
 #define OIPY_ALIGN ((size_t)16)
 #define OIPY_HEADER ((sizeof(oipy_chunk) + OIPY_ALIGN - 1) & ~(OIPY_ALIGN - 1))
 
-static void *arena_alloc(oipy_arena *a, size_t size)
+void *oipy_arena_alloc(oipy_arena *a, size_t size)
 {
   oipy_chunk *c = a->head;
   size_t cap;
@@ -79,14 +79,15 @@ static const char *const enum_names[] = {"int", "Country", "LmForm", "Office", "
                                          "Outcome", "Clause", "ReasonCode", "Severity"};
 
 typedef struct oipy_field {
-  const char *name; /* the Python attribute and dict key */
+  const char *name; /* the Python attribute (and a dict key) */
+  const char *doc;  /* the documents' name, another dict key, or NULL */
   unsigned char kind, parse;
   size_t off;       /* of the member */
   size_t aux;       /* K_ARRAY, K_INLINE, K_STRS, K_INLINE_STRS: offset of the count;
                        K_RECEIPTS, K_OWN: offset of the flag saying the value is
                        set (None in Python when it is not); K_INTS: the count */
   oipy_type *sub;
-  PyObject *key;    /* name, interned by oipy_init() */
+  PyObject *key, *doc_key; /* name and doc, interned by oipy_init() */
 } oipy_field;
 
 struct oipy_type {
@@ -102,76 +103,97 @@ struct oipy_type {
 #define TYPE(var, name, python, T, fields, from_str) \
   oipy_type var = {name, python, sizeof(T), fields, N(fields), from_str}
 
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_graduation, m), aux, sub, NULL}
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_graduation, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_graduation, m), aux, sub, NULL, NULL}
 static oipy_field graduation_f[] = {F(site, K_STR, 0, 0, NULL), F(date, K_DATE, 0, 0, NULL)};
 static TYPE(graduation_t, "graduation", "a Graduation", oi_graduation, graduation_f, 1);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_local, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_local, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_local, m), aux, sub, NULL, NULL}
 static oipy_field local_f[] = {
     F(number, K_U32, 0, 0, NULL), F(name, K_STR, 0, 0, NULL),
     F(country, K_ENUM, E_COUNTRY, 0, NULL), F(district, K_INT, 0, 0, NULL),
     F(lm_form, K_ENUM, E_LM_FORM, 0, NULL),
-    F(receipts_cents, K_RECEIPTS, 0, offsetof(oi_local, receipts_known), NULL)};
+    FD(receipts_cents, "receipts", K_RECEIPTS, 0, offsetof(oi_local, receipts_known), NULL)};
 TYPE(oipy_local_t, "local", "a Local", oi_local, local_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_officer, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_officer, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_officer, m), aux, sub, NULL, NULL}
 static oipy_field officer_f[] = {
     F(id, K_STR, 0, 0, NULL), F(name, K_STR, 0, 0, NULL), F(office, K_ENUM, E_OFFICE, 0, NULL),
     F(graduations, K_ARRAY, 0, offsetof(oi_officer, graduation_count), &graduation_t)};
 TYPE(oipy_officer_t, "officer", "an Officer", oi_officer, officer_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_subsidy_request, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_subsidy_request, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_subsidy_request, m), aux, sub, NULL, NULL}
 static oipy_field request_f[] = {
-    F(id, K_STR, 0, 0, NULL), F(session_id, K_STR, 0, 0, NULL),
+    F(id, K_STR, 0, 0, NULL), FD(session_id, "session", K_STR, 0, 0, NULL),
     F(local, K_STRUCT, 0, 0, &oipy_local_t), F(officer, K_STRUCT, 0, 0, &oipy_officer_t),
     F(received, K_MOMENT, 0, 0, NULL), F(nights, K_INT, 0, 0, NULL),
     F(attested, K_FLAG, 0, 0, NULL), F(with_application, K_FLAG, 0, 0, NULL),
     F(application_signed, K_FLAG, 0, 0, NULL), F(request_signed, K_FLAG, 0, 0, NULL)};
 TYPE(oipy_request_t, "request", "a SubsidyRequest", oi_subsidy_request, request_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_application, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_application, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_application, m), aux, sub, NULL, NULL}
 static oipy_field application_f[] = {
-    F(session_id, K_STR, 0, 0, NULL), F(course_id, K_STR, 0, 0, NULL),
+    FD(session_id, "session", K_STR, 0, 0, NULL), FD(course_id, "course", K_STR, 0, 0, NULL),
     F(local, K_STRUCT, 0, 0, &oipy_local_t), F(officer, K_STRUCT, 0, 0, &oipy_officer_t)};
 TYPE(oipy_application_t, "application", "an Application", oi_application, application_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_policy_numbers, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_policy_numbers, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_policy_numbers, m), aux, sub, NULL, NULL}
 static oipy_field numbers_f[] = {
     F(year, K_INT, 0, 0, NULL), F(seats_per_session, K_INT, 0, 0, NULL),
     F(local_cap_per_year, K_INT, 0, 0, NULL), F(deadline_weeks, K_INT, 0, 0, NULL),
     F(max_nights, K_INT, 0, 0, NULL), F(canada_threshold_cents, K_CENTS, 0, 0, NULL)};
 TYPE(oipy_numbers_t, "numbers", "a PolicyNumbers", oi_policy_numbers, numbers_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_course, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_course, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_course, m), aux, sub, NULL, NULL}
 static oipy_field course_f[] = {F(id, K_STR, 0, 0, NULL), F(title, K_STR, 0, 0, NULL),
                                 F(kind, K_ENUM, E_KIND, 0, NULL)};
 TYPE(oipy_course_t, "course", "a Course", oi_course, course_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_session, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_session, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_session, m), aux, sub, NULL, NULL}
 static oipy_field session_f[] = {
     F(id, K_STR, 0, 0, NULL), F(place, K_STR, 0, 0, NULL), F(hotel, K_STR, 0, 0, NULL),
     F(first_day, K_DATE, 0, 0, NULL), F(last_day, K_DATE, 0, 0, NULL),
     F(countries, K_MASK, E_COUNTRY, 0, NULL),
-    {"courses", K_STRS, 0, offsetof(oi_session, course_ids), offsetof(oi_session, course_count),
-     NULL, NULL},
-    F(own_seats, K_OWN, 0, offsetof(oi_session, has_own_seats), NULL)};
+    {"courses", NULL, K_STRS, 0, offsetof(oi_session, course_ids),
+     offsetof(oi_session, course_count), NULL, NULL, NULL},
+    FD(own_seats, "seats", K_OWN, 0, offsetof(oi_session, has_own_seats), NULL)};
 TYPE(oipy_session_t, "session", "a Session", oi_session, session_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_stay, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_stay, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_stay, m), aux, sub, NULL, NULL}
 static oipy_field stay_f[] = {F(nights, K_INT, 0, 0, NULL), F(nights_awarded, K_INT, 0, 0, NULL),
                               F(nightly_rate_cents, K_CENTS, 0, 0, NULL)};
 TYPE(oipy_stay_t, "stay", "a stay", oi_stay, stay_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_reason, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_reason, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_reason, m), aux, sub, NULL, NULL}
 static oipy_field reason_f[] = {
     F(code, K_ENUM, E_CODE, 0, NULL), F(clause, K_ENUM, E_CLAUSE, 0, NULL),
     F(severity, K_ENUM, E_SEVERITY, 0, NULL), F(session, K_I32, 0, 0, NULL),
-    {"values", K_VALUES, 0, offsetof(oi_reason, value), 0, NULL, NULL},
+    {"values", NULL, K_VALUES, 0, offsetof(oi_reason, value), 0, NULL, NULL, NULL},
     F(ref_id, K_STR, 0, 0, NULL)};
 TYPE(oipy_reason_t, "reason", "a Reason", oi_reason, reason_f, 0);
 #undef F
+#undef FD
 /* The outputs. */
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_decision, m), aux, sub, NULL}
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_decision, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_decision, m), aux, sub, NULL, NULL}
 static oipy_field decision_f[] = {
     F(outcome, K_ENUM, E_OUTCOME, 0, NULL), F(policy_id, K_STR, 0, 0, NULL),
     F(session, K_I32, 0, 0, NULL), F(session_id, K_STR, 0, 0, NULL),
@@ -181,7 +203,9 @@ static oipy_field decision_f[] = {
     F(nights_if_awarded, K_INT, 0, 0, NULL), F(request_id, K_STR, 0, 0, NULL)};
 TYPE(oipy_decision_t, "decision", "a Decision", oi_decision, decision_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_ledger_entry, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_ledger_entry, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_ledger_entry, m), aux, sub, NULL, NULL}
 static oipy_field entry_f[] = {
     F(id, K_STR, 0, 0, NULL), F(entry_number, K_U64, 0, 0, NULL), F(session, K_I32, 0, 0, NULL),
     F(session_id, K_STR, 0, 0, NULL), F(year, K_INT, 0, 0, NULL),
@@ -195,7 +219,9 @@ static oipy_field entry_f[] = {
     F(nights_if_awarded, K_INT, 0, 0, NULL)};
 TYPE(oipy_entry_t, "entry", "a LedgerEntry", oi_ledger_entry, entry_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_event, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_event, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_event, m), aux, sub, NULL, NULL}
 static oipy_field event_f[] = {
     F(sequence, K_U64, 0, 0, NULL), F(type, K_INT, 0, 0, NULL), F(request_id, K_STR, 0, 0, NULL),
     F(outcome, K_ENUM, E_OUTCOME, 0, NULL), F(cause_id, K_STR, 0, 0, NULL),
@@ -203,26 +229,34 @@ static oipy_field event_f[] = {
     F(reasons, K_ARRAY, 0, offsetof(oi_event, reason_count), &oipy_reason_t)};
 TYPE(oipy_event_t, "event", "an Event", oi_event, event_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_withdrawal, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_withdrawal, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_withdrawal, m), aux, sub, NULL, NULL}
 static oipy_field withdrawal_f[] = {
     F(previous, K_ENUM, E_OUTCOME, 0, NULL),
     F(promoted, K_INLINE_STRS, 0, offsetof(oi_withdrawal, promoted_count), NULL)};
 TYPE(oipy_withdrawal_t, "withdrawal", "a Withdrawal", oi_withdrawal, withdrawal_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_session_summary, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_session_summary, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_session_summary, m), aux, sub, NULL, NULL}
 static oipy_field summary_f[] = {
     F(seats, K_INT, 0, 0, NULL), F(awarded, K_SIZE, 0, 0, NULL), F(waitlisted, K_SIZE, 0, 0, NULL),
     F(refused, K_SIZE, 0, 0, NULL), F(withdrawn, K_SIZE, 0, 0, NULL),
     F(seats_left, K_INT, 0, 0, NULL), F(nights, K_I64, 0, 0, NULL)};
 TYPE(oipy_summary_t, "summary", "a SessionSummary", oi_session_summary, summary_f, 0);
 #undef F
-#define F(m, k, p, aux, sub) {#m, k, p, offsetof(oi_cost_split, m), aux, sub, NULL}
+#undef FD
+#define F(m, k, p, aux, sub) {#m, NULL, k, p, offsetof(oi_cost_split, m), aux, sub, NULL, NULL}
+#define FD(m, d, k, p, aux, sub) {#m, d, k, p, offsetof(oi_cost_split, m), aux, sub, NULL, NULL}
 static oipy_field split_f[] = {
-    {"payers", K_INTS, 0, offsetof(oi_cost_split, payer), OI_COST_ITEM_COUNT, NULL, NULL},
+    {"payers", NULL, K_INTS, 0, offsetof(oi_cost_split, payer), OI_COST_ITEM_COUNT, NULL, NULL,
+     NULL},
     F(subsidy_nights, K_INT, 0, 0, NULL), F(local_nights, K_INT, 0, 0, NULL),
     F(subsidy_hotel_cents, K_I64, 0, 0, NULL), F(local_hotel_cents, K_I64, 0, 0, NULL)};
 TYPE(oipy_split_t, "cost_split", "a CostSplit", oi_cost_split, split_f, 0);
 #undef F
+#undef FD
 
 static oipy_type *const all_types[] = {
     &graduation_t,   &oipy_local_t,    &oipy_officer_t,    &oipy_request_t,
@@ -271,7 +305,8 @@ static PyObject *text(const char *s)
   return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "replace");
 }
 
-static void raise_as(const oi_error *e, PyObject *cls)
+/* The exception of an error, of its status's class (or cls), not raised. */
+static PyObject *error_object(const oi_error *e, PyObject *cls)
 {
   const char *message = e->message[0] != '\0' ? e->message : oi_status_describe(e->status);
   const char *expected = oi_expect_name(e->expected);
@@ -282,13 +317,10 @@ static void raise_as(const oi_error *e, PyObject *cls)
     cls = key != NULL ? PyDict_GetItemWithError(error_classes, key) : NULL;
     Py_XDECREF(key);
     if (PyErr_Occurred())
-      return;
+      return NULL;
   }
-  if (cls == NULL) {
-    PyErr_Format(PyExc_RuntimeError, "%s: %s%s%s", oi_status_name(e->status), e->path,
-                 e->path[0] != '\0' ? ": " : "", message);
-    return;
-  }
+  if (cls == NULL)
+    return PyObject_CallFunction(PyExc_RuntimeError, "ss", oi_status_name(e->status), message);
   if (e->index == OI_ERROR_NO_INDEX) {
     Py_INCREF(Py_None);
     index = Py_None;
@@ -303,11 +335,26 @@ static void raise_as(const oi_error *e, PyObject *cls)
                      text(e->suggestion));
   if (args != NULL && kw != NULL)
     exc = PyObject_Call(cls, args, kw);
-  if (exc != NULL)
-    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
-  Py_XDECREF(exc);
   Py_XDECREF(args);
   Py_XDECREF(kw);
+  return exc;
+}
+
+PyObject *oipy_error_object(const oi_error *err)
+{
+  if (err == NULL)
+    Py_RETURN_NONE;
+  return error_object(err, NULL);
+}
+
+static void raise_as(const oi_error *e, PyObject *cls)
+{
+  PyObject *exc = error_object(e, cls);
+
+  if (exc != NULL) {
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+  }
 }
 
 void oipy_raise(const oi_error *err)
@@ -400,7 +447,7 @@ static int text_at(PyObject *o, oipy_arena *a, const char **out, const frame *at
     *out = s;
     return 0;
   }
-  copy = arena_alloc(a, (size_t)n + 1);
+  copy = oipy_arena_alloc(a, (size_t)n + 1);
   if (copy == NULL)
     return -1;
   memcpy(copy, s, (size_t)n + 1);
@@ -607,7 +654,7 @@ static int array_at(PyObject *v, size_t size, oipy_arena *a, void **items, size_
     return fail(at, 1, OI_EXPECT_ARRAY, "must be a list (any iterable), not %s", TYPENAME(v));
   }
   n = PyList_GET_SIZE(list);
-  arr = arena_alloc(a, (size_t)(n > 0 ? n : 1) * size);
+  arr = oipy_arena_alloc(a, (size_t)(n > 0 ? n : 1) * size);
   for (i = 0; arr != NULL && st == 0 && i < n; i++) {
     const frame el = {at, NULL, i};
     PyObject *item = PyList_GET_ITEM(list, i);
@@ -768,10 +815,15 @@ static int struct_at(PyObject *o, const oipy_type *t, void *out, oipy_arena *a, 
   if (t->from_str && PyUnicode_Check(o))
     return value_at(o, &t->fields[0], out, a, at);
   for (i = 0; i < t->nfields; i++) {
-    const frame member = {at, t->fields[i].name, -1};
+    frame member = {at, t->fields[i].name, -1};
     if (is_dict) {
-      /* A key left out leaves its member unset, for the library to judge. */
-      v = PyDict_GetItemWithError(o, t->fields[i].key);
+      /* The documents' name or the attribute's; a key left out leaves its
+       * member unset, for the library to judge. */
+      v = t->fields[i].doc_key != NULL ? PyDict_GetItemWithError(o, t->fields[i].doc_key) : NULL;
+      if (v == NULL && !PyErr_Occurred())
+        v = PyDict_GetItemWithError(o, t->fields[i].key);
+      else if (v != NULL)
+        member.name = t->fields[i].doc;
       if (v == NULL) {
         if (PyErr_Occurred())
           return -1;
@@ -795,7 +847,9 @@ static int struct_at(PyObject *o, const oipy_type *t, void *out, oipy_arena *a, 
     /* A key the struct does not have: a typo must not pass for "unset". */
     while (PyDict_Next(o, &pos, &key, &v)) {
       for (i = 0; i < t->nfields; i++)
-        if (PyUnicode_Check(key) && PyUnicode_Compare(key, t->fields[i].key) == 0)
+        if (PyUnicode_Check(key) && (PyUnicode_Compare(key, t->fields[i].key) == 0 ||
+                                     (t->fields[i].doc_key != NULL &&
+                                      PyUnicode_Compare(key, t->fields[i].doc_key) == 0)))
           break;
       if (i == t->nfields) {
         const char *name = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
@@ -831,7 +885,7 @@ int oipy_dates(PyObject *items, oipy_arena *a, oi_date **out, size_t *count, con
     return fail(&top, 1, OI_EXPECT_ARRAY, "must be a list of dates, not %s", TYPENAME(items));
   }
   n = PyList_GET_SIZE(list);
-  days = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof *days);
+  days = oipy_arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof *days);
   for (i = 0; days != NULL && i < n; i++) {
     const frame el = {&top, NULL, i};
     if (date_at(PyList_GET_ITEM(list, i), &days[i], &el) < 0)
@@ -1047,7 +1101,7 @@ int oipy_decisions_own(oipy_decisions *d, const oi_subsidy_request *reqs)
       if (r->ref_id == NULL)
         continue;
       n = strlen(r->ref_id) + 1;
-      if ((copy = arena_alloc(&d->arena, n)) == NULL)
+      if ((copy = oipy_arena_alloc(&d->arena, n)) == NULL)
         return -1;
       memcpy(copy, r->ref_id, n);
       r->ref_id = copy;
@@ -1096,6 +1150,9 @@ int oipy_init(void)
     for (j = 0; j < all_types[i]->nfields; j++) {
       oipy_field *f = &all_types[i]->fields[j];
       if (f->key == NULL && (f->key = PyUnicode_InternFromString(f->name)) == NULL)
+        return -1;
+      if (f->doc != NULL && f->doc_key == NULL &&
+          (f->doc_key = PyUnicode_InternFromString(f->doc)) == NULL)
         return -1;
     }
   return 0;

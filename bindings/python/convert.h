@@ -27,6 +27,7 @@ typedef struct oipy_chunk oipy_chunk;
 typedef struct oipy_arena {
   oipy_chunk *head;
 } oipy_arena;
+void *oipy_arena_alloc(oipy_arena *a, size_t size); /* NULL: MemoryError raised */
 void oipy_arena_free(oipy_arena *a);
 
 /* A struct of the library, member by member (convert.c has the tables). */
@@ -85,6 +86,8 @@ int oipy_text(PyObject *o, oipy_arena *a, const char **out, const char *path);
 /* Raise the exception of a failed call, of the class registered for its
  * status (oipy_register()); a RuntimeError until classes are registered. */
 void oipy_raise(const oi_error *err);
+/* The same exception, not raised (None for NULL): a batch's bad element. */
+PyObject *oipy_error_object(const oi_error *err);
 PyObject *oipy_register(PyObject *by_status, PyObject *wrong_type);
 int oipy_init(void);
 

@@ -34,7 +34,8 @@ oi_python_package = \
 	bindings/python/officerinst/_decisions.py \
 	bindings/python/officerinst/_policy.py \
 	bindings/python/officerinst/_rules.py \
-	bindings/python/officerinst/_ledger.py
+	bindings/python/officerinst/_ledger.py \
+	bindings/python/officerinst/_batch.py
 oi_python_data = bindings/python/officerinst/py.typed
 oi_python_tests = \
 	bindings/python/tests/run.sh \

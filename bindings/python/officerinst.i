@@ -69,7 +69,9 @@ SWIGEXPORT PyObject *SWIG_init(void);
 %ignore oi_policy_builder_free;
 %ignore oi_ledger_free;
 %ignore oi_ledger_policy;
-%rename("$ignore", %$isclass, notregexmatch$name="^(oi_policy|oi_policy_builder|oi_ledger|oipy_requests|oipy_decisions)$") "";
+%ignore oi_batch_free;
+%ignore oi_batch_policy;
+%rename("$ignore", %$isclass, notregexmatch$name="^(oi_policy|oi_policy_builder|oi_ledger|oi_batch|oipy_requests|oipy_decisions)$") "";
 %rename("%(strip:[oi_])s", %$isfunction) "";
 
 /* ---- errors ----------------------------------------------------------- */
@@ -114,6 +116,9 @@ OIPY_HANDLE(oi_policy, PolicyHandle, oi_policy_free, "An oi_policy, freed with i
 OIPY_HANDLE(oi_policy_builder, BuilderHandle, oi_policy_builder_free, "An oi_policy_builder.")
 OIPY_HANDLE(oi_ledger, LedgerHandle, oi_ledger_free,
             "An oi_ledger: whoever holds it holds the PolicyHandle it was made on.")
+
+OIPY_HANDLE(oi_batch, BatchHandle, oi_batch_free,
+            "An oi_batch: whoever holds it holds the PolicyHandle it was read under.")
 
 /* Free a ledger now (Ledger.close()): the handle lets go of its pointer
  * first, so a later call through it gets NULL (an error), never freed memory. */
@@ -386,6 +391,47 @@ OIPY_ENUM_OUT(oi_severity)
 OIPY_ENUM_OUT(oi_event_type)
 OIPY_ENUM_OUT(oi_status)
 
+/* What a batch hands out: borrowed pointers, made Python values at once. */
+%define OIPY_POINTER_OUT(TYPE, DESC)
+%typemap(out) const TYPE * {
+  if (($result = $1 != NULL ? oipy_out($1, &DESC) : SWIG_Py_Void()) == NULL)
+    SWIG_fail;
+}
+%enddef
+OIPY_POINTER_OUT(oi_subsidy_request, oipy_request_t)
+OIPY_POINTER_OUT(oi_application, oipy_application_t)
+OIPY_POINTER_OUT(oi_decision, oipy_decision_t)
+%typemap(out) const oi_error * {
+  if (($result = oipy_error_object($1)) == NULL)
+    SWIG_fail;
+}
+
+/* A row, as a dict of field names to text values (borrowed). */
+%typemap(in) (const char *const *names, const char *const *values, size_t count)
+    (oipy_arena arena = {NULL}) {
+  PyObject *k_, *v_;
+  Py_ssize_t pos_ = 0, i_ = 0;
+  if (!PyDict_Check($input)) {
+    oipy_wrong_type($input, "a dict of field names to str values", "fields");
+    SWIG_fail;
+  }
+  $3 = (size_t)PyDict_GET_SIZE($input);
+  $1 = oipy_arena_alloc(&arena, ($3 + 1) * sizeof *$1);
+  $2 = oipy_arena_alloc(&arena, ($3 + 1) * sizeof *$2);
+  if ($1 == NULL || $2 == NULL)
+    SWIG_fail;
+  while (PyDict_Next($input, &pos_, &k_, &v_)) {
+    if (oipy_text(k_, NULL, (const char **)&$1[i_], "fields") < 0 ||
+        oipy_text(v_, NULL, (const char **)&$2[i_], "fields") < 0)
+      SWIG_fail;
+    if ($2[i_] == NULL)
+      $2[i_] = "";           /* None: an absent field, as an empty cell */
+    i_++;
+  }
+}
+%typemap(freearg) (const char *const *names, const char *const *values, size_t count)
+    "oipy_arena_free(&arena$argnum);";
+
 /* ---- the library -------------------------------------------------------- */
 
 /* Long calls release the interpreter lock while the library works. */
@@ -397,6 +443,12 @@ OIPY_ENUM_OUT(oi_status)
 %feature("nothreadallow", "0") oi_ledger_from_json;
 %feature("nothreadallow", "0") oi_ledger_save;
 %feature("nothreadallow", "0") oi_ledger_load;
+%feature("nothreadallow", "0") oi_batch_from_json;
+%feature("nothreadallow", "0") oi_batch_load;
+%feature("nothreadallow", "0") oi_batch_check;
+%feature("nothreadallow", "0") oi_batch_submit;
+%feature("nothreadallow", "0") oi_batch_decisions_to_json;
+%feature("nothreadallow", "0") oi_batch_decisions_save;
 
 /* A child keeps alive what it points into: a ledger its policy, a batch
  * of decisions the policy whose strings they name. */
@@ -405,6 +457,9 @@ OIPY_ENUM_OUT(oi_status)
 %pythonappend oi_ledger_load %{ val._policy = policy %}
 %pythonappend oi_check_subsidy_many %{ val._policy = policy %}
 %pythonappend oi_ledger_submit_many %{ val._policy = ledger._policy %}
+%pythonappend oi_batch_new %{ val._policy = policy %}
+%pythonappend oi_batch_from_json %{ val._policy = policy %}
+%pythonappend oi_batch_load %{ val._policy = policy %}
 
 %include <stdint.i>
 %include "officerinst/common.h"
@@ -417,6 +472,8 @@ OIPY_ENUM_OUT(oi_status)
 %include "officerinst/ledger.h"
 %include "officerinst/json.h"
 %include "officerinst/vocab.h"
+%include "officerinst/requests.h"
+%include "officerinst/cost_vocab.h"
 
 /* The package's own view of the tables of convert.c, and the classes its
  * errors are raised as (registered below). */

@@ -37,6 +37,8 @@ What is here:
   a whole batch in one call (without the interpreter lock) and returns a
   :class:`Decisions` sequence; and :func:`cost_split`;
 * the :class:`Ledger` of subsidies (seats, caps, waitlist, audit trail);
+* a :class:`Batch` read from a requests document (or spreadsheet rows),
+  decided by the rules or a ledger, written as a decisions document;
 * enums (IntEnum, with the C values, read from and written as the library's
   names: ``LmForm("LM-3")``, ``str(Outcome.AWARDED) == "awarded"``) and
   exceptions: every error is an :class:`Error` carrying ``status``,
@@ -63,6 +65,7 @@ from ._rules import (Requests, check_enrollment, check_graduation, check_subsidy
                      check_subsidy_many, cost_split)
 from ._ledger import (DistrictAwards, Event, Ledger, LedgerEntry, SessionSummary,
                       Withdrawal)
+from ._batch import Batch
 
 #: The version of the C library actually loaded (oi_version()).
 __version__: str = _c.version()
@@ -90,6 +93,8 @@ __all__ = [
     "cost_split",
     # ledger
     "Ledger", "LedgerEntry", "Withdrawal", "SessionSummary", "DistrictAwards", "Event",
+    # documents
+    "Batch",
     # constants
     "ID_MAX", "NAME_MAX", "DISTRICT_COUNT", "GRADUATIONS_MAX",
 ]

@@ -134,16 +134,21 @@ class Reason(_Frozen):
         return (Reason, self._key())
 
     def to_dict(self) -> Dict[str, Any]:
-        """The reason as a dict of JSON types, as documents write it."""
-        return {"clause": self.clause, "code": str(self.code), "severity": str(self.severity),
-                "session_id": self.session_id, "values": list(self.values),
-                "message": self.message, "ref_id": self.ref_id}
+        """The reason as a dict of JSON types, as snapshots and decisions
+        documents write it: clause, code, severity, session, values, the
+        request it names (``ref_id``, only where there is one), message."""
+        d = {"clause": self.clause, "code": str(self.code), "severity": str(self.severity),
+             "session": self.session_id, "values": list(self.values)}
+        if self.ref_id is not None:
+            d["ref_id"] = self.ref_id
+        d["message"] = self.message
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Reason":
         """The reason of a dict as :meth:`to_dict` makes it."""
         return cls(d["code"], d["clause"], d["severity"], d["values"], d["message"],
-                   d.get("session_id"), d.get("ref_id"))
+                   d.get("session", d.get("session_id")), d.get("ref_id"))
 
 
 class _Reasons:
@@ -234,21 +239,23 @@ class Decision(_Frozen):
         return (Decision, self._key())
 
     def to_dict(self) -> Dict[str, Any]:
-        """The decision as a dict of JSON types (outcome and reasons' codes as
-        their names), so ``json.dumps(decision.to_dict())`` is the answer a
-        web API gives."""
-        return {"request_id": self.request_id, "outcome": str(self.outcome),
-                "policy_id": self.policy_id, "session_id": self.session_id,
-                "nights_requested": self.nights_requested, "nights": self.nights,
-                "nights_if_awarded": self.nights_if_awarded, "payee": self.payee,
-                "reasons": [r.to_dict() for r in self.reasons]}
+        """The decision as a dict of JSON types: the element of a decisions
+        document (doc/requests-format.md: request, outcome, session, nights,
+        payee, reasons), and the policy it was made under; so
+        ``json.dumps(decision.to_dict())`` is the answer a web API gives."""
+        return {"request": self.request_id, "outcome": str(self.outcome),
+                "session": self.session_id, "nights_requested": self.nights_requested,
+                "nights": self.nights, "nights_if_awarded": self.nights_if_awarded,
+                "payee": self.payee, "reasons": [r.to_dict() for r in self.reasons],
+                "policy": self.policy_id}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Decision":
         """The decision of a dict as :meth:`to_dict` makes it."""
         return cls(d["outcome"], [Reason.from_dict(r) for r in d["reasons"]], d["nights"],
-                   d["nights_requested"], d.get("payee"), d["policy_id"], d.get("session_id"),
-                   d.get("nights_if_awarded", 0), d.get("request_id"))
+                   d["nights_requested"], d.get("payee"), d.get("policy", d.get("policy_id")),
+                   d.get("session", d.get("session_id")), d.get("nights_if_awarded", 0),
+                   d.get("request", d.get("request_id")))
 
 
 _get = _x.DecisionArray_get

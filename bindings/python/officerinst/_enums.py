@@ -213,8 +213,12 @@ for _cls, _parse, _name in (
         (Outcome, _c.outcome_parse, _c.outcome_name),
         (ReasonCode, _c.reason_code_parse, _c.reason_code_name),
         (Severity, _c.severity_parse, _c.severity_name),
-        (EventType, _c.event_type_parse, _c.event_type_name)):
-    _PARSE[_cls], _NAME[_cls] = _parse, _name
+        (EventType, _c.event_type_parse, _c.event_type_name),
+        (Payer, None, _c.payer_name),
+        (CostItem, None, _c.cost_item_name)):
+    _NAME[_cls] = _name
+    if _parse is not None:
+        _PARSE[_cls] = _parse
 for _cls in (Status, Country, LmForm, Office, CourseKind, Clause, Outcome, ReasonCode,
              Severity, Payer, CostItem, EventType):
     _cls.__module__ = "officerinst"

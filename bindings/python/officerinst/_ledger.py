@@ -23,25 +23,31 @@ _V = _c.fields("event")
 
 
 class _Document:
+    # attribute -> the documents' name, where they differ
+    _DOC: Dict[str, str] = {"session_id": "session", "request_id": "request",
+                            "cause_id": "cause"}
+
     def to_dict(self) -> Dict[str, Any]:
-        """The value as a dict of JSON types (enums as their names, moments
-        as ISO text, reasons as :meth:`Reason.to_dict` makes them)."""
+        """The value as a dict of JSON types, with the documents' names
+        ("session", "request"): enums as their names, moments as ISO text,
+        reasons as :meth:`Reason.to_dict` makes them."""
         out: Dict[str, Any] = {}
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
             v = getattr(self, f.name)
-            if isinstance(v, (Outcome, EventType)):
-                v = str(v)
-            elif f.name == "reasons":
+            if f.name == "reasons":
                 v = [r.to_dict() for r in v]
+            elif isinstance(v, (Outcome, EventType, Country)):
+                v = str(v)
             elif isinstance(v, tuple):
                 v = list(v)
-            out[f.name] = _text(v)
+            out[self._DOC.get(f.name, f.name)] = _text(v)
         return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Any:
         """The value of a dict as :meth:`to_dict` makes it."""
-        d = dict(d)
+        names = {doc: name for name, doc in cls._DOC.items()}
+        d = {names.get(k, k): v for k, v in d.items()}
         for f in dataclasses.fields(cls):  # type: ignore[arg-type]
             v = d.get(f.name)
             if f.name == "reasons":
@@ -186,28 +192,45 @@ def _event(t: Tuple[Any, ...], ph: Any) -> Event:
 
 
 class _Call:
-    """``with _Call(ledger) as handle``: one call on the ledger, serialized by
-    its lock, counted so that close() refuses to free it meanwhile."""
+    """``with _Call(obj) as handle``: one call on a Ledger or Batch, which the
+    library lets only one thread use at a time: serialized by the object's
+    lock, and counted so that close() refuses to free it meanwhile."""
 
-    __slots__ = ("ledger",)
+    __slots__ = ("obj",)
 
-    def __init__(self, ledger: "Ledger") -> None:
-        self.ledger = ledger
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
 
     def __enter__(self) -> Any:
-        ledger = self.ledger
-        ledger._lock.acquire()
-        h = ledger._h
+        obj = self.obj
+        obj._lock.acquire()
+        h = obj._h
         if h is None:
-            ledger._lock.release()
-            raise _closed("ledger")
-        ledger._busy += 1
+            obj._lock.release()
+            raise _closed(obj._what)
+        obj._busy += 1
         return h
 
     def __exit__(self, *exc: Any) -> None:
-        ledger = self.ledger
-        ledger._busy -= 1
-        ledger._lock.release()
+        obj = self.obj
+        obj._busy -= 1
+        obj._lock.release()
+
+
+def _close(obj: Any) -> Any:
+    """Take the handle of a Ledger or Batch being closed, or raise StateError
+    (and change nothing) when one of its calls runs."""
+    if not obj._lock.acquire(blocking=False):
+        raise StateError("the %s is in use by another thread's call" % obj._what,
+                         path=obj._what)
+    try:
+        if obj._busy:
+            raise StateError("the %s is in use by a call in progress" % obj._what,
+                             path=obj._what)
+        h, obj._h, obj._ph = obj._h, None, None
+    finally:
+        obj._lock.release()
+    return h
 
 
 class Ledger:
@@ -235,6 +258,7 @@ class Ledger:
     """
 
     __slots__ = ("_h", "_ph", "_policy", "_lock", "_busy", "__weakref__")
+    _what = "ledger"
 
     def __init__(self, policy: Policy) -> None:
         """An empty ledger on ``policy``."""
@@ -275,14 +299,7 @@ class Ledger:
     def close(self) -> None:
         """Free the ledger now. Closing twice is harmless; closing while one
         of the ledger's calls runs raises StateError and changes nothing."""
-        if not self._lock.acquire(blocking=False):
-            raise StateError("the ledger is in use by another thread's call", path="ledger")
-        try:
-            if self._busy:
-                raise StateError("the ledger is in use by a call in progress", path="ledger")
-            h, self._h, self._ph = self._h, None, None
-        finally:
-            self._lock.release()
+        h = _close(self)
         if h is not None:
             _c.ledger_release(h)
 

@@ -87,6 +87,12 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _amount(cents: Any) -> Any:
+    """An amount of cents as the documents write it ("$249,999.99")."""
+    return _c.money_format(cents) if isinstance(cents, int) and not isinstance(cents, bool) \
+        else cents
+
+
 def _set(obj: Any, **fields: Any) -> None:
     obj.__dict__.update(fields)
 
@@ -99,27 +105,40 @@ def _make(cls: type, **fields: Any) -> Any:
 
 
 class _Value:
-    """Document form of a value: :meth:`to_dict` and :meth:`from_dict`."""
+    """Document form of a value: :meth:`to_dict` and :meth:`from_dict`.
+
+    The form is the one the library's documents use (doc/requests-format.md,
+    doc/policy-format.md): their member names ("session" for a request's
+    ``session_id``, "receipts" for a local's ``receipts_cents``), enums as
+    their names, dates and moments as ISO text, money as an amount. The batch
+    calls read such dicts directly, as they read the values themselves.
+    """
+
+    # attribute -> the documents' name, where they differ
+    _DOC: Dict[str, str] = {}
 
     def to_dict(self) -> Dict[str, Any]:
-        """The value as a dict of JSON types: enums as their names (``"LM-3"``),
-        dates as ISO text; ``cls.from_dict(v.to_dict()) == v``."""
+        """The value as a dict of JSON types, in the documents' form;
+        ``cls.from_dict(v.to_dict()) == v``."""
         out = {}
         for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            if not f.compare:
+                continue            # what the library derives (a session's seats)
             v = getattr(self, f.name)
             if isinstance(v, _Value):
                 v = v.to_dict()
             elif isinstance(v, (tuple, frozenset)):
                 v = [x.to_dict() if isinstance(x, _Value) else _text(x)
                      for x in (sorted(v) if isinstance(v, frozenset) else v)]
-            out[f.name] = _text(v)
+            out[self._DOC.get(f.name, f.name)] = _text(v)
         return out
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Any:
-        """The value of a dict as :meth:`to_dict` makes it (texts accepted
-        wherever the constructor accepts them)."""
-        return cls(**d)  # type: ignore[call-arg]
+        """The value of a dict as :meth:`to_dict` makes it (the attributes'
+        names are accepted too, and texts wherever the constructor takes them)."""
+        names = {doc: name for name, doc in cls._DOC.items()}
+        return cls(**{names.get(k, k): v for k, v in d.items()})  # type: ignore[call-arg]
 
 
 @dataclasses.dataclass(frozen=True, init=False)
@@ -143,6 +162,13 @@ class Local(_Value):
     district: int
     lm_form: LmForm = LmForm.NONE
     receipts_cents: Optional[int] = None
+
+    _DOC = {"receipts_cents": "receipts"}
+
+    def to_dict(self) -> Dict[str, Any]:
+        d = _Value.to_dict(self)
+        d["receipts"] = _amount(d["receipts"])
+        return d
 
     def __init__(self, number: int, name: str, country: Union[Country, str, int],
                  district: int, lm_form: Union[LmForm, str, int] = LmForm.NONE,
@@ -222,6 +248,8 @@ class Application(_Value):
     local: Local
     officer: Officer
 
+    _DOC = {"session_id": "session", "course_id": "course"}
+
     def __init__(self, session_id: str, course_id: str, local: Local, officer: Officer) -> None:
         d = self.__dict__
         d["session_id"] = session_id
@@ -232,8 +260,11 @@ class Application(_Value):
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "Application":
         """The application of a dict as :meth:`to_dict` makes it."""
-        return cls(d["session_id"], d["course_id"], Local.from_dict(d["local"]),
-                   Officer.from_dict(d["officer"]))
+        d = dict(d)
+        d["local"] = Local.from_dict(d["local"])
+        d["officer"] = Officer.from_dict(d["officer"])
+        d.pop("id", None)           # a document's application id is the batch's
+        return _Value.from_dict.__func__(cls, d)  # type: ignore[attr-defined]
 
 
 @dataclasses.dataclass(frozen=True, init=False)
@@ -263,6 +294,8 @@ class SubsidyRequest(_Value):
     officer: Officer
     received: datetime.datetime
     nights: int
+
+    _DOC = {"session_id": "session"}
     attested: bool
     with_application: bool
     application_signed: bool
@@ -286,13 +319,13 @@ class SubsidyRequest(_Value):
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> "SubsidyRequest":
-        """The request of a dict as :meth:`to_dict` makes it (the form
-        :func:`check_subsidy_many` and :meth:`Ledger.submit_many` also read
-        directly, without making a SubsidyRequest)."""
+        """The request of a dict as :meth:`to_dict` makes it: an element of
+        a requests document (the form :func:`check_subsidy_many` and
+        :meth:`Ledger.submit_many` also read directly)."""
         d = dict(d)
         d["local"] = Local.from_dict(d["local"])
         d["officer"] = Officer.from_dict(d["officer"])
-        return cls(**d)
+        return _Value.from_dict.__func__(cls, d)  # type: ignore[attr-defined]
 
 
 @dataclasses.dataclass(frozen=True, init=False)
@@ -319,6 +352,9 @@ class PolicyNumbers(_Value):
     deadline_weeks: int
     max_nights: int
     canada_threshold_cents: int
+
+    def to_dict(self) -> Dict[str, Any]:
+        return dataclasses.asdict(self)
 
     def __init__(self, year: int, seats_per_session: int, local_cap_per_year: int,
                  deadline_weeks: int, max_nights: int, canada_threshold_cents: Money) -> None:
@@ -370,6 +406,8 @@ class Session(_Value):
     seats: Optional[int] = dataclasses.field(default=None, compare=False)
     subsidy_deadline: Optional[datetime.date] = dataclasses.field(default=None, compare=False)
     own_seats: Optional[int] = None
+
+    _DOC = {"own_seats": "seats"}
 
     def __init__(self, id: str, place: str, hotel: Optional[str], first_day: DateLike,
                  last_day: DateLike, countries: Iterable[Union[Country, str, int]],
