@@ -51,7 +51,9 @@ oi_python_tests = \
 	bindings/python/tests/test_memory.py \
 	bindings/python/tests/test_vectors.py \
 	bindings/python/tests/test_readings.py \
-	bindings/python/tests/test_example.py
+	bindings/python/tests/test_example.py \
+	bindings/python/tests/test_threads.py \
+	bindings/python/tests/test_documents.py
 EXTRA_DIST += \
 	bindings/python/README \
 	bindings/python/python.m4 \

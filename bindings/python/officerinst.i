@@ -504,6 +504,9 @@ class Status(_enum.IntEnum):
     def __str__(self):
         return status_name(self)
 
+    def __repr__(self):
+        return "Status." + self.name
+
     def __format__(self, spec):
         return format(str(self), spec)
 

@@ -38,6 +38,12 @@ def _application(t: Optional[Tuple[Any, ...]]) -> Optional[Application]:
     return Application(t[0], t[1], _local(t[2]), _officer(t[3]))
 
 
+def _row(fields: Any) -> Any:
+    """A mapping as the dict the library reads (anything else: WrongType)."""
+    return dict(fields) if isinstance(fields, Mapping) and not isinstance(fields, dict) \
+        else fields
+
+
 class Batch:
     """A batch of subsidy requests and enrollment applications, read under
     a :class:`Policy` (the C oi_batch).
@@ -122,12 +128,12 @@ class Batch:
         "US", ...}``, doc/requests-format.md, "Fields"); returns its index.
         An empty value (or None) is an absent field."""
         with _Call(self) as h:
-            return _c.batch_add_request(h, dict(fields), line)
+            return _c.batch_add_request(h, _row(fields), line)
 
     def add_application(self, fields: Mapping[str, str], line: int = 0) -> int:
         """Add one enrollment application given as text fields."""
         with _Call(self) as h:
-            return _c.batch_add_application(h, dict(fields), line)
+            return _c.batch_add_application(h, _row(fields), line)
 
     def __len__(self) -> int:
         """The number of requests, good and bad."""

@@ -166,6 +166,7 @@ class Local(_Value):
     _DOC = {"receipts_cents": "receipts"}
 
     def to_dict(self) -> Dict[str, Any]:
+        """The local as a requests document writes it (receipts as an amount)."""
         d = _Value.to_dict(self)
         d["receipts"] = _amount(d["receipts"])
         return d
@@ -354,6 +355,7 @@ class PolicyNumbers(_Value):
     canada_threshold_cents: int
 
     def to_dict(self) -> Dict[str, Any]:
+        """The numbers as a policy document writes them (cents as integers)."""
         return dataclasses.asdict(self)
 
     def __init__(self, year: int, seats_per_session: int, local_cap_per_year: int,
