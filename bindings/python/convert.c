@@ -420,6 +420,71 @@ static int fail(const frame *at, int wrong_type, oi_expect expected, const char 
 
 #define TYPENAME(o) (Py_TYPE(o)->tp_name)
 
+/* ---- handles in use -------------------------------------------------------- */
+
+/* Which handles calls are using now, and how many calls each: a short list
+ * (one entry a thread inside the library, at most), read and written with
+ * the interpreter lock held. A call may run Python code after it has its
+ * handle (a generator of requests, a property, __fspath__), and that code
+ * may try to free the handle: oipy_in_use() says no. */
+static struct { const void *handle; size_t calls; } *held;
+static size_t held_count, held_capacity;
+
+int oipy_hold(const void *handle)
+{
+  size_t i;
+
+  if (handle == NULL)
+    return 0;
+  for (i = 0; i < held_count; i++)
+    if (held[i].handle == handle) {
+      held[i].calls++;
+      return 0;
+    }
+  if (held_count == held_capacity) {
+    size_t cap = held_capacity > 0 ? 2 * held_capacity : 8;
+    void *more = PyMem_Realloc(held, cap * sizeof *held);
+    if (more == NULL) {
+      PyErr_NoMemory();
+      return -1;
+    }
+    held = more;
+    held_capacity = cap;
+  }
+  held[held_count].handle = handle;
+  held[held_count++].calls = 1;
+  return 0;
+}
+
+void oipy_unhold(const void *handle)
+{
+  size_t i;
+
+  for (i = 0; handle != NULL && i < held_count; i++)
+    if (held[i].handle == handle) {
+      if (--held[i].calls == 0)
+        held[i] = held[--held_count];
+      return;
+    }
+}
+
+int oipy_in_use(const void *handle, const char *what)
+{
+  oi_error e;
+  size_t i;
+
+  for (i = 0; handle != NULL && i < held_count; i++)
+    if (held[i].handle == handle) {
+      oi_error_clear(&e);
+      e.status = OI_ESTATE;
+      snprintf(e.path, sizeof e.path, "%s", what);
+      snprintf(e.message, sizeof e.message, "the %s is in use by a call in progress", what);
+      raise_as(&e, NULL);
+      return 1;
+    }
+  return 0;
+}
+
 /* ---- Python to C ------------------------------------------------------------ */
 
 static int text_at(PyObject *o, oipy_arena *a, const char **out, const frame *at)

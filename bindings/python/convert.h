@@ -83,6 +83,12 @@ int oipy_integer(PyObject *o, long long lo, long long hi, long long *out, const 
 /* A str (copied into the arena, or borrowed when it is NULL) or None. */
 int oipy_text(PyObject *o, oipy_arena *a, const char **out, const char *path);
 
+/* Handles in use by a call (counted while the call runs, the interpreter
+ * lock held or not): freeing one meanwhile is refused (oipy_in_use()). */
+int oipy_hold(const void *handle);
+void oipy_unhold(const void *handle);
+int oipy_in_use(const void *handle, const char *what);
+
 /* Raise the exception of a failed call, of the class registered for its
  * status (oipy_register()); a RuntimeError until classes are registered. */
 void oipy_raise(const oi_error *err);

@@ -101,30 +101,54 @@ SWIGEXPORT PyObject *SWIG_init(void);
 
 /* ---- handles ---------------------------------------------------------- */
 
-%define OIPY_HANDLE(TYPE, NAME, FREE, DOC)
+%define OIPY_HANDLE(TYPE, ARG, NAME, FREE, DOC)
 %nodefaultctor TYPE;
 %rename(NAME) TYPE;
 %feature("docstring", DOC) TYPE;
 typedef struct TYPE {} TYPE;
 %extend TYPE { ~TYPE() { FREE($self); } }
+/* A handle argument: its object is held, and the handle counted in use,
+ * until the call ends, whatever Python code the call runs meanwhile. */
+%typemap(in) TYPE *ARG (void *argp = NULL, PyObject *held = NULL) {
+  if (!SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(TYPE *), 0))) {
+    oipy_wrong_type($input, "a NAME", "$1_name");
+    SWIG_fail;
+  }
+  if ((held = (PyObject *)SWIG_Python_GetSwigThis($input)) != NULL) {
+    Py_INCREF(held);
+    if (oipy_hold(argp) < 0)
+      SWIG_fail;
+  }
+  $1 = ($1_ltype)argp;
+}
+%typemap(freearg) TYPE *ARG {
+  if (held$argnum != NULL) {
+    oipy_unhold($1);
+    Py_DECREF(held$argnum);
+  }
+}
+%apply TYPE *ARG { TYPE *ARG, const TYPE *ARG };
 %typemap(in, numinputs=0) TYPE **out (TYPE *temp = NULL) "$1 = &temp;";
 %typemap(argout) TYPE **out {
   OIPY_APPEND(SWIG_NewPointerObj(*$1, $*1_descriptor, SWIG_POINTER_OWN))
 }
 %enddef
-OIPY_HANDLE(oi_policy, PolicyHandle, oi_policy_free, "An oi_policy, freed with its last reference.")
-OIPY_HANDLE(oi_policy_builder, BuilderHandle, oi_policy_builder_free, "An oi_policy_builder.")
-OIPY_HANDLE(oi_ledger, LedgerHandle, oi_ledger_free,
+OIPY_HANDLE(oi_policy, policy, PolicyHandle, oi_policy_free, "An oi_policy, freed with its last reference.")
+OIPY_HANDLE(oi_policy_builder, builder, BuilderHandle, oi_policy_builder_free, "An oi_policy_builder.")
+OIPY_HANDLE(oi_ledger, ledger, LedgerHandle, oi_ledger_free,
             "An oi_ledger: whoever holds it holds the PolicyHandle it was made on.")
 
-OIPY_HANDLE(oi_batch, BatchHandle, oi_batch_free,
+OIPY_HANDLE(oi_batch, batch, BatchHandle, oi_batch_free,
             "An oi_batch: whoever holds it holds the PolicyHandle it was read under.")
 
 /* Free a ledger now (Ledger.close()): the handle lets go of its pointer
  * first, so a later call through it gets NULL (an error), never freed memory. */
 %typemap(in) oi_ledger *RELEASE (void *argp = NULL) {
+  if (SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(oi_ledger *), 0)) &&
+      oipy_in_use(argp, "ledger"))
+    SWIG_fail;
   if (!SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(oi_ledger *), SWIG_POINTER_RELEASE))) {
-    PyErr_SetString(PyExc_TypeError, "not a LedgerHandle that owns its ledger");
+    oipy_wrong_type($input, "a LedgerHandle that owns its ledger", "ledger");
     SWIG_fail;
   }
   $1 = argp;
