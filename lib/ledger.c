@@ -562,6 +562,9 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
   if (l == NULL || id == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "id",
                     "a required pointer is NULL");
+  st = oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id");
+  if (st != OI_OK)
+    return st;
   r = oip_find_rec(l, id, oip_hash_string(id, 0));
   if (r == NULL)
     return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",

@@ -12,9 +12,23 @@ size_t oip_strnlen(const char *s, size_t max)
   return end != NULL ? (size_t)(end - s) : max;
 }
 
+/* The code point of a control character starting at u (C0, DEL, or C1 in
+ * UTF-8: 0xC2 0x80..0x9F), or 0. u[0] is not NUL, so u[1] may be read. */
+static unsigned control_at(const unsigned char *u)
+{
+  if (u[0] < 0x20 || u[0] == 0x7f)
+    return u[0];
+  if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+    return u[1];
+  return 0;
+}
+
 oi_status oip_check_string(const char *s, size_t max, int required, oi_error *err,
                            const char *prefix, const char *field)
 {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i;
+
   if (s == NULL) {
     if (required)
       return oip_fail(err, OI_EINVAL, prefix, field, "is NULL; a value is required");
@@ -22,8 +36,19 @@ oi_status oip_check_string(const char *s, size_t max, int required, oi_error *er
   }
   if (required && s[0] == '\0')
     return oip_fail(err, OI_EINVAL, prefix, field, "is empty; a value is required");
-  if (oip_strnlen(s, max + 1) > max)
-    return oip_fail(err, OI_EINVAL, prefix, field, "is longer than %zu bytes", max);
+  /* One pass, reading at most max + 1 bytes: the caller's buffer need not
+   * be terminated past them. */
+  for (i = 0; u[i] != '\0'; i++) {
+    unsigned c;
+
+    if (i == max)
+      return oip_fail(err, OI_EINVAL, prefix, field, "is longer than %zu bytes", max);
+    if ((c = control_at(&u[i])) != 0)
+      return oip_fail(err, OI_EINVAL, prefix, field,
+                      "holds the control character U+%04X at byte %zu; ids and names are "
+                      "printable text",
+                      c, i);
+  }
   return OI_OK;
 }
 

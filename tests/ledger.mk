@@ -26,3 +26,12 @@ tests_check_ledger_random_SOURCES = tests/check_ledger_random.c tests/testutil.h
 tests_check_ledger_random_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
 tests_check_ledger_random_CPPFLAGS = $(oi_public_cppflags)
 tests_check_ledger_random_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
+
+# tests/check_hostile: inputs chosen to make the library misbehave (ids
+# without a terminator or with control characters, impossible receipts).
+check_PROGRAMS += tests/check_hostile
+TESTS += tests/check_hostile
+tests_check_hostile_SOURCES = tests/check_hostile.c tests/testutil.h
+tests_check_hostile_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
+tests_check_hostile_CPPFLAGS = $(oi_public_cppflags)
+tests_check_hostile_LDADD = $(CHECK_LIBS) lib/libofficerinst.la

@@ -172,9 +172,10 @@ OI_EXTERN oi_status oi_ledger_submit_many(oi_ledger *ledger, const oi_subsidy_re
  * local's slot, and waitlisted requests are promoted, earliest receipt first,
  * for as long as one fits every rule (S10). Withdrawing a waitlisted request
  * promotes nobody.
- * @param id   borrowed.
+ * @param id   borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out  caller-owned, may be NULL; says who was promoted.
- * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND (unknown id), ::OI_ESTATE
+ * @return ::OI_OK, ::OI_EINVAL (an id too long or not printable),
+ *         ::OI_ENOTFOUND (unknown id), ::OI_ESTATE
  *         (already withdrawn, or refused), ::OI_ENOMEM. On error the ledger
  *         is unchanged.
  */
@@ -183,8 +184,9 @@ OI_EXTERN oi_status oi_ledger_withdraw(oi_ledger *ledger, const char *id, oi_wit
 
 /**
  * Look a request up by id.
+ * @param id   borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out  caller-owned.
- * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND.
+ * @return ::OI_OK, ::OI_EINVAL (an id too long or not printable), ::OI_ENOTFOUND.
  */
 OI_EXTERN oi_status oi_ledger_get(const oi_ledger *ledger, const char *id,
                                   oi_ledger_entry *out, oi_error *err);
@@ -198,7 +200,7 @@ OI_EXTERN oi_status oi_ledger_get_by_number(const oi_ledger *ledger, uint64_t en
 
 /**
  * A session's seats and counts.
- * @param session_id  borrowed.
+ * @param session_id  borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out         caller-owned.
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND.
  */
@@ -209,6 +211,7 @@ OI_EXTERN oi_status oi_ledger_session_summary(const oi_ledger *ledger, const cha
  * A session's requests of one status in receipt order (ties by entry):
  * ::OI_OUTCOME_AWARDED or ::OI_OUTCOME_WAITLISTED (the waitlist's order),
  * ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN.
+ * @param session_id borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out        caller-owned array of @p capacity entries (may be NULL when 0).
  * @param count_out  receives how many there are in all; min(count, capacity)
  *                   are written, so a first call with capacity 0 sizes the array.
@@ -242,7 +245,8 @@ OI_EXTERN oi_status oi_ledger_district_awards(const oi_ledger *ledger, int distr
 
 /**
  * Nights awarded at a designated hotel, over every session it serves.
- * @param hotel       borrowed: a hotel name as in the policy.
+ * @param hotel       borrowed: a hotel name as in the policy; at most
+ *                    ::OI_NAME_MAX + 1 bytes are read.
  * @param nights_out  caller-owned.
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND (no session has that hotel).
  */

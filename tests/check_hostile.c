@@ -1,0 +1,366 @@
+/*
+ * tests/check_hostile.c -- inputs chosen by someone who wants the library to
+ * misbehave: ids in buffers without a terminator, ids and names carrying
+ * control characters, impossible moments of receipt.
+ *
+ * TCase "ids"       every function taking an id or a name reads at most the
+ *                   documented length plus one byte (OI_ID_MAX + 1,
+ *                   OI_NAME_MAX + 1), whatever follows in memory; control
+ *                   characters are bad input naming the field; so is a
+ *                   receipt more than a year before the policy's first
+ *                   session.
+ */
+#define _DEFAULT_SOURCE 1
+#define _POSIX_C_SOURCE 200809L
+
+#include "testutil.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+
+#define MD "OI-2017-MD"
+
+static oi_policy *pol;
+static oi_ledger *led;
+
+static oi_ledger *new_ledger(const oi_policy *p)
+{
+  oi_ledger *l = NULL;
+  oi_error e;
+
+  memset(&e, 0, sizeof e);
+  ck_assert_msg(oi_ledger_new(p, &l, &e) == OI_OK, "oi_ledger_new: %s", e.message);
+  return l;
+}
+
+static void setup(void)
+{
+  pol = tu_builtin_2017();
+  led = new_ledger(pol);
+}
+
+static void teardown(void)
+{
+  oi_ledger_free(led);
+  led = NULL;
+  oi_policy_free(pol);
+  pol = NULL;
+}
+
+/* Assert a call failed with this status and path, and said so in err. */
+#define ASSERT_FAILS(call, e, status, where)                                                   \
+  do {                                                                                       \
+    oi_status st_;                                                                           \
+    memset(&(e), 0, sizeof(e));                                                              \
+    st_ = (call);                                                                            \
+    ck_assert_msg(st_ == (status), "%s: %s, expected %s (%s: %s)", #call, oi_status_name(st_), \
+                  oi_status_name(status), (e).path, (e).message);                            \
+    ck_assert_str_eq((e).path, (where));                                                      \
+    ck_assert_msg((e).message[0] != '\0', "%s: no message", #call);                          \
+  } while (0)
+
+/* ------------------------------------------------------------------------ */
+/* Memory that ends where an inaccessible page begins                        */
+
+struct guarded {
+  char *base;
+  size_t page;
+};
+
+static void guarded_map(struct guarded *g)
+{
+  g->page = (size_t)sysconf(_SC_PAGESIZE);
+  g->base = mmap(NULL, 2 * g->page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  ck_assert_msg(g->base != MAP_FAILED, "mmap failed");
+  ck_assert_int_eq(mprotect(g->base + g->page, g->page, PROT_NONE), 0);
+}
+
+static void guarded_unmap(struct guarded *g)
+{
+  munmap(g->base, 2 * g->page);
+}
+
+/* n bytes of c, the last of them just before the inaccessible page: no
+ * terminator follows, and reading one byte too many faults. */
+static const char *unterminated(struct guarded *g, size_t n, char c)
+{
+  char *p = g->base + g->page - n;
+
+  memset(p, c, n);
+  return p;
+}
+
+/* s and its terminator, the terminator the last readable byte. */
+static const char *at_page_end(struct guarded *g, const char *s)
+{
+  const size_t n = strlen(s) + 1;
+  char *p = g->base + g->page - n;
+
+  memcpy(p, s, n);
+  return p;
+}
+
+/* ------------------------------------------------------------------------ */
+/* "ids"                                                                    */
+
+START_TEST(test_ids_lookups_read_at_most_OI_ID_MAX_plus_one_bytes_of_an_unterminated_id)
+{
+  struct guarded g;
+  oi_subsidy_request r;
+  oi_ledger_entry en;
+  oi_session_summary sum;
+  oi_withdrawal w;
+  oi_decision d;
+  oi_error e;
+  size_t index = 0, count = 0;
+  int64_t nights = 0;
+  char id[OI_ID_MAX + 1];
+  const char *p;
+
+  guarded_map(&g);
+  tu_default_request(&r);
+  r.id = tu_string_of(id, OI_ID_MAX, 'i');
+  ck_assert_int_eq(oi_ledger_submit(led, &r, NULL, NULL), OI_OK);
+
+  /* OI_ID_MAX + 1 bytes and no terminator: too long, and nothing past them is read. */
+  p = unterminated(&g, OI_ID_MAX + 1, 'i');
+  ASSERT_FAILS(oi_ledger_get(led, p, &en, &e), e, OI_EINVAL, "id");
+  ASSERT_FAILS(oi_ledger_withdraw(led, p, &w, &e), e, OI_EINVAL, "id");
+  ASSERT_FAILS(oi_ledger_session_summary(led, p, &sum, &e), e, OI_EINVAL, "session_id");
+  ASSERT_FAILS(oi_ledger_session_entries(led, p, OI_OUTCOME_AWARDED, NULL, 0, &count, &e), e,
+               OI_EINVAL, "session_id");
+  ASSERT_FAILS(oi_policy_find_session(pol, p, &index, &e), e, OI_EINVAL, "id");
+  ASSERT_FAILS(oi_policy_find_course(pol, p, &index, &e), e, OI_EINVAL, "id");
+  ASSERT_FAILS(oi_check_graduation(pol, p, NULL, 0, &d, &e), e, OI_EINVAL, "session_id");
+  p = unterminated(&g, OI_NAME_MAX + 1, 'h');
+  ASSERT_FAILS(oi_ledger_hotel_nights(led, p, &nights, &e), e, OI_EINVAL, "hotel");
+
+  /* The longest id, its terminator the last byte before the guard page. */
+  p = at_page_end(&g, id);
+  memset(&en, 0, sizeof en);
+  ck_assert_int_eq(oi_ledger_get(led, p, &en, NULL), OI_OK);
+  ck_assert_str_eq(en.id, id);
+  ck_assert_int_eq(oi_ledger_withdraw(led, p, &w, NULL), OI_OK);
+  p = at_page_end(&g, MD);
+  ck_assert_int_eq(oi_ledger_session_summary(led, p, &sum, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_find_session(pol, p, &index, NULL), OI_OK);
+  guarded_unmap(&g);
+}
+END_TEST
+
+START_TEST(test_ids_submit_reads_at_most_OI_ID_MAX_plus_one_bytes_of_every_id_and_name)
+{
+  struct guarded g;
+  oi_subsidy_request r;
+  oi_error e;
+
+  guarded_map(&g);
+  tu_default_request(&r);
+  r.id = unterminated(&g, OI_ID_MAX + 1, 'r');
+  ASSERT_FAILS(oi_ledger_submit(led, &r, NULL, &e), e, OI_EINVAL, "request.id");
+  tu_default_request(&r);
+  r.officer.id = unterminated(&g, OI_ID_MAX + 1, 'o');
+  ASSERT_FAILS(oi_ledger_submit(led, &r, NULL, &e), e, OI_EINVAL, "request.officer.id");
+  tu_default_request(&r);
+  r.session_id = unterminated(&g, OI_ID_MAX + 1, 's');
+  ASSERT_FAILS(oi_ledger_submit(led, &r, NULL, &e), e, OI_EINVAL, "request.session_id");
+  tu_default_request(&r);
+  r.local.name = unterminated(&g, OI_NAME_MAX + 1, 'n');
+  ASSERT_FAILS(oi_ledger_submit(led, &r, NULL, &e), e, OI_EINVAL, "request.local.name");
+  tu_default_request(&r);
+  r.officer.name = unterminated(&g, OI_NAME_MAX + 1, 'n');
+  ASSERT_FAILS(oi_ledger_submit(led, &r, NULL, &e), e, OI_EINVAL, "request.officer.name");
+  ck_assert_uint_eq(oi_ledger_count(led), 0);
+  guarded_unmap(&g);
+}
+END_TEST
+
+/* What a badly read file leaves in an id or a name. */
+static const char *const controls[] = {
+  "\n", "\r", "\t", "\x01", "\x1b", "\x7f",
+  "\xc2\x85", /* U+0085, NEXT LINE, in UTF-8 */
+};
+#define CONTROL_COUNT (sizeof controls / sizeof controls[0])
+
+/* value + a control character (at the end, or in the middle when mid). */
+static const char *with_control(char *buf, size_t size, const char *value, size_t k, int mid)
+{
+  if (mid)
+    snprintf(buf, size, "%.2s%s%s", value, controls[k], value + 2);
+  else
+    snprintf(buf, size, "%s%s", value, controls[k]);
+  return buf;
+}
+
+START_TEST(test_ids_control_characters_in_request_ids_and_names_are_einval_naming_the_field)
+{
+  char buf[64];
+  oi_subsidy_request r;
+  oi_decision d;
+  oi_error e;
+  size_t k;
+  int mid;
+
+  for (k = 0; k < CONTROL_COUNT; k++)
+    for (mid = 0; mid <= 1; mid++) {
+      tu_default_request(&r);
+      r.id = with_control(buf, sizeof buf, "req-1", k, mid);
+      ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.id");
+      ASSERT_FAILS(oi_check_subsidy(pol, &r, &d, &e), e, OI_EINVAL, "request.id");
+      tu_default_request(&r);
+      r.officer.id = with_control(buf, sizeof buf, "officer-1", k, mid);
+      ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.officer.id");
+      tu_default_request(&r);
+      r.session_id = with_control(buf, sizeof buf, MD, k, mid);
+      ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.session_id");
+      tu_default_request(&r);
+      r.local.name = with_control(buf, sizeof buf, "IATSE Local 22", k, mid);
+      ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.local.name");
+      tu_default_request(&r);
+      r.officer.name = with_control(buf, sizeof buf, "Pat Example", k, mid);
+      ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.officer.name");
+    }
+  ck_assert_uint_eq(oi_ledger_count(led), 0);
+  ck_assert_uint_eq(oi_ledger_event_count(led), 0);
+  /* Printable text, UTF-8 included, is an id or a name. */
+  tu_default_request(&r);
+  r.id = "req-\xc3\xa9t\xc3\xa9 #1";
+  r.officer.name = "Fran\xc3\xa7oise L'\xc3\x89" "cuyer";
+  ck_assert_int_eq(oi_ledger_submit(led, &r, &d, NULL), OI_OK);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_AWARDED);
+}
+END_TEST
+
+START_TEST(test_ids_control_characters_in_lookups_and_policy_strings_are_einval)
+{
+  oi_ledger_entry en;
+  oi_session_summary sum;
+  oi_policy_builder *b = NULL;
+  oi_policy_numbers n;
+  oi_error e;
+  size_t index;
+
+  ASSERT_FAILS(oi_ledger_get(led, "req-1\n", &en, &e), e, OI_EINVAL, "id");
+  ASSERT_FAILS(oi_ledger_session_summary(led, MD "\n", &sum, &e), e, OI_EINVAL, "session_id");
+  ASSERT_FAILS(oi_policy_find_session(pol, MD "\r\n", &index, &e), e, OI_EINVAL, "id");
+  ck_assert_int_eq(oi_policy_get_numbers(pol, &n, NULL), OI_OK);
+  ASSERT_FAILS(oi_policy_builder_new(&b, "policy\n", &n, &e), e, OI_EINVAL, "id");
+  ck_assert_ptr_null(b);
+  ck_assert_int_eq(oi_policy_builder_new(&b, "policy", &n, NULL), OI_OK);
+  ASSERT_FAILS(oi_policy_builder_add_prior_site(b, "Toronto\n", &e), e, OI_EINVAL, "site");
+  oi_policy_builder_free(b);
+}
+END_TEST
+
+/* The built-in policy's first session, OI-2017-MD, begins 2017-02-13: the
+ * earliest plausible receipt is a year before, 2016-02-13 00:00:00. */
+START_TEST(test_ids_received_more_than_a_year_before_the_first_session_is_einval)
+{
+  oi_subsidy_request r;
+  oi_decision d;
+  oi_error e;
+
+  tu_default_request(&r);
+  r.received = tu_dt(2016, 2, 12, 23, 59, 59);
+  ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.received");
+  ck_assert_ptr_nonnull(strstr(e.message, "2016-02-13"));
+  ASSERT_FAILS(oi_check_subsidy(pol, &r, &d, &e), e, OI_EINVAL, "request.received");
+  r.received = tu_dt(1, 1, 1, 0, 0, 0);
+  ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.received");
+  ASSERT_FAILS(oi_ledger_submit_many(led, &r, 1, &d, &e), e, OI_EINVAL, "requests[0].received");
+  ck_assert_uint_eq(oi_ledger_count(led), 0);
+
+  /* The boundary itself is a receipt like any other: awarded. */
+  r.received = tu_dt(2016, 2, 13, 0, 0, 0);
+  ck_assert_int_eq(oi_ledger_submit(led, &r, &d, NULL), OI_OK);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_AWARDED);
+  /* The bound is the policy's first session, for every session of it. */
+  tu_default_request(&r);
+  r.id = "req-fl";
+  r.officer.id = "officer-fl";
+  r.session_id = "OI-2017-FL";
+  r.received = tu_dt(2016, 2, 13, 0, 0, 0);
+  ck_assert_int_eq(oi_ledger_submit(led, &r, &d, NULL), OI_OK);
+  TU_ASSERT_OUTCOME(&d, OI_OUTCOME_AWARDED);
+}
+END_TEST
+
+/* A first session on 29 February: a year before is 28 February. */
+START_TEST(test_ids_a_year_before_29_february_is_28_february)
+{
+  static const char *const courses[] = { "OI-1.0" };
+  oi_policy_numbers n;
+  oi_course c;
+  oi_session s;
+  oi_policy_builder *b = NULL;
+  oi_policy *p = NULL;
+  oi_ledger *l;
+  oi_subsidy_request r;
+  oi_error e;
+
+  ck_assert_int_eq(oi_policy_get_numbers(pol, &n, NULL), OI_OK);
+  n.year = 2020;
+  c.id = "OI-1.0";
+  c.title = "Officer Institute 1.0";
+  c.kind = OI_COURSE_INSTITUTE;
+  memset(&s, 0, sizeof s);
+  s.id = "S-LEAP";
+  s.place = "Denver, CO";
+  s.hotel = "Hotel One";
+  s.first_day = tu_date(2020, 2, 29);
+  s.last_day = tu_date(2020, 3, 4);
+  s.countries = OI_COUNTRY_BIT(OI_COUNTRY_US);
+  s.course_ids = courses;
+  s.course_count = 1;
+  ck_assert_int_eq(oi_policy_builder_new(&b, "leap", &n, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  oi_policy_builder_free(b);
+  l = new_ledger(p);
+  tu_default_request(&r);
+  r.session_id = "S-LEAP";
+  r.received = tu_dt(2019, 2, 27, 23, 59, 59);
+  ASSERT_FAILS(oi_ledger_submit(l, &r, NULL, &e), e, OI_EINVAL, "request.received");
+  r.received = tu_dt(2019, 2, 28, 0, 0, 0);
+  ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
+
+static Suite *hostile_suite(void)
+{
+  Suite *s = suite_create("hostile");
+  TCase *tc;
+
+  tc = tcase_create("ids");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_ids_lookups_read_at_most_OI_ID_MAX_plus_one_bytes_of_an_unterminated_id);
+  tcase_add_test(tc, test_ids_submit_reads_at_most_OI_ID_MAX_plus_one_bytes_of_every_id_and_name);
+  tcase_add_test(tc,
+                 test_ids_control_characters_in_request_ids_and_names_are_einval_naming_the_field);
+  tcase_add_test(tc, test_ids_control_characters_in_lookups_and_policy_strings_are_einval);
+  tcase_add_test(tc, test_ids_received_more_than_a_year_before_the_first_session_is_einval);
+  tcase_add_test(tc, test_ids_a_year_before_29_february_is_28_february);
+  suite_add_tcase(s, tc);
+
+  return s;
+}
+
+int main(void)
+{
+  SRunner *sr = srunner_create(hostile_suite());
+  int failed;
+
+  srunner_run_all(sr, CK_NORMAL);
+  failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
