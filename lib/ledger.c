@@ -35,6 +35,10 @@ oi_status oi_ledger_new(const oi_policy *policy, oi_ledger **out, oi_error *err)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a ledger");
   }
   l->policy = policy;
+  /* A key no caller can predict: ids cannot be chosen to collide. The
+   * tables work alike under any key, so nothing the ledger decides or
+   * reports depends on it. */
+  (void)oip_hash_key_new(&l->key, l);
   *out = l;
   return OI_OK;
 }
@@ -208,7 +212,7 @@ static oi_status validate_for_ledger(const oi_ledger *l, const oi_subsidy_reques
   if (r->id == NULL || r->id[0] == '\0')
     return oip_fail(err, OI_EINVAL, "request", "id",
                     "a ledger names requests by id: the id is required");
-  *id_hash = oip_hash_string(r->id, 0);
+  *id_hash = oip_id_hash(l, r->id);
   if (oip_find_rec(l, r->id, *id_hash) != NULL)
     return oip_fail(err, OI_EEXISTS, "request", "id", "request \"%s\" is already entered",
                     r->id);
@@ -378,7 +382,7 @@ static void find_counters(const oi_ledger *l, const oi_subsidy_request *r, size_
 {
   const int32_t year = l->policy->sessions[session].first_day.year;
 
-  p->officer_hash = oip_officer_hash(r->officer.id, year);
+  p->officer_hash = oip_officer_hash(l, r->officer.id, year);
   p->oy = oip_find_officer_year(l, r->officer.id, year, p->officer_hash);
   if (eligible) {
     p->ly = oip_find_local_year(l, r->local.number, year);
@@ -565,7 +569,7 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
   st = oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id");
   if (st != OI_OK)
     return st;
-  r = oip_find_rec(l, id, oip_hash_string(id, 0));
+  r = oip_find_rec(l, id, oip_id_hash(l, id));
   if (r == NULL)
     return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
                     OI_ID_MAX, id);

@@ -68,7 +68,7 @@ oi_status oi_ledger_get(const oi_ledger *l, const char *id, oi_ledger_entry *out
   st = oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id");
   if (st != OI_OK)
     return st;
-  r = oip_find_rec(l, id, oip_hash_string(id, 0));
+  r = oip_find_rec(l, id, oip_id_hash(l, id));
   if (r == NULL)
     return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
                     OI_ID_MAX, id);

@@ -23,6 +23,7 @@
 #include "policy_private.h"
 #include "date_private.h"
 #include "map.h"
+#include "siphash.h"
 
 #define REC_CHUNK 1024
 
@@ -82,6 +83,7 @@ struct oip_session_state {
 
 struct oi_ledger {
   const oi_policy *policy;
+  struct oip_hash_key key;     /* of every hash below, drawn when the ledger is made */
   struct oip_session_state *sessions;
   struct oip_arena arena;
   struct oip_map ids;          /* id -> record */
@@ -139,7 +141,8 @@ static inline int oip_slot_free(const oi_ledger *l, const struct oip_local_year 
 /* ---- ledger_index.c: keys and the hash indexes ------------------------ */
 
 oi_datetime oip_receipt_of_key(int64_t key);
-uint64_t oip_officer_hash(const char *officer_id, int32_t year);
+uint64_t oip_id_hash(const oi_ledger *l, const char *id);
+uint64_t oip_officer_hash(const oi_ledger *l, const char *officer_id, int32_t year);
 struct oip_rec *oip_find_rec(const oi_ledger *l, const char *id, uint64_t hash);
 struct oip_queue *oip_find_queue(const oi_ledger *l, int32_t session, uint32_t local);
 struct oip_local_year *oip_find_local_year(const oi_ledger *l, uint32_t local, int32_t year);

@@ -1,7 +1,8 @@
 /*
  * tests/check_hostile.c -- inputs chosen by someone who wants the library to
  * misbehave: ids in buffers without a terminator, ids and names carrying
- * control characters, impossible moments of receipt.
+ * control characters, impossible moments of receipt, ids crafted to collide
+ * in hash tables.
  *
  * TCase "ids"       every function taking an id or a name reads at most the
  *                   documented length plus one byte (OI_ID_MAX + 1,
@@ -9,6 +10,14 @@
  *                   characters are bad input naming the field; so is a
  *                   receipt more than a year before the policy's first
  *                   session.
+ * TCase "hashing"   ids that all hash alike under an unkeyed hash cost what
+ *                   ordinary ids cost.
+ *
+ * The timing test compares the process's CPU time of two runs of the same
+ * size made in the same test, the hostile one against the ordinary one, each
+ * the best of three, with a wide margin: what it catches is a cost that
+ * grows with the square of the input (tens to hundreds of times the
+ * ordinary one), not a few percent.
  */
 #define _DEFAULT_SOURCE 1
 #define _POSIX_C_SOURCE 200809L
@@ -16,6 +25,7 @@
 #include "testutil.h"
 
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef MAP_ANONYMOUS
@@ -334,6 +344,178 @@ START_TEST(test_ids_a_year_before_29_february_is_28_february)
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* Timing                                                                   */
+
+static double cpu_seconds(void)
+{
+  struct timespec ts;
+
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The hostile run must cost at most this many times the ordinary one, plus
+ * a constant for the clock's and the scheduler's noise. */
+#define TIME_FACTOR 4.0
+#define TIME_SLACK 0.05
+
+/* ------------------------------------------------------------------------ */
+/* "hashing"                                                                */
+
+/*
+ * The unkeyed string hash the ledger once used (eight bytes at a time, each
+ * word folded in with a multiply and a shift, then splitmix64's finalizer),
+ * and ids crafted against it: since the multiply carries only upwards,
+ * changing only the high half of the first word leaves the low half of the
+ * product alone, and the second word can then cancel what changed. Every
+ * crafted id of 16 printable bytes has the same 64-bit hash, so a table that
+ * used it would put them all in one probe sequence.
+ */
+static uint64_t old_finalizer(uint64_t v)
+{
+  v ^= v >> 30;
+  v *= UINT64_C(0xbf58476d1ce4e5b9);
+  v ^= v >> 27;
+  v *= UINT64_C(0x94d049bb133111eb);
+  v ^= v >> 31;
+  return v;
+}
+
+static uint64_t old_hash(const char *s, uint64_t seed)
+{
+  size_t n = strlen(s);
+  uint64_t h = seed ^ ((uint64_t)n * UINT64_C(0x9e3779b97f4a7c15)), w;
+
+  for (; n >= 8; s += 8, n -= 8) {
+    memcpy(&w, s, 8);
+    h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+    h ^= h >> 32;
+  }
+  w = 0;
+  memcpy(&w, s, n);
+  h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
+  return old_finalizer(h);
+}
+
+#define CRAFTED_LEN 16
+
+static int printable(uint32_t x)
+{
+  int i;
+
+  for (i = 0; i < 4; i++, x >>= 8)
+    if ((x & 0xff) < 0x21 || (x & 0xff) > 0x7e || (x & 0xff) == '"' || (x & 0xff) == '\\')
+      return 0;
+  return 1;
+}
+
+/* count ids of CRAFTED_LEN bytes into ids (count * (CRAFTED_LEN + 1)
+ * bytes), all with one old_hash(., seed); prefix: four printable bytes. */
+static void craft_ids(char *ids, size_t count, const char *prefix, uint64_t seed)
+{
+  const uint64_t c0 = seed ^ ((uint64_t)CRAFTED_LEN * UINT64_C(0x9e3779b97f4a7c15));
+  uint32_t lo, hi;
+  size_t made = 0;
+
+  memcpy(&lo, prefix, 4);
+  for (hi = 0x21212121; made < count; hi++) {
+    uint64_t w1, w2, y;
+    uint32_t h;
+
+    if (!printable(hi))
+      continue;
+    w1 = (uint64_t)hi << 32 | lo;
+    y = (c0 ^ w1) * UINT64_C(0xff51afd7ed558ccd);
+    h = (uint32_t)(y >> 32);
+    if (!printable(h))
+      continue;
+    w2 = (uint64_t)h << 32 | h;
+    memcpy(ids + made * (CRAFTED_LEN + 1), &w1, 8);
+    memcpy(ids + made * (CRAFTED_LEN + 1) + 8, &w2, 8);
+    ids[made * (CRAFTED_LEN + 1) + CRAFTED_LEN] = '\0';
+    made++;
+  }
+}
+
+static void ordinary_ids(char *ids, size_t count, const char *prefix)
+{
+  size_t i;
+
+  for (i = 0; i < count; i++)
+    snprintf(ids + i * (CRAFTED_LEN + 1), CRAFTED_LEN + 1, "%.4s%012zu", prefix, i);
+}
+
+#define HASH_N 16384
+
+/* A batch of HASH_N requests at OI-2017-MD with these ids and officer ids:
+ * locals 1..1000, received a minute apart. Returns the best CPU time of
+ * three fresh ledgers. */
+static double time_batch(const char *ids, const char *officers)
+{
+  oi_subsidy_request *reqs = calloc(HASH_N, sizeof *reqs);
+  double best = 1e9;
+  size_t i;
+  int run;
+
+  ck_assert_ptr_nonnull(reqs);
+  for (i = 0; i < HASH_N; i++) {
+    tu_default_request(&reqs[i]);
+    reqs[i].id = ids + i * (CRAFTED_LEN + 1);
+    reqs[i].officer.id = officers + i * (CRAFTED_LEN + 1);
+    reqs[i].local.number = 1 + (uint32_t)(i % 1000);
+    reqs[i].received = tu_dt(2016, 12, 1 + (int)(i / 1440 % 28), (int)(i / 60 % 24),
+                             (int)(i % 60), 0);
+  }
+  for (run = 0; run < 3; run++) {
+    oi_ledger *l = new_ledger(pol);
+    oi_ledger_entry en;
+    oi_error e;
+    double t0 = cpu_seconds(), t;
+    oi_status st = oi_ledger_submit_many(l, reqs, HASH_N, NULL, &e);
+
+    t = cpu_seconds() - t0;
+    ck_assert_msg(st == OI_OK, "batch: %s %s: %s", oi_status_name(st), e.path, e.message);
+    ck_assert_uint_eq(oi_ledger_count(l), HASH_N);
+    ck_assert_int_eq(oi_ledger_get(l, reqs[HASH_N - 1].id, &en, NULL), OI_OK);
+    if (t < best)
+      best = t;
+    oi_ledger_free(l);
+  }
+  free(reqs);
+  return best;
+}
+
+START_TEST(test_hashing_ids_colliding_under_an_unkeyed_hash_cost_what_ordinary_ids_cost)
+{
+  const uint64_t officer_seed = (uint64_t)2017 * UINT64_C(0x9e3779b97f4a7c15);
+  const size_t size = (size_t)HASH_N * (CRAFTED_LEN + 1);
+  char *ids = malloc(size), *officers = malloc(size);
+  double crafted, ordinary;
+  size_t i;
+
+  ck_assert_ptr_nonnull(ids);
+  ck_assert_ptr_nonnull(officers);
+  craft_ids(ids, HASH_N, "req-", 0);
+  craft_ids(officers, HASH_N, "off-", officer_seed);
+  /* The crafting works: all alike under the old hash. */
+  for (i = 1; i < HASH_N; i++) {
+    ck_assert_uint_eq(old_hash(ids + i * (CRAFTED_LEN + 1), 0), old_hash(ids, 0));
+    ck_assert_uint_eq(old_hash(officers + i * (CRAFTED_LEN + 1), officer_seed),
+                      old_hash(officers, officer_seed));
+  }
+  crafted = time_batch(ids, officers);
+  ordinary_ids(ids, HASH_N, "req-");
+  ordinary_ids(officers, HASH_N, "off-");
+  ordinary = time_batch(ids, officers);
+  ck_assert_msg(crafted <= TIME_FACTOR * ordinary + TIME_SLACK,
+                "a batch of %d crafted ids took %.3f s of CPU, ordinary ids %.3f s", HASH_N,
+                crafted, ordinary);
+  free(ids);
+  free(officers);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 
 static Suite *hostile_suite(void)
 {
@@ -349,6 +531,12 @@ static Suite *hostile_suite(void)
   tcase_add_test(tc, test_ids_control_characters_in_lookups_and_policy_strings_are_einval);
   tcase_add_test(tc, test_ids_received_more_than_a_year_before_the_first_session_is_einval);
   tcase_add_test(tc, test_ids_a_year_before_29_february_is_28_february);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("hashing");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_hashing_ids_colliding_under_an_unkeyed_hash_cost_what_ordinary_ids_cost);
   suite_add_tcase(s, tc);
 
   return s;
