@@ -54,9 +54,8 @@ void oi_ledger_free(oi_ledger *l)
   free(l->chunks);
   free(l->events);
   for (i = 0; l->sessions != NULL && i < l->policy->session_count; i++)
-    free(l->sessions[i].heads.items);
+    oip_heads_free(&l->sessions[i]);
   free(l->sessions);
-  free(l->search);
   oip_map_free(&l->ids);
   oip_map_free(&l->officers);
   oip_map_free(&l->locals);
@@ -118,28 +117,11 @@ nomem:
   return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
 }
 
-/* Room for extra more heads at a session, and for the frontier of a
- * promotion search (at most one entry per local-year at its cap, plus the
- * two a withdrawal's promotions can add, plus the root). */
+/* Room for extra more heads at a session. */
 static oi_status reserve_heads(oi_ledger *l, size_t session, size_t extra, oi_error *err)
 {
-  if (oip_heads_reserve(&l->sessions[session].heads, extra) != OI_OK)
+  if (oip_heads_reserve(&l->sessions[session], extra) != OI_OK)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing a waitlist");
-  return OI_OK;
-}
-
-static oi_status reserve_search(oi_ledger *l, oi_error *err)
-{
-  const size_t need = l->full_local_years + 4;
-  size_t *p;
-
-  if (need <= l->search_capacity)
-    return OI_OK;
-  p = realloc(l->search, 2 * need * sizeof *p);
-  if (p == NULL)
-    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a promotion");
-  l->search = p;
-  l->search_capacity = 2 * need;
   return OI_OK;
 }
 
@@ -173,7 +155,7 @@ static void award(oi_ledger *l, struct oip_rec *r)
   s->awarded_count++;
   s->nights += r->nights;
   if (++r->ly->awarded == l->policy->numbers.local_cap_per_year)
-    l->full_local_years++;
+    oip_local_year_cap_changed(l, r->ly); /* S5: its queues now wait for a slot */
   l->district_awards[r->district]++;
   l->district_nights[r->district] += r->nights;
   r->status = OI_OUTCOME_AWARDED;
@@ -187,7 +169,7 @@ static void unaward(oi_ledger *l, struct oip_rec *r)
   s->awarded_count--;
   s->nights -= r->nights;
   if (r->ly->awarded-- == l->policy->numbers.local_cap_per_year)
-    l->full_local_years--;
+    oip_local_year_cap_changed(l, r->ly); /* S5: room again */
   l->district_awards[r->district]--;
   l->district_nights[r->district] -= r->nights;
 }
@@ -577,8 +559,6 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
     return oip_fail(err, OI_ESTATE, NULL, "id", "request \"%s\" is %s: nothing to withdraw",
                     r->id, oi_outcome_name((oi_outcome)r->status));
   st = reserve(l, 0, 1 + OI_PROMOTIONS_MAX, err);
-  if (st == OI_OK)
-    st = reserve_search(l, err);
   if (st != OI_OK)
     return st;
 

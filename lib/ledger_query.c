@@ -188,8 +188,11 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
       recs[k++] = REC_OF(n);
     break;
   case OI_OUTCOME_WAITLISTED:
-    for (k2 = 0; k2 < s->heads.count; k2++) {
-      oip_avl_iter_init(&it, s->heads.items[k2].queue->root);
+    /* Every non-empty queue: those of locals with room, then those at their cap. */
+    for (k2 = 0; k2 < s->heads.count + s->capped.count; k2++) {
+      const struct oip_head *h = k2 < s->heads.count ? &s->heads.items[k2]
+                                                      : &s->capped.items[k2 - s->heads.count];
+      oip_avl_iter_init(&it, h->queue->root);
       while ((n = oip_avl_iter_next(&it)) != NULL)
         recs[k++] = REC_OF(n);
     }

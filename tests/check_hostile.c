@@ -2,7 +2,7 @@
  * tests/check_hostile.c -- inputs chosen by someone who wants the library to
  * misbehave: ids in buffers without a terminator, ids and names carrying
  * control characters, impossible moments of receipt, ids crafted to collide
- * in hash tables.
+ * in hash tables, and waitlists shaped to make a promotion search long.
  *
  * TCase "ids"       every function taking an id or a name reads at most the
  *                   documented length plus one byte (OI_ID_MAX + 1,
@@ -12,10 +12,13 @@
  *                   session.
  * TCase "hashing"   ids that all hash alike under an unkeyed hash cost what
  *                   ordinary ids cost.
+ * TCase "waitlist"  a withdrawal with many waitlisted locals at their cap
+ *                   (S5) ahead of the first one that fits costs what it costs
+ *                   without them.
  *
- * The timing test compares the process's CPU time of two runs of the same
+ * The timing tests compare the process's CPU time of two runs of the same
  * size made in the same test, the hostile one against the ordinary one, each
- * the best of three, with a wide margin: what it catches is a cost that
+ * the best of three, with a wide margin: what they catch is a cost that
  * grows with the square of the input (tens to hundreds of times the
  * ordinary one), not a few percent.
  */
@@ -516,6 +519,159 @@ START_TEST(test_hashing_ids_colliding_under_an_unkeyed_hash_cost_what_ordinary_i
 END_TEST
 
 /* ------------------------------------------------------------------------ */
+/* "waitlist"                                                               */
+
+/* One 1.0 session, S-A (2017-03-06), with this many seats; cap 2 (S5). */
+static oi_policy *one_session_policy(int seats)
+{
+  static const char *const courses[] = { "OI-1.0" };
+  oi_policy_numbers n;
+  oi_course c;
+  oi_session s;
+  oi_policy_builder *b = NULL;
+  oi_policy *p = NULL;
+
+  n.year = 2017;
+  n.seats_per_session = seats;
+  n.local_cap_per_year = 2;
+  n.deadline_weeks = 6;
+  n.max_nights = 5;
+  n.canada_threshold_cents = 25000000;
+  c.id = "OI-1.0";
+  c.title = "Officer Institute 1.0";
+  c.kind = OI_COURSE_INSTITUTE;
+  memset(&s, 0, sizeof s);
+  s.id = "S-A";
+  s.place = "Denver, CO";
+  s.hotel = "Hotel One";
+  s.first_day = tu_date(2017, 3, 6);
+  s.last_day = tu_date(2017, 3, 10);
+  s.countries = OI_COUNTRY_BIT(OI_COUNTRY_US);
+  s.course_ids = courses;
+  s.course_count = 1;
+  ck_assert_int_eq(oi_policy_builder_new(&b, "waitlist-test", &n, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
+  ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
+  oi_policy_builder_free(b);
+  return p;
+}
+
+static char ids[64 * 1024][16];
+static size_t id_count;
+
+static oi_decision enter(oi_ledger *l, uint32_t local, oi_datetime when)
+{
+  oi_subsidy_request r;
+  oi_decision d;
+  oi_error e;
+  oi_status st;
+
+  ck_assert_uint_lt(id_count, sizeof ids / sizeof ids[0]);
+  snprintf(ids[id_count], sizeof ids[0], "w%zu", id_count);
+  tu_default_request(&r);
+  r.id = ids[id_count];
+  r.officer.id = ids[id_count]; /* one officer a request */
+  r.session_id = "S-A";
+  r.local.number = local;
+  r.received = when;
+  id_count++;
+  st = oi_ledger_submit(l, &r, &d, &e);
+  ck_assert_msg(st == OI_OK, "submit: %s", e.message);
+  return d;
+}
+
+#define CAPPED_K 6000 /* locals at their cap, each with a request waiting */
+#define OPEN_M 100    /* locals with room, waiting behind them */
+
+/*
+ * S-A with 2K + 1 seats: locals 1001..1000+K hold two awards each (their
+ * cap), local 1 holds the last seat; locals 2..M+1 wait (S4) from
+ * 2017-01-10. With capped_waiting, each capped local also waits, from
+ * 2016-12-01: ahead of every local that fits. Then the seat of local 1 is
+ * withdrawn, and M times the request just promoted: each withdrawal must
+ * promote the next local with room, never a capped one. Returns the CPU
+ * time of the M withdrawals.
+ */
+static double time_withdrawals(int capped_waiting)
+{
+  oi_policy *p = one_session_policy(2 * CAPPED_K + 1);
+  oi_ledger *l = new_ledger(p);
+  char last[16];
+  double t0, t;
+  int k, m;
+
+  id_count = 0;
+  for (k = 0; k < CAPPED_K; k++) {
+    oi_decision d = enter(l, 1001 + (uint32_t)k, tu_dt(2017, 1, 2, 9, 0, 0));
+    TU_ASSERT_OUTCOME(&d, OI_OUTCOME_AWARDED);
+    d = enter(l, 1001 + (uint32_t)k, tu_dt(2017, 1, 2, 9, 0, 1));
+    TU_ASSERT_OUTCOME(&d, OI_OUTCOME_AWARDED);
+  }
+  {
+    oi_decision d = enter(l, 1, tu_dt(2017, 1, 2, 10, 0, 0));
+    TU_ASSERT_OUTCOME(&d, OI_OUTCOME_AWARDED);
+  }
+  snprintf(last, sizeof last, "%s", ids[id_count - 1]);
+  if (capped_waiting)
+    for (k = 0; k < CAPPED_K; k++) {
+      oi_decision d = enter(l, 1001 + (uint32_t)k, tu_dt(2016, 12, 1, 9, k / 60 % 60, k % 60));
+      TU_ASSERT_OUTCOME(&d, OI_OUTCOME_WAITLISTED);
+    }
+  for (m = 0; m < OPEN_M; m++) {
+    oi_decision d = enter(l, 2 + (uint32_t)m, tu_dt(2017, 1, 10, 9, m / 60, m % 60));
+    TU_ASSERT_OUTCOME(&d, OI_OUTCOME_WAITLISTED);
+  }
+
+  t0 = cpu_seconds();
+  for (m = 0; m < OPEN_M; m++) {
+    oi_withdrawal w;
+    oi_ledger_entry en;
+
+    ck_assert_int_eq(oi_ledger_withdraw(l, last, &w, NULL), OI_OK);
+    ck_assert_uint_eq(w.promoted_count, 1);
+    ck_assert_int_eq(oi_ledger_get(l, w.promoted[0], &en, NULL), OI_OK);
+    ck_assert_uint_eq(en.local_number, 2 + (uint32_t)m);
+    snprintf(last, sizeof last, "%s", w.promoted[0]);
+  }
+  t = cpu_seconds() - t0;
+
+  if (capped_waiting) {
+    /* A capped local whose award is withdrawn has room again: its waiting
+     * request, the earliest of all, takes the seat. */
+    oi_withdrawal w;
+    oi_ledger_entry en;
+
+    ck_assert_int_eq(oi_ledger_withdraw(l, ids[2 * 7], &w, NULL), OI_OK);
+    ck_assert_uint_eq(w.promoted_count, 1);
+    ck_assert_int_eq(oi_ledger_get(l, w.promoted[0], &en, NULL), OI_OK);
+    ck_assert_uint_eq(en.local_number, 1001 + 7);
+    ck_assert_int_eq(en.status, OI_OUTCOME_AWARDED);
+  }
+  oi_ledger_free(l);
+  oi_policy_free(p);
+  return t;
+}
+
+START_TEST(test_waitlist_withdrawal_past_many_capped_locals_costs_what_it_costs_without_them)
+{
+  double capped = 1e9, ordinary = 1e9;
+  int run;
+
+  for (run = 0; run < 3; run++) {
+    double a = time_withdrawals(1), b = time_withdrawals(0);
+    if (a < capped)
+      capped = a;
+    if (b < ordinary)
+      ordinary = b;
+  }
+  ck_assert_msg(capped <= TIME_FACTOR * ordinary + TIME_SLACK,
+                "%d withdrawals past %d capped locals took %.3f s of CPU, without them %.3f s",
+                OPEN_M, CAPPED_K, capped, ordinary);
+}
+END_TEST
+
+/* ------------------------------------------------------------------------ */
 
 static Suite *hostile_suite(void)
 {
@@ -539,6 +695,11 @@ static Suite *hostile_suite(void)
   tcase_add_test(tc, test_hashing_ids_colliding_under_an_unkeyed_hash_cost_what_ordinary_ids_cost);
   suite_add_tcase(s, tc);
 
+  tc = tcase_create("waitlist");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc,
+                 test_waitlist_withdrawal_past_many_capped_locals_costs_what_it_costs_without_them);
+  suite_add_tcase(s, tc);
   return s;
 }
 

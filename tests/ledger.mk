@@ -29,7 +29,7 @@ tests_check_ledger_random_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
 
 # tests/check_hostile: inputs chosen to make the library misbehave (ids
 # without a terminator or with control characters, impossible receipts, ids
-# crafted to collide in hash tables).
+# crafted to collide in hash tables, waitlists shaped to make promotion slow).
 check_PROGRAMS += tests/check_hostile
 TESTS += tests/check_hostile
 tests_check_hostile_SOURCES = tests/check_hostile.c tests/testutil.h
