@@ -24,21 +24,12 @@ uint64_t oip_hash_string(const struct oip_hash_key *key, uint64_t tweak, const c
 /* oip_siphash() of the eight bytes of v, without storing them. */
 uint64_t oip_hash_u64(const struct oip_hash_key *key, uint64_t v)
 {
-  uint64_t v0 = key->k0 ^ UINT64_C(0x736f6d6570736575), v1 = key->k1 ^ UINT64_C(0x646f72616e646f6d);
-  uint64_t v2 = key->k0 ^ UINT64_C(0x6c7967656e657261), v3 = key->k1 ^ UINT64_C(0x7465646279746573);
-  const uint64_t b = (uint64_t)8 << 56;
+  struct oip_sip s;
 
-  v3 ^= v;
-  OIP_SIPROUND(v0, v1, v2, v3);
-  v0 ^= v;
-  v3 ^= b;
-  OIP_SIPROUND(v0, v1, v2, v3);
-  v0 ^= b;
-  v2 ^= 0xff;
-  OIP_SIPROUND(v0, v1, v2, v3);
-  OIP_SIPROUND(v0, v1, v2, v3);
-  OIP_SIPROUND(v0, v1, v2, v3);
-  return v0 ^ v1 ^ v2 ^ v3;
+  oip_sip_init(&s, key->k0, key->k1);
+  oip_sip_word(&s, v, 1);
+  oip_sip_word(&s, (uint64_t)8 << 56, 1);
+  return oip_sip_finish(&s, 3);
 }
 
 /* n bytes of the system's entropy: 1, or 0 when it gives none. Never

@@ -24,13 +24,58 @@ static inline uint64_t oip_rotl64(uint64_t x, int b)
   return (x << b) | (x >> (64 - b));
 }
 
-#define OIP_SIPROUND(v0, v1, v2, v3)                                                       \
-  do {                                                                                     \
-    v0 += v1; v1 = oip_rotl64(v1, 13); v1 ^= v0; v0 = oip_rotl64(v0, 32);                   \
-    v2 += v3; v3 = oip_rotl64(v3, 16); v3 ^= v2;                                           \
-    v0 += v3; v3 = oip_rotl64(v3, 21); v3 ^= v0;                                           \
-    v2 += v1; v1 = oip_rotl64(v1, 17); v1 ^= v2; v2 = oip_rotl64(v2, 32);                   \
-  } while (0)
+/* SipHash's state, and one SipRound of it. */
+struct oip_sip {
+  uint64_t v0, v1, v2, v3;
+};
+
+static inline void oip_sip_init(struct oip_sip *s, uint64_t k0, uint64_t k1)
+{
+  s->v0 = k0 ^ UINT64_C(0x736f6d6570736575);
+  s->v1 = k1 ^ UINT64_C(0x646f72616e646f6d);
+  s->v2 = k0 ^ UINT64_C(0x6c7967656e657261);
+  s->v3 = k1 ^ UINT64_C(0x7465646279746573);
+}
+
+static inline void oip_sip_round(struct oip_sip *s)
+{
+  s->v0 += s->v1;
+  s->v1 = oip_rotl64(s->v1, 13);
+  s->v1 ^= s->v0;
+  s->v0 = oip_rotl64(s->v0, 32);
+  s->v2 += s->v3;
+  s->v3 = oip_rotl64(s->v3, 16);
+  s->v3 ^= s->v2;
+  s->v0 += s->v3;
+  s->v3 = oip_rotl64(s->v3, 21);
+  s->v3 ^= s->v0;
+  s->v2 += s->v1;
+  s->v1 = oip_rotl64(s->v1, 17);
+  s->v1 ^= s->v2;
+  s->v2 = oip_rotl64(s->v2, 32);
+}
+
+/* One 8-byte word through c rounds. */
+static inline void oip_sip_word(struct oip_sip *s, uint64_t w, int c)
+{
+  int i;
+
+  s->v3 ^= w;
+  for (i = 0; i < c; i++)
+    oip_sip_round(s);
+  s->v0 ^= w;
+}
+
+/* The last d rounds, and the hash. */
+static inline uint64_t oip_sip_finish(struct oip_sip *s, int d)
+{
+  int i;
+
+  s->v2 ^= 0xff;
+  for (i = 0; i < d; i++)
+    oip_sip_round(s);
+  return s->v0 ^ s->v1 ^ s->v2 ^ s->v3;
+}
 
 /* Eight bytes as a little-endian word, whatever the machine's order. */
 static inline uint64_t oip_load_le64(const unsigned char *p)
@@ -49,31 +94,19 @@ static inline uint64_t oip_load_le64(const unsigned char *p)
 static inline uint64_t oip_siphash(uint64_t k0, uint64_t k1, const unsigned char *m, size_t n,
                                    int c, int d)
 {
-  uint64_t v0 = k0 ^ UINT64_C(0x736f6d6570736575), v1 = k1 ^ UINT64_C(0x646f72616e646f6d);
-  uint64_t v2 = k0 ^ UINT64_C(0x6c7967656e657261), v3 = k1 ^ UINT64_C(0x7465646279746573);
-  uint64_t b = (uint64_t)n << 56, w;
+  struct oip_sip s;
+  uint64_t b = (uint64_t)n << 56;
   size_t left = n;
-  int i;
 
-  for (; left >= 8; m += 8, left -= 8) {
-    w = oip_load_le64(m);
-    v3 ^= w;
-    for (i = 0; i < c; i++)
-      OIP_SIPROUND(v0, v1, v2, v3);
-    v0 ^= w;
-  }
+  oip_sip_init(&s, k0, k1);
+  for (; left >= 8; m += 8, left -= 8)
+    oip_sip_word(&s, oip_load_le64(m), c);
   while (left > 0) {
     left--;
     b |= (uint64_t)m[left] << (8 * left);
   }
-  v3 ^= b;
-  for (i = 0; i < c; i++)
-    OIP_SIPROUND(v0, v1, v2, v3);
-  v0 ^= b;
-  v2 ^= 0xff;
-  for (i = 0; i < d; i++)
-    OIP_SIPROUND(v0, v1, v2, v3);
-  return v0 ^ v1 ^ v2 ^ v3;
+  oip_sip_word(&s, b, c);
+  return oip_sip_finish(&s, d);
 }
 
 /*
