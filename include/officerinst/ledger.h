@@ -25,7 +25,12 @@
  *
  * Cost: entering, deciding and withdrawing take O(log n) time for n requests
  * held, plus a term bounded by the policy (its sessions and seats), never a
- * scan over all requests or all locals. Memory grows with the requests held.
+ * scan over all requests or all locals, whatever the ids, local numbers and
+ * receipts: the ledger's hash tables are keyed with a key of its own, drawn
+ * from the system when it is made, so ids chosen to collide cost what any
+ * others cost, and locals at their cap (S5) waiting ahead of a free seat do
+ * not slow the search for the request that takes it. Memory grows with the
+ * requests held.
  *
  * Strings and reason arrays the ledger hands out (ids, officer ids, payees,
  * reasons) are owned by the ledger or its policy and stay valid until the
@@ -124,7 +129,11 @@ typedef struct oi_event {
 } oi_event;
 
 /**
- * Make an empty ledger.
+ * Make an empty ledger. It reads 16 bytes of the system's entropy
+ * (getrandom(2), else /dev/urandom) for the key of its hash tables; where
+ * the system has none to give, the key is derived from addresses that
+ * address space randomization hides, and the call still succeeds. Nothing
+ * the ledger decides or reports depends on the key.
  * @param policy  borrowed; must outlive the ledger.
  * @param out     receives a ledger the caller frees with oi_ledger_free().
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM.
