@@ -26,6 +26,19 @@
  *    ledger_close() frees a ledger at once; every later use of the handle
  *    raises the ESTATE exception instead of touching freed memory.
  *
+ *  - Calls in progress. A call on a ledger may run Python code before it
+ *    reaches the library and after (iterating a generator of requests,
+ *    __bool__, __index__ or __fspath__ of an argument, building the result,
+ *    a finalizer the collector runs meanwhile), and that code may close the
+ *    ledger, drop its handle, or switch to a thread that does. So a call
+ *    marks the handle busy before it converts any argument, takes the
+ *    oi_ledger pointer only once every argument is a C value (a "check"
+ *    typemap, which SWIG runs after all the "in" ones), and releases the
+ *    handle when it has built its result. While a handle is busy,
+ *    ledger_close() raises the ESTATE exception and changes nothing, and a
+ *    handle whose last reference goes away is freed only when its last
+ *    call ends.
+ *
  *  - Out-parameters. argout typemaps turn the caller-owned out structures
  *    (numbers, sessions, withdrawals, summaries, cost splits, decisions,
  *    JSON texts...) into Python tuples and strings, and free whatever the
@@ -60,9 +73,10 @@
  *    (outcomes, counts, selections) without making any; the package wraps
  *    the handle in officerinst.Decisions.
  *
- * The interpreter lock is held during every call: calls are short, and it
- * keeps a ledger (which has no lock of its own) from being used by two
- * threads at once.
+ * The interpreter lock is held during every call into the library: calls
+ * are short, and it keeps a ledger (which has no lock of its own) from
+ * being used by two threads at once. The package's Ledger also serializes
+ * its own methods with a lock, so that each is atomic for other threads.
  *
  * Tuple layouts (dates are (year, month, day); moments (y, m, d, H, M, S)):
  *
@@ -1254,10 +1268,15 @@ static Py_ssize_t oipy_index_at(const oipy_index *ix, Py_ssize_t k, const oipy_b
 /* ---- the ledger handle ------------------------------------------------ */
 
 /* A ledger and the Python object of the policy it borrows: the policy is
- * released only after the ledger is freed. */
+ * released only after the ledger is freed. busy counts the calls in
+ * progress (nested ones included: Python code a call runs may call again);
+ * orphaned says the handle's Python object is gone while calls were still
+ * running, and the last of them frees the handle. */
 typedef struct oipy_ledger {
   oi_ledger *ledger;
   PyObject *policy_owner;
+  unsigned long busy;
+  int orphaned;
 } oipy_ledger;
 
 static void oipy_ledger_close(oipy_ledger *h)
@@ -1285,8 +1304,30 @@ static oi_status oipy_ledger_wrap(PyObject *owner, oi_ledger *l, oipy_ledger **o
   h->ledger = l;
   Py_INCREF(owner);
   h->policy_owner = owner;
+  h->busy = 0;
+  h->orphaned = 0;
   *out = h;
   return OI_OK;
+}
+
+/* A call takes the handle, which must be open: 0, or -1 with ESTATE raised. */
+static int oipy_ledger_hold(oipy_ledger *h)
+{
+  if (h->ledger == NULL) {
+    oipy_raise_status(OI_ESTATE, "ledger", "the ledger is closed");
+    return -1;
+  }
+  h->busy++;
+  return 0;
+}
+
+/* The call is over; the last call of an orphaned handle frees it. */
+static void oipy_ledger_release(oipy_ledger *h)
+{
+  if (--h->busy == 0 && h->orphaned) {
+    oipy_ledger_close(h);
+    free(h);
+  }
 }
 %}
 
@@ -1425,34 +1466,47 @@ OIPY_HANDLE_OUT(oipy_batch)
   }
   $1 = (oi_policy_builder *)argp;
 }
-/* A ledger: from its handle, which must still be open. */
-%typemap(in) oi_ledger *ledger (void *argp = NULL, int res = 0),
-             const oi_ledger *ledger (void *argp = NULL, int res = 0) {
+/* A ledger: from its handle, which must be open, held busy for the whole
+ * call (see "Calls in progress" above). The handle is the first argument of
+ * every call that takes one, so it is held before any other argument is
+ * converted; the oi_ledger pointer is taken in "check", after them all. */
+%typemap(in) oi_ledger *ledger (void *argp = NULL, int res = 0, oipy_ledger *held = NULL),
+             const oi_ledger *ledger (void *argp = NULL, int res = 0, oipy_ledger *held = NULL) {
   res = SWIG_ConvertPtr($input, &argp, $descriptor(oipy_ledger *), 0);
   if (!SWIG_IsOK(res) || argp == NULL) {
     PyErr_Format(PyExc_TypeError, "expected a LedgerHandle, not %.80s", Py_TYPE($input)->tp_name);
     SWIG_fail;
   }
-  if (((oipy_ledger *)argp)->ledger == NULL) {
-    oipy_raise_status(OI_ESTATE, "ledger", "the ledger is closed");
+  if (oipy_ledger_hold((oipy_ledger *)argp) < 0)
     SWIG_fail;
-  }
-  $1 = ((oipy_ledger *)argp)->ledger;
+  held = (oipy_ledger *)argp;
+}
+%typemap(check) oi_ledger *ledger, const oi_ledger *ledger {
+  $1 = held$argnum->ledger;
+}
+%typemap(freearg) oi_ledger *ledger, const oi_ledger *ledger {
+  if (held$argnum != NULL)
+    oipy_ledger_release(held$argnum);
 }
 
-/* A ledger's handle, which must be open (where the helper needs the
+/* A ledger's handle, held the same way (where the helper needs the
  * policy's handle too). */
-%typemap(in) oipy_ledger *lh (void *argp = NULL, int res = 0) {
+%typemap(in) oipy_ledger *lh (void *argp = NULL, int res = 0, oipy_ledger *held = NULL) {
   res = SWIG_ConvertPtr($input, &argp, $descriptor(oipy_ledger *), 0);
   if (!SWIG_IsOK(res) || argp == NULL) {
     PyErr_Format(PyExc_TypeError, "expected a LedgerHandle, not %.80s", Py_TYPE($input)->tp_name);
     SWIG_fail;
   }
-  if (((oipy_ledger *)argp)->ledger == NULL) {
-    oipy_raise_status(OI_ESTATE, "ledger", "the ledger is closed");
+  if (oipy_ledger_hold((oipy_ledger *)argp) < 0)
     SWIG_fail;
-  }
-  $1 = (oipy_ledger *)argp;
+  held = (oipy_ledger *)argp;
+}
+%typemap(check) oipy_ledger *lh {
+  $1 = held$argnum;
+}
+%typemap(freearg) oipy_ledger *lh {
+  if (held$argnum != NULL)
+    oipy_ledger_release(held$argnum);
 }
 /* A batch of decisions: never None. */
 %typemap(in) oipy_batch *batch (void *argp = NULL, int res = 0) {
@@ -1745,6 +1799,12 @@ typedef struct oipy_batch {} oipy_batch;
 }
 %extend oipy_ledger {
   ~oipy_ledger() {
+    /* Calls still running (their Python code dropped the handle): the
+     * last of them frees it. */
+    if ($self->busy > 0) {
+      $self->orphaned = 1;
+      return;
+    }
     oipy_ledger_close($self);
     free($self);
   }
@@ -2060,10 +2120,20 @@ static oi_status ledger_load(PyObject *owner, const oi_policy *policy, const cha
   return st == OI_OK ? oipy_ledger_wrap(owner, l, out, err) : st;
 }
 
-/* Free the ledger now; the handle stays, closed. Closing twice is harmless. */
-static void ledger_close(oipy_ledger *handle)
+/* Free the ledger now; the handle stays, closed. Closing twice is harmless.
+ * While a call on the ledger is in progress (Python code it runs is what
+ * closes), ESTATE, and nothing changes. */
+static oi_status ledger_close(oipy_ledger *handle, oi_error *err)
 {
+  if (handle->busy > 0) {
+    err->status = OI_ESTATE;
+    snprintf(err->path, sizeof err->path, "ledger");
+    snprintf(err->message, sizeof err->message,
+             "the ledger is in use by a call in progress; it stays open");
+    return OI_ESTATE;
+  }
   oipy_ledger_close(handle);
+  return OI_OK;
 }
 
 static int ledger_is_open(oipy_ledger *handle)

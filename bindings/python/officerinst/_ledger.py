@@ -4,6 +4,7 @@ year (S9), the waitlist (S10), awards that stand (S11), and the audit trail."""
 import dataclasses
 import datetime
 import os
+import threading
 from typing import Optional, Tuple
 
 from . import _officerinst_c as _c
@@ -155,30 +156,38 @@ class Ledger:
     The ledger keeps its policy alive: closing the policy, or dropping every
     other reference to it, frees it only after the ledger. :meth:`close`
     (or leaving a ``with`` block) frees the ledger at once; afterwards every
-    use raises :class:`officerinst.StateError`.
+    use raises :class:`officerinst.StateError`. Closing a ledger while one
+    of its calls is in progress (from Python code the call runs, such as a
+    generator of requests given to :meth:`submit_many`, or from another
+    thread) raises StateError and leaves the ledger as it was.
 
-    A ledger is not meant to be shared between threads without a lock of
-    your own (every call holds the interpreter lock, so a race cannot crash,
-    but interleaved submits and withdrawals make no sense).
+    Threads: the ledger's methods are serialized by a lock of its own, so
+    each is atomic for the others; a thread calling while another's call is
+    in progress waits for it. Python code that a call runs (a generator of
+    requests) must therefore not wait for another thread's call on the same
+    ledger. Several methods in a row (a look-up, then a withdrawal) are not
+    atomic together: use a lock of your own for that.
 
     Python protocols: ``len(ledger)`` is the number of requests entered,
     ``"r1" in ledger`` asks whether a request id was entered, and iterating
     yields every :class:`LedgerEntry` in entry order.
     """
 
-    __slots__ = ("_h", "_policy", "__weakref__")
+    __slots__ = ("_h", "_policy", "_lock", "__weakref__")
 
     def __init__(self, policy):
         """An empty ledger on ``policy``."""
         if not isinstance(policy, Policy):
             raise _type_error("policy", "a Policy", policy)
         self._policy = policy
+        self._lock = threading.RLock()
         self._h = _c.ledger_new(policy._handle())
 
     @classmethod
     def _wrap(cls, policy, handle):
         obj = object.__new__(cls)
         obj._policy = policy
+        obj._lock = threading.RLock()
         obj._h = handle
         return obj
 
@@ -218,10 +227,19 @@ class Ledger:
         return self._h is None
 
     def close(self):
-        """Free the ledger now. Closing twice is harmless."""
-        h, self._h = self._h, None
+        """Free the ledger now. Closing twice is harmless.
+
+        Raises:
+            StateError: one of the ledger's calls is in progress (the code
+                closing runs inside it, or in another thread); the ledger
+                stays open and unchanged.
+        """
+        # Not under the lock: a call in progress must make this fail, not
+        # wait (the code closing may be what the call is waiting for).
+        h = self._h
         if h is not None:
             _c.ledger_close(h)
+            self._h = None
 
     def __enter__(self):
         self._handle()
@@ -253,12 +271,13 @@ class Ledger:
             AlreadyExists: the id was entered before.
             NotFound: unknown session.
         """
-        h = self._h
-        if h is None:
-            raise _closed("ledger")
-        if not isinstance(request, SubsidyRequest):
-            raise _type_error("request", "a SubsidyRequest", request)
-        return _x.ledger_submit(h, request._c)
+        with self._lock:
+            h = self._h
+            if h is None:
+                raise _closed("ledger")
+            if not isinstance(request, SubsidyRequest):
+                raise _type_error("request", "a SubsidyRequest", request)
+            return _x.ledger_submit(h, request._c)
 
     def submit_many(self, requests):
         """Enter a batch and decide it in ONE call into the library.
@@ -278,7 +297,8 @@ class Ledger:
             aggregates (:meth:`Decisions.outcomes`, :meth:`Decisions.counts`).
             It stays valid after the ledger or its policy is closed.
         """
-        return Decisions._wrap(_x.ledger_submit_many(self._handle(), requests))
+        with self._lock:
+            return Decisions._wrap(_x.ledger_submit_many(self._handle(), requests))
 
     def withdraw(self, request_id):
         """Withdraw an awarded or waitlisted request. An award frees its
@@ -290,9 +310,10 @@ class Ledger:
         Raises:
             NotFound: unknown id. StateError: already withdrawn, or refused.
         """
-        h = self._handle()
-        _str(request_id, "id", _ID_MAX)
-        previous, promoted = _c.ledger_withdraw(h, request_id)
+        with self._lock:
+            h = self._handle()
+            _str(request_id, "id", _ID_MAX)
+            previous, promoted = _c.ledger_withdraw(h, request_id)
         return Withdrawal(_enum(Outcome, previous), tuple(promoted))
 
     # --- reading --------------------------------------------------------
@@ -303,43 +324,55 @@ class Ledger:
         Raises:
             NotFound: no such request (NotFound is a LookupError).
         """
-        h = self._handle()
-        _str(request_id, "id", _ID_MAX)
-        return _entry_from_c(_c.ledger_get(h, request_id))
+        with self._lock:
+            h = self._handle()
+            _str(request_id, "id", _ID_MAX)
+            t = _c.ledger_get(h, request_id)
+        return _entry_from_c(t)
 
     def __len__(self):
-        return _c.ledger_count(self._handle())
+        with self._lock:
+            return _c.ledger_count(self._handle())
 
     def __contains__(self, request_id):
-        h = self._handle()
-        if not isinstance(request_id, str) or not request_id or "\0" in request_id:
-            return False
-        try:
-            _c.ledger_get(h, request_id)
-        except error_class(_c.OI_ENOTFOUND):
-            return False
-        except error_class(_c.OI_EINVAL):
-            return False
-        return True
+        with self._lock:
+            h = self._handle()
+            if not isinstance(request_id, str) or not request_id or "\0" in request_id:
+                return False
+            try:
+                _c.ledger_get(h, request_id)
+            except error_class(_c.OI_ENOTFOUND):
+                return False
+            except error_class(_c.OI_EINVAL):
+                return False
+            return True
 
     def __iter__(self):
         """Every :class:`LedgerEntry`, in order of entry."""
         number = 1
-        while number <= len(self):
-            yield _entry_from_c(_c.ledger_get_by_number(self._handle(), number))
+        while True:
+            with self._lock:
+                h = self._handle()
+                if number > _c.ledger_count(h):
+                    return
+                t = _c.ledger_get_by_number(h, number)
+            yield _entry_from_c(t)
             number += 1
 
     def entry(self, entry_number):
         """The request entered as number ``entry_number`` (1-based)."""
-        h = self._handle()
-        _int(entry_number, "entry_number", 1)
-        return _entry_from_c(_c.ledger_get_by_number(h, entry_number))
+        with self._lock:
+            h = self._handle()
+            _int(entry_number, "entry_number", 1)
+            t = _c.ledger_get_by_number(h, entry_number)
+        return _entry_from_c(t)
 
     def session_summary(self, session_id):
         """A :class:`SessionSummary`: seats and counts of a session."""
-        h = self._handle()
-        _str(session_id, "session_id", _ID_MAX)
-        return SessionSummary(*_c.ledger_session_summary(h, session_id))
+        with self._lock:
+            h = self._handle()
+            _str(session_id, "session_id", _ID_MAX)
+            return SessionSummary(*_c.ledger_session_summary(h, session_id))
 
     def session_entries(self, session_id, status):
         """A session's requests of one status, in receipt order (for
@@ -350,11 +383,13 @@ class Ledger:
         Returns:
             a list of :class:`LedgerEntry`.
         """
-        h = self._handle()
-        _str(session_id, "session_id", _ID_MAX)
-        if isinstance(status, bool) or not isinstance(status, int):
-            raise _type_error("status", "an Outcome", status)
-        return [_entry_from_c(t) for t in _c.ledger_session_entries(h, session_id, int(status))]
+        with self._lock:
+            h = self._handle()
+            _str(session_id, "session_id", _ID_MAX)
+            if isinstance(status, bool) or not isinstance(status, int):
+                raise _type_error("status", "an Outcome", status)
+            ts = _c.ledger_session_entries(h, session_id, int(status))
+        return [_entry_from_c(t) for t in ts]
 
     def local_awards(self, local, year):
         """The awarded requests of a local in a calendar year (S5: the year
@@ -364,17 +399,20 @@ class Ledger:
         Args:
             local: a :class:`Local` or a local number.
         """
-        h = self._handle()
-        number = local.number if isinstance(local, Local) else local
-        _int(number, "local", 1, _UINT32_MAX)
-        _int(year, "year", -2 ** 31, 2 ** 31 - 1)
-        return [_entry_from_c(t) for t in _c.ledger_local_awards(h, number, year)]
+        with self._lock:
+            h = self._handle()
+            number = local.number if isinstance(local, Local) else local
+            _int(number, "local", 1, _UINT32_MAX)
+            _int(year, "year", -2 ** 31, 2 ** 31 - 1)
+            ts = _c.ledger_local_awards(h, number, year)
+        return [_entry_from_c(t) for t in ts]
 
     def district_awards(self, district):
         """A :class:`DistrictAwards`: awards held by locals of a district (1..13)."""
-        h = self._handle()
-        _int(district, "district", -2 ** 31, 2 ** 31 - 1)
-        return DistrictAwards(*_c.ledger_district_awards(h, district))
+        with self._lock:
+            h = self._handle()
+            _int(district, "district", -2 ** 31, 2 ** 31 - 1)
+            return DistrictAwards(*_c.ledger_district_awards(h, district))
 
     def hotel_nights(self, hotel):
         """Nights awarded at a designated hotel, over every session it serves.
@@ -382,9 +420,10 @@ class Ledger:
         Raises:
             NotFound: no session of the policy has that hotel.
         """
-        h = self._handle()
-        _str(hotel, "hotel", _NAME_MAX)
-        return _c.ledger_hotel_nights(h, hotel)
+        with self._lock:
+            h = self._handle()
+            _str(hotel, "hotel", _NAME_MAX)
+            return _c.ledger_hotel_nights(h, hotel)
 
     def events(self, start=0):
         """Iterate over the audit trail (:class:`Event`), oldest first,
@@ -393,10 +432,12 @@ class Ledger:
         _int(start, "start", 0)
         index = start
         while True:
-            h = self._handle()
-            if index >= _c.ledger_event_count(h):
-                return
-            yield _event_from_c(_c.ledger_event(h, index))
+            with self._lock:
+                h = self._handle()
+                if index >= _c.ledger_event_count(h):
+                    return
+                t = _c.ledger_event(h, index)
+            yield _event_from_c(t)
             index += 1
 
     # --- documents ------------------------------------------------------
@@ -404,12 +445,15 @@ class Ledger:
     def to_json(self):
         """The ledger's whole state as a snapshot (str): every request in
         entry order, the audit trail, the policy's id and digest."""
-        return _c.ledger_to_json(self._handle())
+        with self._lock:
+            return _c.ledger_to_json(self._handle())
 
     def save(self, path):
         """Save a snapshot to a file, atomically (new files get mode 0600:
         snapshots name people)."""
-        _c.ledger_save(self._handle(), os.fspath(path))
+        path = os.fspath(path)
+        with self._lock:
+            _c.ledger_save(self._handle(), path)
 
     def __repr__(self):
         if self.closed:
