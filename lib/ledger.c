@@ -562,13 +562,9 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
   if (l == NULL || id == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "id",
                     "a required pointer is NULL");
-  st = oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id");
+  st = oip_lookup_rec(l, id, &r, err);
   if (st != OI_OK)
     return st;
-  r = oip_find_rec(l, id, oip_id_hash(l, id));
-  if (r == NULL)
-    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
-                    OI_ID_MAX, id);
   if (r->status != OI_OUTCOME_AWARDED && r->status != OI_OUTCOME_WAITLISTED)
     return oip_fail(err, OI_ESTATE, NULL, "id", "request \"%s\" is %s: nothing to withdraw",
                     r->id, oi_outcome_name((oi_outcome)r->status));

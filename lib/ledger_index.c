@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "ledger_state.h"
+#include "error_private.h"
+#include "strutil.h"
 
 oi_datetime oip_receipt_of_key(int64_t key)
 {
@@ -175,4 +177,19 @@ struct oip_queue *oip_queue_for(oi_ledger *l, int32_t session, uint32_t local,
 void oip_index_rec(oi_ledger *l, uint64_t hash, struct oip_rec *rec)
 {
   oip_map_insert(&l->ids, hash, rec);
+}
+
+oi_status oip_lookup_rec(const oi_ledger *l, const char *id, struct oip_rec **out, oi_error *err)
+{
+  /* The id is read no further than its limit: the caller's buffer need not
+   * be terminated past it. */
+  oi_status st = oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id");
+
+  if (st != OI_OK)
+    return st;
+  *out = oip_find_rec(l, id, oip_id_hash(l, id));
+  if (*out == NULL)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
+                    OI_ID_MAX, id);
+  return OI_OK;
 }

@@ -61,19 +61,15 @@ void oip_ledger_request_of(const struct oip_rec *r, const oi_policy *p, oi_subsi
 
 oi_status oi_ledger_get(const oi_ledger *l, const char *id, oi_ledger_entry *out, oi_error *err)
 {
-  const struct oip_rec *r;
+  struct oip_rec *r;
   oi_status st;
 
   if (l == NULL || id == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : id == NULL ? "id" : "out",
                     "a required pointer is NULL");
-  st = oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id");
+  st = oip_lookup_rec(l, id, &r, err);
   if (st != OI_OK)
     return st;
-  r = oip_find_rec(l, id, oip_id_hash(l, id));
-  if (r == NULL)
-    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
-                    OI_ID_MAX, id);
   fill_entry(l, r, out);
   return OI_OK;
 }

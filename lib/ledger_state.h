@@ -165,6 +165,9 @@ struct oip_officer_year *oip_officer_year(oi_ledger *l, const char *officer_id, 
                                           uint64_t hash, struct oip_officer_year *spare);
 struct oip_queue *oip_queue_for(oi_ledger *l, int32_t session, uint32_t local,
                                 struct oip_local_year *ly, struct oip_queue *spare);
+/* The record of a caller's id: OI_EINVAL for an id that is no id (too long,
+ * control characters), OI_ENOTFOUND for one not entered. */
+oi_status oip_lookup_rec(const oi_ledger *l, const char *id, struct oip_rec **out, oi_error *err);
 /* Insert a record under its id (room reserved). */
 void oip_index_rec(oi_ledger *l, uint64_t hash, struct oip_rec *rec);
 
