@@ -32,6 +32,7 @@ oi_status oi_batch_new(const oi_policy *policy, oi_batch_mode mode, oi_batch **o
   if (b == NULL)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a batch");
   b->policy = policy;
+  (void)oip_hash_key_new(&b->key, b);
   b->mode = mode;
   *out = b;
   return OI_OK;
@@ -106,7 +107,7 @@ oi_status oip_batch_check_request(const oi_batch *b, const oi_subsidy_request *r
   /* The ledger names requests by id, so a batch needs one for each. */
   if (oip_check_string(r->id, OI_ID_MAX, 1, &rules, "request", "id") != OI_OK)
     return as_element_error(&rules, e);
-  if (oip_map_find(&l->ids, oip_hash_string(r->id, 0), eq_request_id, r->id) != NULL) {
+  if (oip_map_find(&l->ids, oip_hash_string(&b->key, 0, r->id), eq_request_id, r->id) != NULL) {
     oip_fail_expect(e, OI_ESCHEMA, OI_EXPECT_UNIQUE, NULL, "id",
                     "request \"%s\" appears earlier in the batch", r->id);
     return OI_ESCHEMA;
@@ -128,7 +129,7 @@ oi_status oip_batch_check_application(const oi_batch *b, const oi_application *a
   if (id != NULL) {
     if (oip_check_string(id, OI_ID_MAX, 1, &rules, "application", "id") != OI_OK)
       return as_element_error(&rules, e);
-    if (oip_map_find(&l->ids, oip_hash_string(id, 0), eq_application_id, id) != NULL) {
+    if (oip_map_find(&l->ids, oip_hash_string(&b->key, 0, id), eq_application_id, id) != NULL) {
       oip_fail_expect(e, OI_ESCHEMA, OI_EXPECT_UNIQUE, NULL, "id",
                       "application \"%s\" appears earlier in the batch", id);
       return OI_ESCHEMA;
@@ -240,7 +241,7 @@ oi_status oip_batch_keep(oi_batch *b, enum oip_kind kind, const void *value, con
     copy = a;
   }
   if (key != NULL)
-    oip_map_insert(&l->ids, oip_hash_string(key, 0), copy);
+    oip_map_insert(&l->ids, oip_hash_string(&b->key, 0, key), copy);
   e = &l->elems[l->count++];
   e->value = copy;
   e->error = NULL;

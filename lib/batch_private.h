@@ -8,6 +8,7 @@
 #include "officerinst/requests.h"
 #include "arena.h"
 #include "map.h"
+#include "siphash.h"
 
 /* The two kinds of element, and the names of their arrays. */
 enum oip_kind { OIP_REQUEST = 0, OIP_APPLICATION = 1 };
@@ -40,6 +41,7 @@ struct oi_batch {
   struct oip_list lists[2];
   size_t errors;
   int decided; /* 0, or how: 1 stateless, 2 by a ledger */
+  struct oip_hash_key key; /* of the id tables: ids cannot be chosen to collide */
 };
 
 /*

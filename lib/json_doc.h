@@ -84,6 +84,13 @@ void oip_doc_elements(const struct oip_doc *doc, const json_t *array, struct oip
  * last. Only running out of memory can fail. */
 oi_status oip_doc_next(const struct oip_doc *doc, struct oip_cursor *c, json_t **out);
 
+/* Call fn on each element of an array in order (index: its index), until
+ * one fails; that failure, or a failure to parse the next element. */
+typedef oi_status (*oip_doc_element_fn)(const struct oip_doc *doc, const json_t *element,
+                                        size_t index, void *ctx);
+oi_status oip_doc_each(const struct oip_doc *doc, const json_t *array, oip_doc_element_fn fn,
+                       void *ctx);
+
 /* Fail with the position of a text offset. */
 oi_status oip_doc_fail_at(const struct oip_doc *doc, oi_status status, size_t offset,
                           const char *path, const char *fmt, ...) OIP_PRINTF(5, 6);

@@ -291,55 +291,48 @@ static oi_status parse_fail(const struct oip_doc *doc, const char *p, const oi_e
   return st;
 }
 
+/* The parse of the text s of member key at path: OI_OK, or its error
+ * restated at the member. */
+static oi_status parsed(const struct oip_doc *doc, const char *path, const char *key,
+                        oi_status parse_status, const oi_error *e)
+{
+  char p[OI_ERROR_PATH_SIZE];
+
+  if (parse_status == OI_OK)
+    return OI_OK;
+  oip_path_key(p, sizeof p, path, key);
+  return parse_fail(doc, p, e);
+}
+
 oi_status oip_doc_date(const struct oip_doc *doc, const json_t *obj, const char *key,
                        const char *path, oi_date *out)
 {
-  char p[OI_ERROR_PATH_SIZE];
   const char *s = NULL;
-  oi_error tmp;
+  oi_error e;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
-  if (st != OI_OK)
-    return st;
-  if (oi_date_parse(s, out, &tmp) != OI_OK) {
-    oip_path_key(p, sizeof p, path, key);
-    return parse_fail(doc, p, &tmp);
-  }
-  return OI_OK;
+  return st != OI_OK ? st : parsed(doc, path, key, oi_date_parse(s, out, &e), &e);
 }
 
 oi_status oip_doc_datetime(const struct oip_doc *doc, const json_t *obj, const char *key,
                            const char *path, oi_datetime *out)
 {
-  char p[OI_ERROR_PATH_SIZE];
   const char *s = NULL;
-  oi_error tmp;
+  oi_error e;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 1, &s);
 
-  if (st != OI_OK)
-    return st;
-  if (oi_datetime_parse(s, out, &tmp) != OI_OK) {
-    oip_path_key(p, sizeof p, path, key);
-    return parse_fail(doc, p, &tmp);
-  }
-  return OI_OK;
+  return st != OI_OK ? st : parsed(doc, path, key, oi_datetime_parse(s, out, &e), &e);
 }
 
 oi_status oip_doc_vocab(const struct oip_doc *doc, const json_t *obj, const char *key,
                         const char *path, enum oip_vocab type, uint64_t allowed, int *out)
 {
-  char p[OI_ERROR_PATH_SIZE];
   const char *s = NULL;
-  oi_error tmp;
+  oi_error e;
   oi_status st = oip_doc_string(doc, obj, key, path, OI_DOCUMENT_STRING_MAX, 0, &s);
 
-  if (st != OI_OK)
-    return st;
-  if (oip_vocab_parse(type, s, allowed, out, &tmp) != OI_OK) {
-    oip_path_key(p, sizeof p, path, key);
-    return parse_fail(doc, p, &tmp);
-  }
-  return OI_OK;
+  return st != OI_OK ? st
+                     : parsed(doc, path, key, oip_vocab_parse(type, s, allowed, out, &e), &e);
 }
 
 oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *element, size_t index,
@@ -347,16 +340,13 @@ oi_status oip_doc_vocab_at(const struct oip_doc *doc, const json_t *element, siz
 {
   char p[OI_ERROR_PATH_SIZE];
   const char *s = NULL;
-  oi_error tmp;
+  oi_error e;
   oi_status st = oip_doc_string_at(doc, element, index, path, OI_DOCUMENT_STRING_MAX, &s);
 
-  if (st != OI_OK)
+  if (st != OI_OK || oip_vocab_parse(type, s, allowed, out, &e) == OI_OK)
     return st;
-  if (oip_vocab_parse(type, s, allowed, out, &tmp) != OI_OK) {
-    oip_path_index(p, sizeof p, path, index);
-    return parse_fail(doc, p, &tmp);
-  }
-  return OI_OK;
+  oip_path_index(p, sizeof p, path, index);
+  return parse_fail(doc, p, &e);
 }
 
 oi_status oip_doc_money(const struct oip_doc *doc, const json_t *obj, const char *key,

@@ -472,3 +472,20 @@ oi_status oip_doc_next(const struct oip_doc *doc, struct oip_cursor *c, json_t *
   *out = v;
   return OI_OK;
 }
+
+oi_status oip_doc_each(const struct oip_doc *doc, const json_t *array, oip_doc_element_fn fn,
+                       void *ctx)
+{
+  struct oip_cursor cur;
+  json_t *o = NULL;
+  oi_status st;
+
+  oip_doc_elements(doc, array, &cur);
+  while ((st = oip_doc_next(doc, &cur, &o)) == OI_OK && o != NULL) {
+    st = fn(doc, o, cur.index - 1, ctx);
+    json_decref(o);
+    if (st != OI_OK)
+      break;
+  }
+  return st;
+}

@@ -66,39 +66,31 @@ static oi_status read_numbers(const struct oip_doc *doc, const json_t *root,
              : oip_doc_fail(doc, OI_ESCHEMA, tmp.path, 0, "%s: %s", tmp.path, tmp.message);
 }
 
-static oi_status read_courses(const struct oip_doc *doc, const json_t *root,
-                              oi_policy_builder *b)
+static oi_status read_course(const struct oip_doc *doc, const json_t *obj, size_t index,
+                             void *builder)
 {
   static const char *const fields[] = { "id", "title", "kind", NULL };
-  struct oip_cursor cur;
-  json_t *arr, *obj = NULL;
-  oi_status st = oip_doc_array(doc, root, "courses", "", &arr);
+  char p[32];
+  oi_course c;
+  int kind = 0;
+  oi_error tmp;
+  oi_status st = OI_OK;
 
+  oip_path_index(p, sizeof p, "courses", index);
+  if (!json_is_object(obj))
+    st = oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
+                      oip_json_type_name(obj));
   if (st == OI_OK)
-    oip_doc_elements(doc, arr, &cur);
-  while (st == OI_OK && (st = oip_doc_next(doc, &cur, &obj)) == OI_OK && obj != NULL) {
-    char p[32];
-    oi_course c;
-    int kind = 0;
-    oi_error tmp;
-
-    oip_path_index(p, sizeof p, "courses", cur.index - 1);
-    if (!json_is_object(obj))
-      st = oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
-                        oip_json_type_name(obj));
-    if (st == OI_OK)
-      st = oip_doc_only(doc, obj, p, fields);
-    if (st == OI_OK)
-      st = oip_doc_string(doc, obj, "id", p, OI_ID_MAX, 1, &c.id);
-    if (st == OI_OK)
-      st = oip_doc_string(doc, obj, "title", p, OI_NAME_MAX, 1, &c.title);
-    if (st == OI_OK)
-      st = oip_doc_vocab(doc, obj, "kind", p, OIP_VOCAB_COURSE_KIND, 0, &kind);
-    c.kind = (oi_course_kind)kind;
-    if (st == OI_OK && oi_policy_builder_add_course(b, &c, &tmp) != OI_OK)
-      st = oip_doc_restate(doc, &tmp, p, NULL);
-    json_decref(obj);
-  }
+    st = oip_doc_only(doc, obj, p, fields);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, obj, "id", p, OI_ID_MAX, 1, &c.id);
+  if (st == OI_OK)
+    st = oip_doc_string(doc, obj, "title", p, OI_NAME_MAX, 1, &c.title);
+  if (st == OI_OK)
+    st = oip_doc_vocab(doc, obj, "kind", p, OIP_VOCAB_COURSE_KIND, 0, &kind);
+  c.kind = (oi_course_kind)kind;
+  if (st == OI_OK && oi_policy_builder_add_course(builder, &c, &tmp) != OI_OK)
+    st = oip_doc_restate(doc, &tmp, p, NULL);
   return st;
 }
 
@@ -187,48 +179,38 @@ static oi_status read_session(const struct oip_doc *doc, const json_t *obj, cons
   return OI_OK;
 }
 
-static oi_status read_sessions(const struct oip_doc *doc, const json_t *root,
-                               oi_policy_builder *b)
+static oi_status read_session_at(const struct oip_doc *doc, const json_t *obj, size_t index,
+                                 void *builder)
 {
-  struct oip_cursor cur;
-  json_t *arr, *obj = NULL;
-  oi_status st = oip_doc_array(doc, root, "sessions", "", &arr);
+  char p[32];
 
-  if (st == OI_OK)
-    oip_doc_elements(doc, arr, &cur);
-  while (st == OI_OK && (st = oip_doc_next(doc, &cur, &obj)) == OI_OK && obj != NULL) {
-    char p[32];
+  oip_path_index(p, sizeof p, "sessions", index);
+  return read_session(doc, obj, p, builder);
+}
 
-    oip_path_index(p, sizeof p, "sessions", cur.index - 1);
-    st = read_session(doc, obj, p, b);
-    json_decref(obj);
+static oi_status read_site(const struct oip_doc *doc, const json_t *v, size_t index,
+                           void *builder)
+{
+  char p[32];
+  const char *site;
+  oi_error tmp;
+  oi_status st = oip_doc_string_at(doc, v, index, "prior_sites", OI_NAME_MAX, &site);
+
+  if (st == OI_OK && oi_policy_builder_add_prior_site(builder, site, &tmp) != OI_OK) {
+    oip_path_index(p, sizeof p, "prior_sites", index);
+    st = oip_doc_restate(doc, &tmp, p, site_renames);
   }
   return st;
 }
 
-static oi_status read_sites(const struct oip_doc *doc, const json_t *root,
-                            oi_policy_builder *b)
+/* The policy's arrays, each read one element at a time into the builder. */
+static oi_status read_items(const struct oip_doc *doc, const json_t *root, const char *name,
+                            oip_doc_element_fn fn, oi_policy_builder *b)
 {
-  struct oip_cursor cur;
-  json_t *arr, *v = NULL;
-  oi_status st = oip_doc_array(doc, root, "prior_sites", "", &arr);
+  json_t *arr;
+  oi_status st = oip_doc_array(doc, root, name, "", &arr);
 
-  if (st == OI_OK)
-    oip_doc_elements(doc, arr, &cur);
-  while (st == OI_OK && (st = oip_doc_next(doc, &cur, &v)) == OI_OK && v != NULL) {
-    const size_t i = cur.index - 1;
-    char p[32];
-    const char *site;
-    oi_error tmp;
-
-    st = oip_doc_string_at(doc, v, i, "prior_sites", OI_NAME_MAX, &site);
-    if (st == OI_OK && oi_policy_builder_add_prior_site(b, site, &tmp) != OI_OK) {
-      oip_path_index(p, sizeof p, "prior_sites", i);
-      st = oip_doc_restate(doc, &tmp, p, site_renames);
-    }
-    json_decref(v);
-  }
-  return st;
+  return st != OI_OK ? st : oip_doc_each(doc, arr, fn, b);
 }
 
 static oi_status read_policy(const struct oip_doc *doc, const json_t *root, oi_policy **out)
@@ -261,11 +243,11 @@ static oi_status read_policy(const struct oip_doc *doc, const json_t *root, oi_p
     return st;
   if (oi_policy_builder_new(&b, id, &numbers, &tmp) != OI_OK)
     return oip_doc_restate(doc, &tmp, "", NULL);
-  st = read_courses(doc, root, b);
+  st = read_items(doc, root, "courses", read_course, b);
   if (st == OI_OK)
-    st = read_sessions(doc, root, b);
+    st = read_items(doc, root, "sessions", read_session_at, b);
   if (st == OI_OK)
-    st = read_sites(doc, root, b);
+    st = read_items(doc, root, "prior_sites", read_site, b);
   if (st == OI_OK && oi_policy_builder_build(b, out, &tmp) != OI_OK)
     st = oip_doc_fail(doc, tmp.status, "", 0, "%s", tmp.message);
   oi_policy_builder_free(b);

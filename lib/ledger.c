@@ -35,6 +35,10 @@ oi_status oi_ledger_new(const oi_policy *policy, oi_ledger **out, oi_error *err)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a ledger");
   }
   l->policy = policy;
+  /* A key no caller can predict: ids cannot be chosen to collide. The
+   * tables work alike under any key, so nothing the ledger decides or
+   * reports depends on it. */
+  (void)oip_hash_key_new(&l->key, l);
   *out = l;
   return OI_OK;
 }
@@ -50,9 +54,8 @@ void oi_ledger_free(oi_ledger *l)
   free(l->chunks);
   free(l->events);
   for (i = 0; l->sessions != NULL && i < l->policy->session_count; i++)
-    free(l->sessions[i].heads.items);
+    oip_heads_free(&l->sessions[i]);
   free(l->sessions);
-  free(l->search);
   oip_map_free(&l->ids);
   oip_map_free(&l->officers);
   oip_map_free(&l->locals);
@@ -120,28 +123,11 @@ nomem:
   return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
 }
 
-/* Room for extra more heads at a session, and for the frontier of a
- * promotion search (at most one entry per local-year at its cap, plus the
- * two a withdrawal's promotions can add, plus the root). */
+/* Room for extra more heads at a session. */
 static oi_status reserve_heads(oi_ledger *l, size_t session, size_t extra, oi_error *err)
 {
-  if (oip_heads_reserve(&l->sessions[session].heads, extra) != OI_OK)
+  if (oip_heads_reserve(&l->sessions[session], extra) != OI_OK)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing a waitlist");
-  return OI_OK;
-}
-
-static oi_status reserve_search(oi_ledger *l, oi_error *err)
-{
-  const size_t need = l->full_local_years + 4;
-  size_t *p;
-
-  if (need <= l->search_capacity)
-    return OI_OK;
-  p = realloc(l->search, 2 * need * sizeof *p);
-  if (p == NULL)
-    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a promotion");
-  l->search = p;
-  l->search_capacity = 2 * need;
   return OI_OK;
 }
 
@@ -175,7 +161,7 @@ static void award(oi_ledger *l, struct oip_rec *r)
   s->awarded_count++;
   s->nights += r->nights;
   if (++r->ly->awarded == l->policy->numbers.local_cap_per_year)
-    l->full_local_years++;
+    oip_local_year_cap_changed(l, r->ly); /* S5: its queues now wait for a slot */
   l->district_awards[r->district]++;
   l->district_nights[r->district] += r->nights;
   r->status = OI_OUTCOME_AWARDED;
@@ -189,7 +175,7 @@ static void unaward(oi_ledger *l, struct oip_rec *r)
   s->awarded_count--;
   s->nights -= r->nights;
   if (r->ly->awarded-- == l->policy->numbers.local_cap_per_year)
-    l->full_local_years--;
+    oip_local_year_cap_changed(l, r->ly); /* S5: room again */
   l->district_awards[r->district]--;
   l->district_nights[r->district] -= r->nights;
 }
@@ -214,7 +200,7 @@ static oi_status validate_for_ledger(const oi_ledger *l, const oi_subsidy_reques
   if (r->id == NULL || r->id[0] == '\0')
     return oip_fail(err, OI_EINVAL, "request", "id",
                     "a ledger names requests by id: the id is required");
-  *id_hash = oip_hash_string(r->id, 0);
+  *id_hash = oip_id_hash(l, r->id);
   if (oip_find_rec(l, r->id, *id_hash) != NULL)
     return oip_fail(err, OI_EEXISTS, "request", "id", "request \"%s\" is already entered",
                     r->id);
@@ -390,7 +376,7 @@ static void find_counters(const oi_ledger *l, const oi_subsidy_request *r, size_
 {
   const int32_t year = l->policy->sessions[session].first_day.year;
 
-  p->officer_hash = oip_officer_hash(r->officer.id, year);
+  p->officer_hash = oip_officer_hash(l, r->officer.id, year);
   p->oy = oip_find_officer_year(l, r->officer.id, year, p->officer_hash);
   if (eligible) {
     p->ly = oip_find_local_year(l, r->local.number, year);
@@ -576,16 +562,13 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
   if (l == NULL || id == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "id",
                     "a required pointer is NULL");
-  r = oip_find_rec(l, id, oip_hash_string(id, 0));
-  if (r == NULL)
-    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
-                    OI_ID_MAX, id);
+  st = oip_lookup_rec(l, id, &r, err);
+  if (st != OI_OK)
+    return st;
   if (r->status != OI_OUTCOME_AWARDED && r->status != OI_OUTCOME_WAITLISTED)
     return oip_fail(err, OI_ESTATE, NULL, "id", "request \"%s\" is %s: nothing to withdraw",
                     r->id, oi_outcome_name((oi_outcome)r->status));
   st = reserve(l, 0, 1 + OI_PROMOTIONS_MAX, err);
-  if (st == OI_OK)
-    st = reserve_search(l, err);
   if (st != OI_OK)
     return st;
 

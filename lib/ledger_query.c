@@ -8,6 +8,7 @@
 
 #include "ledger_state.h"
 #include "error_private.h"
+#include "strutil.h"
 
 static void fill_entry(const oi_ledger *l, const struct oip_rec *r, oi_ledger_entry *e)
 {
@@ -60,15 +61,15 @@ void oip_ledger_request_of(const struct oip_rec *r, const oi_policy *p, oi_subsi
 
 oi_status oi_ledger_get(const oi_ledger *l, const char *id, oi_ledger_entry *out, oi_error *err)
 {
-  const struct oip_rec *r;
+  struct oip_rec *r;
+  oi_status st;
 
   if (l == NULL || id == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : id == NULL ? "id" : "out",
                     "a required pointer is NULL");
-  r = oip_find_rec(l, id, oip_hash_string(id, 0));
-  if (r == NULL)
-    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
-                    OI_ID_MAX, id);
+  st = oip_lookup_rec(l, id, &r, err);
+  if (st != OI_OK)
+    return st;
   fill_entry(l, r, out);
   return OI_OK;
 }
@@ -90,6 +91,10 @@ oi_status oi_ledger_get_by_number(const oi_ledger *l, uint64_t n, oi_ledger_entr
 static oi_status session_of(const oi_ledger *l, const char *session_id, size_t *index,
                             oi_error *err)
 {
+  oi_status st = oip_check_string(session_id, OI_ID_MAX, 0, err, NULL, "session_id");
+
+  if (st != OI_OK)
+    return st;
   if (oip_find_session(l->policy, session_id, index) == NULL)
     return oip_fail(err, OI_ENOTFOUND, NULL, "session_id", "no session \"%.*s\" in policy \"%s\"",
                     OI_ID_MAX, session_id, l->policy->id);
@@ -181,8 +186,11 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
       recs[k++] = REC_OF(n);
     break;
   case OI_OUTCOME_WAITLISTED:
-    for (k2 = 0; k2 < s->heads.count; k2++) {
-      oip_avl_iter_init(&it, s->heads.items[k2].queue->root);
+    /* Every non-empty queue: those of locals with room, then those at their cap. */
+    for (k2 = 0; k2 < s->heads.count + s->capped.count; k2++) {
+      const struct oip_head *h = k2 < s->heads.count ? &s->heads.items[k2]
+                                                      : &s->capped.items[k2 - s->heads.count];
+      oip_avl_iter_init(&it, h->queue->root);
       while ((n = oip_avl_iter_next(&it)) != NULL)
         recs[k++] = REC_OF(n);
     }
@@ -257,11 +265,15 @@ oi_status oi_ledger_hotel_nights(const oi_ledger *l, const char *hotel, int64_t 
   int64_t nights = 0;
   int found = 0;
   size_t s;
+  oi_status st;
 
   if (l == NULL || hotel == NULL || nights_out == NULL)
     return oip_fail(err, OI_EINVAL, NULL,
                     l == NULL ? "ledger" : hotel == NULL ? "hotel" : "nights_out",
                     "a required pointer is NULL");
+  st = oip_check_string(hotel, OI_NAME_MAX, 0, err, NULL, "hotel");
+  if (st != OI_OK)
+    return st;
   for (s = 0; s < l->policy->session_count; s++) {
     const struct oip_session *ps = &l->policy->sessions[s];
     if (ps->has_hotel && strcmp(ps->hotel, hotel) == 0) {

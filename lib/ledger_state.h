@@ -8,7 +8,8 @@
  *    a hash map (ledger_index.c); its strings and reasons live in an arena;
  *  - each session keeps its awards in a tree ordered by receipt, and its
  *    waitlist as one receipt-ordered queue per local, the queues' earliest
- *    requests ("heads") in a binary min-heap (ledger_waitlist.c);
+ *    requests ("heads") in two binary min-heaps, one for the locals with
+ *    room (S5) and one for those at their cap (ledger_waitlist.c);
  *  - each (local, year) and (officer, year) has a small counter record found
  *    by hash (ledger_index.c).
  *
@@ -32,6 +33,7 @@
 #include "policy_private.h"
 #include "date_private.h"
 #include "map.h"
+#include "siphash.h"
 
 #define REC_CHUNK 1024
 
@@ -59,9 +61,9 @@ struct oip_head {
   struct oip_queue *queue;
 };
 
-/* The heads of a session's queues, as a binary min-heap in one array: a
- * head arriving in random receipt order settles in O(1) expected steps,
- * near the top of an array that stays in cache. */
+/* Heads of a session's queues, as a binary min-heap in one array: a head
+ * arriving in random receipt order settles in O(1) expected steps, near the
+ * top of an array that stays in cache. */
 struct oip_heads {
   struct oip_head *items;
   size_t count;
@@ -70,7 +72,8 @@ struct oip_heads {
 
 /* The waitlisted requests of one local at one session, in receipt order. */
 struct oip_queue {
-  size_t head_index;           /* its place in the session's heads, while non-empty */
+  struct oip_heads *heap;      /* the heap holding its head, while non-empty */
+  size_t head_index;           /* its place there */
   struct oip_avl *root;
   struct oip_rec *first;
   struct oip_local_year *ly;
@@ -81,7 +84,8 @@ struct oip_queue {
 
 struct oip_session_state {
   struct oip_avl *awarded;     /* records, by receipt */
-  struct oip_heads heads;      /* non-empty queues, by their first record's receipt */
+  struct oip_heads heads;      /* non-empty queues of locals with room (S5), by receipt */
+  struct oip_heads capped;     /* non-empty queues of locals at their cap */
   size_t heads_wanted;         /* scratch: a batch's requests at this session */
   struct oip_rec *refused;     /* list, newest first */
   struct oip_rec *withdrawn;   /* list, newest first */
@@ -91,6 +95,7 @@ struct oip_session_state {
 
 struct oi_ledger {
   const oi_policy *policy;
+  struct oip_hash_key key;     /* of every hash below, drawn when the ledger is made */
   struct oip_session_state *sessions;
   struct oip_arena arena;
   struct oip_map ids;          /* id -> record */
@@ -103,9 +108,6 @@ struct oi_ledger {
   struct oip_event *events;
   size_t event_count;
   size_t event_capacity;
-  size_t full_local_years;     /* local-years at their cap (S5) */
-  size_t *search;              /* scratch for candidate_for_seat() */
-  size_t search_capacity;
   size_t district_awards[OI_DISTRICT_COUNT + 1];
   int64_t district_nights[OI_DISTRICT_COUNT + 1];
 };
@@ -149,7 +151,8 @@ static inline int oip_slot_free(const oi_ledger *l, const struct oip_local_year 
 /* ---- ledger_index.c: keys and the hash indexes ------------------------ */
 
 oi_datetime oip_receipt_of_key(int64_t key);
-uint64_t oip_officer_hash(const char *officer_id, int32_t year);
+uint64_t oip_id_hash(const oi_ledger *l, const char *id);
+uint64_t oip_officer_hash(const oi_ledger *l, const char *officer_id, int32_t year);
 struct oip_rec *oip_find_rec(const oi_ledger *l, const char *id, uint64_t hash);
 struct oip_queue *oip_find_queue(const oi_ledger *l, int32_t session, uint32_t local);
 struct oip_local_year *oip_find_local_year(const oi_ledger *l, uint32_t local, int32_t year);
@@ -162,17 +165,25 @@ struct oip_officer_year *oip_officer_year(oi_ledger *l, const char *officer_id, 
                                           uint64_t hash, struct oip_officer_year *spare);
 struct oip_queue *oip_queue_for(oi_ledger *l, int32_t session, uint32_t local,
                                 struct oip_local_year *ly, struct oip_queue *spare);
+/* The record of a caller's id: OI_EINVAL for an id that is no id (too long,
+ * control characters), OI_ENOTFOUND for one not entered. */
+oi_status oip_lookup_rec(const oi_ledger *l, const char *id, struct oip_rec **out, oi_error *err);
 /* Insert a record under its id (room reserved). */
 void oip_index_rec(oi_ledger *l, uint64_t hash, struct oip_rec *rec);
 
 /* ---- ledger_waitlist.c: queues, their heads, promotion candidates ------ */
 
-oi_status oip_heads_reserve(struct oip_heads *h, size_t extra);
+/* Room for extra more non-empty queues at a session, in either heap, so
+ * that no later change of the waitlist allocates. */
+oi_status oip_heads_reserve(struct oip_session_state *s, size_t extra);
+void oip_heads_free(struct oip_session_state *s);
 /* Room in the session's heads must have been reserved. */
 void oip_queue_push(oi_ledger *l, struct oip_queue *q, struct oip_rec *r);
 void oip_queue_remove(oi_ledger *l, struct oip_rec *r);
-/* l->search must hold full_local_years + 4 entries (reserved by the caller). */
-struct oip_rec *oip_candidate_for_seat(oi_ledger *l, int32_t session);
+/* The local-year just reached its cap, or just left it: move the heads of
+ * its queues to the heap they now belong in. */
+void oip_local_year_cap_changed(oi_ledger *l, struct oip_local_year *ly);
+struct oip_rec *oip_candidate_for_seat(const oi_ledger *l, int32_t session);
 struct oip_rec *oip_candidate_for_slot(const oi_ledger *l, const struct oip_local_year *ly);
 
 /* ---- ledger_audit.c: the audit trail ----------------------------------- */

@@ -47,6 +47,8 @@ lib_libofficerinst_la_SOURCES = \
 	lib/reason.c \
 	lib/rules.c \
 	lib/rules_private.h \
+	lib/siphash.c \
+	lib/siphash.h \
 	lib/strutil.c \
 	lib/strutil.h \
 	lib/suggest.c \

@@ -68,34 +68,3 @@ void oip_map_insert(struct oip_map *m, uint64_t hash, void *value)
   place(m->slots, m->capacity, hash, value);
   m->count++;
 }
-
-/* splitmix64's finalizer: spreads every input bit over the whole word, so
- * linear probing sees no clusters from similar keys. */
-uint64_t oip_hash_u64(uint64_t v)
-{
-  v ^= v >> 30;
-  v *= UINT64_C(0xbf58476d1ce4e5b9);
-  v ^= v >> 27;
-  v *= UINT64_C(0x94d049bb133111eb);
-  v ^= v >> 31;
-  return v;
-}
-
-/* Eight bytes at a time, each word folded in with a multiply and a shift,
- * then splitmix64's finalizer. The hashes live only in memory (never in a
- * file), so the word order of the machine does not matter. */
-uint64_t oip_hash_string(const char *s, uint64_t seed)
-{
-  size_t n = strlen(s);
-  uint64_t h = seed ^ ((uint64_t)n * UINT64_C(0x9e3779b97f4a7c15)), w;
-
-  for (; n >= 8; s += 8, n -= 8) {
-    memcpy(&w, s, 8);
-    h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
-    h ^= h >> 32;
-  }
-  w = 0;
-  memcpy(&w, s, n);
-  h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
-  return oip_hash_u64(h);
-}

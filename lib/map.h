@@ -35,8 +35,8 @@ void *oip_map_find(const struct oip_map *m, uint64_t hash, oip_map_eq eq, const 
 /* Add a value whose key is not in the map; room must have been reserved. */
 void oip_map_insert(struct oip_map *m, uint64_t hash, void *value);
 
-/* Hashes: a string, and 64-bit integers. */
-uint64_t oip_hash_string(const char *s, uint64_t seed);
-uint64_t oip_hash_u64(uint64_t v);
+/* The hashes are the caller's: keyed ones (siphash.h) where keys come from
+ * outside, since linear probing degrades to a scan when many keys share a
+ * slot. */
 
 #endif

@@ -434,6 +434,31 @@ static void *copy_array(const void *src, size_t count, size_t size)
   return p;
 }
 
+/* A year before the first day of the policy's earliest session (29 February
+ * giving 28 February), and never before year OI_YEAR_MIN: a request received
+ * earlier is a mistake (a year typed wrong, a date left at zero), which
+ * first come, first served (S4) would otherwise put first in every queue. */
+static oi_date earliest_received(const struct oi_policy *p)
+{
+  oi_date d = { OI_YEAR_MIN, 1, 1 };
+  size_t i, first = 0;
+
+  if (p->session_count == 0)
+    return d;
+  for (i = 1; i < p->session_count; i++)
+    if (p->sessions[i].first_days < p->sessions[first].first_days)
+      first = i;
+  d = p->sessions[first].first_day;
+  if (d.year <= OI_YEAR_MIN) {
+    d.month = d.day = 1;
+    return d;
+  }
+  d.year -= 1;
+  if (d.month == 2 && d.day == 29)
+    d.day = 28;
+  return d;
+}
+
 oi_status oi_policy_builder_build(const oi_policy_builder *b, oi_policy **out, oi_error *err)
 {
   const struct oi_policy *d;
@@ -469,6 +494,7 @@ oi_status oi_policy_builder_build(const oi_policy_builder *b, oi_policy **out, o
                    ? p->numbers.seats_per_session
                    : 0;
   }
+  p->earliest_received = earliest_received(p);
   compute_digest(p);
   *out = p;
   return OI_OK;
@@ -575,6 +601,8 @@ oi_status oi_policy_find_session(const oi_policy *p, const char *id, size_t *ind
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : id == NULL ? "id" : "index_out",
                     "a required pointer is NULL");
+  if (oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id") != OI_OK)
+    return OI_EINVAL;
   if (oip_find_session(p, id, index_out) == NULL)
     return oip_fail_no_session(err, p, NULL, "id", id);
   return OI_OK;
@@ -587,6 +615,8 @@ oi_status oi_policy_find_course(const oi_policy *p, const char *id, size_t *inde
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : id == NULL ? "id" : "index_out",
                     "a required pointer is NULL");
+  if (oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id") != OI_OK)
+    return OI_EINVAL;
   if (oip_find_course(p, id, index_out) == NULL)
     return oip_fail_no_course(err, p, NULL, "id", id);
   return OI_OK;

@@ -62,6 +62,9 @@ struct oi_policy {
   struct oip_course *courses;
   struct oip_session *sessions;
   struct oip_site *sites;
+  /* The earliest plausible receipt of a request: a year before the first
+   * day of the earliest session (computed when built). */
+  oi_date earliest_received;
 };
 
 /* Check the numbers of a policy; the path is "prefix.field". */

@@ -26,6 +26,16 @@ static int is_flag(int v)
   return v == 0 || v == 1;
 }
 
+/* Two valid dates, compared without converting them to day numbers. */
+static int date_before(oi_date a, oi_date b)
+{
+  if (a.year != b.year)
+    return a.year < b.year;
+  if (a.month != b.month)
+    return a.month < b.month;
+  return a.day < b.day;
+}
+
 /* Paths are "prefix.local.field": passed as literals, so that validating
  * formats nothing unless it fails. */
 static oi_status check_local(const oi_local *l, oi_error *err, const char *prefix)
@@ -128,6 +138,13 @@ oi_status oip_validate_subsidy(const oi_policy *p, const oi_subsidy_request *r,
                     "%04d-%02d-%02d %02d:%02d:%02d is not a valid moment",
                     r->received.date.year, r->received.date.month, r->received.date.day,
                     r->received.hour, r->received.minute, r->received.second);
+  if (date_before(r->received.date, p->earliest_received))
+    return oip_fail(err, OI_EINVAL, prefix, "received",
+                    "%04d-%02d-%02d is more than a year before the policy's first session: "
+                    "the earliest plausible receipt is %04d-%02d-%02d",
+                    r->received.date.year, r->received.date.month, r->received.date.day,
+                    p->earliest_received.year, p->earliest_received.month,
+                    p->earliest_received.day);
   if (r->nights < 1)
     return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, prefix, "nights",
                            "%d nights requested; at least 1", r->nights);

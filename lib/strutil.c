@@ -12,9 +12,60 @@ size_t oip_strnlen(const char *s, size_t max)
   return end != NULL ? (size_t)(end - s) : max;
 }
 
+/* The code point of a control character starting at u (C0, DEL, or C1 in
+ * UTF-8: 0xC2 0x80..0x9F), or 0. u[0] is not NUL, so u[1] may be read. */
+static unsigned control_at(const unsigned char *u)
+{
+  if (u[0] < 0x20 || u[0] == 0x7f)
+    return u[0];
+  if (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+    return u[1];
+  return 0;
+}
+
+#define BYTES(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* Bit 7 of a byte of the result is set for some byte of w below 0x20, or
+ * equal to 0x7F or 0xC2 (the first byte of a C1 control, and of other
+ * characters: a hint, checked exactly after), and only if there is one. */
+static uint64_t suspects(uint64_t w)
+{
+  const uint64_t d = w ^ BYTES(0x7f), c = w ^ BYTES(0xc2);
+
+  return (((w - BYTES(0x20)) & ~w) | ((d - BYTES(1)) & ~d) | ((c - BYTES(1)) & ~c)) &
+         BYTES(0x80);
+}
+
+/* Whether the n bytes at u may hold a control character, eight at a time:
+ * the last eight overlap the previous ones, and a string shorter than eight
+ * is padded with a letter. Reads only the n bytes. */
+static int may_hold_control(const unsigned char *u, size_t n)
+{
+  uint64_t w, any = 0;
+  size_t i;
+
+  for (i = 0; i + 8 <= n; i += 8) {
+    memcpy(&w, u + i, 8);
+    any |= suspects(w);
+  }
+  if (i < n) {
+    if (n >= 8) {
+      memcpy(&w, u + n - 8, 8);
+    } else {
+      w = BYTES(0x61);
+      memcpy(&w, u, n);
+    }
+    any |= suspects(w);
+  }
+  return any != 0;
+}
+
 oi_status oip_check_string(const char *s, size_t max, int required, oi_error *err,
                            const char *prefix, const char *field)
 {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i, n;
+
   if (s == NULL) {
     if (required)
       return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, prefix, field,
@@ -24,9 +75,23 @@ oi_status oip_check_string(const char *s, size_t max, int required, oi_error *er
   if (required && s[0] == '\0')
     return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_LENGTH, prefix, field,
                            "is empty; a value is required");
-  if (oip_strnlen(s, max + 1) > max)
+  /* At most max + 1 bytes are read: the caller's buffer need not be
+   * terminated past them. */
+  n = oip_strnlen(s, max + 1);
+  if (n > max)
     return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_LENGTH, prefix, field,
                            "is longer than %zu bytes", max);
+  if (!may_hold_control(u, n))
+    return OI_OK;
+  for (i = 0; i < n; i++) {
+    const unsigned c = control_at(&u[i]);
+
+    if (c != 0)
+      return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_PRINTABLE, prefix, field,
+                             "holds the control character U+%04X at byte %zu; ids and names "
+                             "are printable text",
+                             c, i);
+  }
   return OI_OK;
 }
 

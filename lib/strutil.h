@@ -8,8 +8,10 @@
 #include "officerinst/error.h"
 
 /*
- * Check a string argument: NULL or empty is an error when required, and it
- * may hold at most max bytes. On error the path is "prefix.field".
+ * Check a string argument: NULL or empty is an error when required, it
+ * may hold at most max bytes, and no control character (C0, DEL, or C1 in
+ * UTF-8). At most max + 1 bytes of s are read. On error the path is
+ * "prefix.field".
  */
 oi_status oip_check_string(const char *s, size_t max, int required, oi_error *err,
                            const char *prefix, const char *field);

@@ -14,7 +14,7 @@
  *   -q          quick: ledger sizes up to 1e5 only (for valgrind/callgrind)
  *   -n SIZE     the ledger figures (submit, withdraw) at this one size
  *   -s SECTION  only one section: memory, check, submit (with withdraw),
- *               batch, json (for perf record and callgrind)
+ *               batch, json, hostile (for perf record and callgrind)
  * `make bench BENCHFLAGS='...'` passes options.
  * Environment (set by `make bench`): OI_BENCH_CC, OI_BENCH_CFLAGS, the
  * compiler and flags the library and this program were built with.
@@ -883,6 +883,304 @@ static void bench_memory(const oi_policy *p, size_t n)
   workload_free(&w);
 }
 
+/* ---- 6. hostile inputs ---------------------------------------------------- */
+
+/*
+ * Ids chosen to collide. The string hash the ledger's tables once used was
+ * unkeyed: eight bytes at a time, h = (h ^ word) * M; h ^= h >> 32, then a
+ * finalizer. A multiply carries only upwards, so ids whose first word
+ * differs only in its high half give products with one low half L and
+ * high halves H; the second word (H, H) then cancels what differs, and
+ * every such id of 16 printable bytes has the same 64-bit hash: all of them
+ * in one probe sequence of an unkeyed table. The crafting is cheap (one
+ * multiply a candidate, 1.7% of candidates printable) and reproducible;
+ * under a keyed hash these ids are ordinary ones.
+ */
+#define HOSTILE_ID_LEN 16
+
+static int printable4(uint32_t x)
+{
+  int i;
+
+  for (i = 0; i < 4; i++, x >>= 8)
+    if ((x & 0xff) < 0x21 || (x & 0xff) > 0x7e || (x & 0xff) == '"' || (x & 0xff) == '\\')
+      return 0;
+  return 1;
+}
+
+/* count ids of 16 bytes into ids (ID_SIZE bytes apart), all with one old
+ * hash under seed (0 for request ids; the year times 0x9e3779b97f4a7c15 for
+ * officer ids); prefix: four printable bytes. */
+static void craft_ids(char *ids, size_t count, const char *prefix, uint64_t seed)
+{
+  const uint64_t c0 = seed ^ ((uint64_t)HOSTILE_ID_LEN * UINT64_C(0x9e3779b97f4a7c15));
+  uint32_t lo, hi;
+  size_t made = 0;
+
+  memcpy(&lo, prefix, 4);
+  for (hi = 0x21212121; made < count; hi++) {
+    uint64_t w1, w2, y;
+    uint32_t h;
+
+    if (!printable4(hi))
+      continue;
+    w1 = (uint64_t)hi << 32 | lo;
+    y = (c0 ^ w1) * UINT64_C(0xff51afd7ed558ccd);
+    h = (uint32_t)(y >> 32);
+    if (!printable4(h))
+      continue;
+    w2 = (uint64_t)h << 32 | h;
+    memcpy(ids + made * ID_SIZE, &w1, 8);
+    memcpy(ids + made * ID_SIZE + 8, &w2, 8);
+    ids[made * ID_SIZE + HOSTILE_ID_LEN] = '\0';
+    made++;
+  }
+}
+
+/* Seconds to enter w's requests in one batch into a fresh ledger, and
+ * (when load_ms is not NULL) milliseconds to load that ledger's snapshot
+ * back. */
+static void time_hostile_batch(const oi_policy *p, const struct workload *w, double *batch_s,
+                               double *load_ms)
+{
+  oi_ledger *l, *back;
+  char *snap;
+  size_t len;
+  oi_error err;
+  oi_status st;
+  double t0;
+
+  if ((st = oi_ledger_new(p, &l, &err)) != OI_OK)
+    die("oi_ledger_new", st, &err);
+  t0 = now_ns();
+  st = oi_ledger_submit_many(l, w->reqs, w->n, NULL, &err);
+  *batch_s = (now_ns() - t0) / 1e9;
+  if (st != OI_OK)
+    die("oi_ledger_submit_many", st, &err);
+  if (load_ms == NULL) {
+    oi_ledger_free(l);
+    return;
+  }
+  if ((st = oi_ledger_to_json(l, &snap, &len, &err)) != OI_OK)
+    die("oi_ledger_to_json", st, &err);
+  t0 = now_ns();
+  if ((st = oi_ledger_from_json(p, snap, len, &back, &err)) != OI_OK)
+    die("oi_ledger_from_json", st, &err);
+  *load_ms = (now_ns() - t0) / 1e6;
+  if (oi_ledger_count(back) != w->n) {
+    fprintf(stderr, "bench: the hostile snapshot loaded %zu requests\n", oi_ledger_count(back));
+    exit(2);
+  }
+  oi_ledger_free(back);
+  oi_free(snap);
+  oi_ledger_free(l);
+}
+
+/* One 1.0 session, "S-A" (2017-03-06), with this many seats and a cap of 2. */
+static oi_policy *one_session_policy(int seats)
+{
+  static const char *const courses[] = { "OI-1.0" };
+  oi_policy_numbers num;
+  oi_course c;
+  oi_session s;
+  oi_policy_builder *b = NULL;
+  oi_policy *p = NULL;
+  oi_error err;
+  oi_status st;
+
+  memset(&num, 0, sizeof num);
+  num.year = 2017;
+  num.seats_per_session = seats;
+  num.local_cap_per_year = 2;
+  num.deadline_weeks = 6;
+  num.max_nights = 5;
+  num.canada_threshold_cents = 25000000;
+  c.id = "OI-1.0";
+  c.title = "Officer Institute 1.0";
+  c.kind = OI_COURSE_INSTITUTE;
+  memset(&s, 0, sizeof s);
+  s.id = "S-A";
+  s.place = "Denver, CO";
+  s.hotel = "Hotel One";
+  s.first_day.year = 2017;
+  s.first_day.month = 3;
+  s.first_day.day = 6;
+  s.last_day = s.first_day;
+  s.last_day.day = 10;
+  s.countries = OI_COUNTRY_BIT(OI_COUNTRY_US);
+  s.course_ids = courses;
+  s.course_count = 1;
+  if ((st = oi_policy_builder_new(&b, "bench-capped", &num, &err)) != OI_OK ||
+      (st = oi_policy_builder_add_course(b, &c, &err)) != OI_OK ||
+      (st = oi_policy_builder_add_session(b, &s, &err)) != OI_OK ||
+      (st = oi_policy_builder_build(b, &p, &err)) != OI_OK)
+    die("building the capped-locals policy", st, &err);
+  oi_policy_builder_free(b);
+  return p;
+}
+
+#define CAPPED_LOCALS 8000
+#define OPEN_LOCALS 2000
+#define WITHDRAW_BUDGET_NS 1e9 /* the quadratic search of old stops here */
+
+struct capped_ids {
+  char id[CAPPED_LOCALS * 3 + OPEN_LOCALS + 1][ID_SIZE];
+  size_t n;
+};
+
+static void enter_one(oi_ledger *l, struct capped_ids *ids, uint32_t local, int day, int sec,
+                      oi_outcome expect)
+{
+  oi_subsidy_request r;
+  oi_decision d;
+  oi_error err;
+  oi_status st;
+  char *id = ids->id[ids->n++];
+
+  snprintf(id, ID_SIZE, "c%zu", ids->n);
+  memset(&r, 0, sizeof r);
+  r.id = id;
+  r.session_id = "S-A";
+  r.local.number = local;
+  r.local.name = "IATSE Local";
+  r.local.country = OI_COUNTRY_US;
+  r.local.district = 1;
+  r.local.lm_form = OI_LM_3;
+  r.officer.id = id; /* an officer a request */
+  r.officer.office = OI_OFFICE_PRESIDENT;
+  r.received.date.year = day < 0 ? 2016 : 2017;
+  r.received.date.month = day < 0 ? 12 : 1;
+  r.received.date.day = day < 0 ? -day : day;
+  r.received.hour = 8 + sec / 3600;
+  r.received.minute = sec / 60 % 60;
+  r.received.second = sec % 60;
+  r.nights = 5;
+  r.attested = r.with_application = r.application_signed = r.request_signed = 1;
+  if ((st = oi_ledger_submit(l, &r, &d, &err)) != OI_OK)
+    die("oi_ledger_submit", st, &err);
+  if (d.outcome != expect) {
+    fprintf(stderr, "bench: capped-locals request decided %s\n", oi_outcome_name(d.outcome));
+    exit(2);
+  }
+}
+
+/*
+ * A session with 2K + 1 seats: K locals hold two awards each (their cap,
+ * S5), one more local the last seat, OPEN_LOCALS locals wait for a seat
+ * (S4). With ahead, each capped local also waits, received earlier than
+ * every local that fits. Then the last seat is withdrawn, and again the
+ * request just promoted, OPEN_LOCALS times (or until a second is spent):
+ * each withdrawal promotes the next local with room, past the K capped
+ * ones. Returns nanoseconds per withdrawal.
+ */
+static double time_capped_withdrawals(const oi_policy *p, int ahead)
+{
+  static struct capped_ids ids;
+  char last[ID_SIZE];
+  oi_ledger *l;
+  oi_error err;
+  oi_status st;
+  double t0, t;
+  size_t k, m;
+
+  ids.n = 0;
+  if ((st = oi_ledger_new(p, &l, &err)) != OI_OK)
+    die("oi_ledger_new", st, &err);
+  for (k = 0; k < CAPPED_LOCALS; k++) {
+    enter_one(l, &ids, 10001 + (uint32_t)k, 2, 0, OI_OUTCOME_AWARDED);
+    enter_one(l, &ids, 10001 + (uint32_t)k, 2, 1, OI_OUTCOME_AWARDED);
+  }
+  enter_one(l, &ids, 1, 2, 3600, OI_OUTCOME_AWARDED);
+  snprintf(last, sizeof last, "%s", ids.id[ids.n - 1]);
+  if (ahead)
+    for (k = 0; k < CAPPED_LOCALS; k++)
+      enter_one(l, &ids, 10001 + (uint32_t)k, -1, (int)(k % 36000), OI_OUTCOME_WAITLISTED);
+  for (m = 0; m < OPEN_LOCALS; m++)
+    enter_one(l, &ids, 2 + (uint32_t)m, 10, (int)m, OI_OUTCOME_WAITLISTED);
+
+  t0 = now_ns();
+  for (m = 0; m < OPEN_LOCALS && now_ns() - t0 < WITHDRAW_BUDGET_NS; m++) {
+    oi_withdrawal wd;
+
+    if ((st = oi_ledger_withdraw(l, last, &wd, &err)) != OI_OK)
+      die("oi_ledger_withdraw", st, &err);
+    if (wd.promoted_count != 1) {
+      fprintf(stderr, "bench: a capped-locals withdrawal promoted %zu\n", wd.promoted_count);
+      exit(2);
+    }
+    snprintf(last, sizeof last, "%s", wd.promoted[0]);
+  }
+  t = (now_ns() - t0) / (double)m;
+  oi_ledger_free(l);
+  return t;
+}
+
+static void bench_hostile(const oi_policy *p, int runs, size_t n)
+{
+  const uint64_t officer_seed = (uint64_t)2017 * UINT64_C(0x9e3779b97f4a7c15);
+  struct workload w;
+  char *crafted_ids = xmalloc(n * ID_SIZE), *crafted_officers = xmalloc(n * ID_SIZE);
+  double tb[2][64], tl[2][64], tw[2][64], b[2], ld[2], wd[2];
+  char name[96], a[16];
+  oi_policy *capped;
+  size_t i;
+  int run, kind;
+  const int load_runs = runs < 3 ? runs : 3;
+
+  /* The policy's sessions are all of 2017: one officer seed. */
+  workload_make(&w, n);
+  craft_ids(crafted_ids, n, "req-", 0);
+  craft_ids(crafted_officers, n, "off-", officer_seed);
+  fprintf(stderr, "bench: hostile ids, batches of %zu x %d runs...\n", n, runs);
+  for (run = 0; run < runs; run++)
+    for (kind = 0; kind < 2; kind++) {
+      for (i = 0; i < n; i++) {
+        struct req_strings *str = &w.strings[i];
+        if (kind == 0) {
+          snprintf(str->id, ID_SIZE, "req-%012zu", i);
+          snprintf(str->officer_id, ID_SIZE, "off-%012zu", i);
+        } else {
+          memcpy(str->id, crafted_ids + i * ID_SIZE, ID_SIZE);
+          memcpy(str->officer_id, crafted_officers + i * ID_SIZE, ID_SIZE);
+        }
+      }
+      /* Loading replays the whole history: three runs are enough. */
+      time_hostile_batch(p, &w, &tb[kind][run], run < load_runs ? &tl[kind][run] : NULL);
+    }
+  for (kind = 0; kind < 2; kind++) {
+    b[kind] = median(tb[kind], runs);
+    ld[kind] = median(tl[kind], load_runs);
+  }
+  sci(n, a, sizeof a);
+  snprintf(name, sizeof name, "submit_many: %s, ordinary ids of 16 bytes", a);
+  add_info(name, b[0], "%.3f", "s");
+  snprintf(name, sizeof name, "submit_many: %s, ids colliding unkeyed", a);
+  add_info(name, b[1], "%.3f", "s");
+  add_max("  crafted / ordinary", b[1] / b[0], "%.2f", "ratio", 2.0, "<= 2");
+  snprintf(name, sizeof name, "ledger_from_json: %s, ordinary ids", a);
+  add_info(name, ld[0], "%.0f", "ms");
+  snprintf(name, sizeof name, "ledger_from_json: %s, ids colliding unkeyed", a);
+  add_info(name, ld[1], "%.0f", "ms");
+  add_max("  crafted / ordinary", ld[1] / ld[0], "%.2f", "ratio", 2.0, "<= 2");
+  free(crafted_ids);
+  free(crafted_officers);
+  workload_free(&w);
+
+  fprintf(stderr, "bench: withdrawals past %d capped locals x %d runs...\n", CAPPED_LOCALS,
+          runs);
+  capped = one_session_policy(2 * CAPPED_LOCALS + 1);
+  for (run = 0; run < runs; run++)
+    for (kind = 0; kind < 2; kind++)
+      tw[kind][run] = time_capped_withdrawals(capped, kind);
+  for (kind = 0; kind < 2; kind++)
+    wd[kind] = median(tw[kind], runs);
+  oi_policy_free(capped);
+  add_info("ledger_withdraw: no capped local waiting ahead", wd[0], "%.0f", "ns");
+  snprintf(name, sizeof name, "ledger_withdraw: %d capped locals waiting ahead", CAPPED_LOCALS);
+  add_info(name, wd[1], "%.0f", "ns");
+  add_max("  capped ahead / none", wd[1] / wd[0], "%.2f", "ratio", 2.0, "<= 2");
+}
+
 /* ---- main ----------------------------------------------------------------- */
 
 /* "AMD EPYC, family 25 model 17, 2596 MHz, virtual machine (KVM)" */
@@ -919,7 +1217,8 @@ static void usage(FILE *f)
           "  -r RUNS     runs per figure; the median is reported (default 5)\n"
           "  -q          quick: ledgers of 1e3, 1e4 and 1e5 requests, not up to 1e6\n"
           "  -n SIZE     the ledger figures at this one size only (for profiling)\n"
-          "  -s SECTION  one section: memory, check, submit (with withdraw), batch, json\n");
+          "  -s SECTION  one section: memory, check, submit (with withdraw), batch, json,\n"
+          "              hostile\n");
 }
 
 int main(int argc, char **argv)
@@ -990,6 +1289,8 @@ int main(int argc, char **argv)
     bench_batch(p, runs, sizes[2]);
   if (WANT("json"))
     bench_json(p, runs, sizes[1]);
+  if (WANT("hostile"))
+    bench_hostile(p, runs, 80000);
   loadavg(load_end, sizeof load_end);
 
   describe_cpu(cpu, sizeof cpu);

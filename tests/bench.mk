@@ -3,8 +3,9 @@
 # Makefile.am, last; paths are from the top of the tree.
 #
 #  tests/bench     the C benchmark: stateless decisions, the ledger one by one
-#                  and in a batch, withdrawals, JSON documents, memory. One
-#                  table, each figure the median of several runs.
+#                  and in a batch, withdrawals, JSON documents, memory, inputs
+#                  crafted to be slow. One table, each figure the median of
+#                  several runs.
 #  tests/bench.py  the Python bindings' side: the cost of one call, and of a
 #                  batch against a loop. Run only when the bindings are built
 #                  (WITH_PYTHON); skipped with a message otherwise.
@@ -20,7 +21,8 @@
 # Options reach the program through BENCHFLAGS, e.g.
 #   make bench BENCHFLAGS='-r 9'     nine runs a figure instead of five
 #   make bench BENCHFLAGS='-q'       ledgers up to 1e5 requests only
-#   make bench BENCHFLAGS='-s batch' one section (check, submit, batch, json, memory)
+#   make bench BENCHFLAGS='-s batch' one section (check, submit, batch, json, memory,
+#                                    hostile)
 # to tests/bench.py through BENCHPYFLAGS (-r, -n), and to the officerinst
 # program's benchmark, tools/tests/bench.sh, through BENCHTOOLFLAGS (-r, -n).
 

@@ -495,8 +495,9 @@ START_TEST(test_vocab_expect_names_are_distinct)
       ck_assert_msg(strcmp(seen[i], name) != 0, "\"%s\" twice", name);
     seen[n++] = name;
   }
-  ck_assert_int_eq(n, 30);
+  ck_assert_int_eq(n, 31);
   ck_assert_str_eq(oi_expect_name(OI_EXPECT_SESSION), "session");
+  ck_assert_str_eq(oi_expect_name(OI_EXPECT_PRINTABLE), "printable");
   ck_assert_str_eq(oi_expect_name(OI_EXPECT_LM_FORM), "lm_form");
 }
 END_TEST

@@ -27,3 +27,23 @@ tests_check_ledger_random_SOURCES = tests/check_ledger_random.c tests/testutil.h
 tests_check_ledger_random_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
 tests_check_ledger_random_CPPFLAGS = $(oi_public_cppflags)
 tests_check_ledger_random_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
+
+# tests/check_hostile: inputs chosen to make the library misbehave (ids
+# without a terminator or with control characters, impossible receipts, ids
+# crafted to collide in hash tables, waitlists shaped to make promotion slow).
+check_PROGRAMS += tests/check_hostile
+TESTS += tests/check_hostile
+tests_check_hostile_SOURCES = tests/check_hostile.c tests/testutil.h
+tests_check_hostile_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
+tests_check_hostile_CPPFLAGS = $(oi_public_cppflags)
+tests_check_hostile_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
+
+# tests/check_siphash: the keyed hash of the ledger's tables against the
+# published answers. Built from the library's source file, since the
+# functions are private (hidden, not exported).
+check_PROGRAMS += tests/check_siphash
+TESTS += tests/check_siphash
+tests_check_siphash_SOURCES = tests/check_siphash.c lib/siphash.c
+tests_check_siphash_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
+tests_check_siphash_CPPFLAGS = $(oi_public_cppflags) -I$(top_srcdir)/lib -I$(top_builddir)
+tests_check_siphash_LDADD = $(CHECK_LIBS)

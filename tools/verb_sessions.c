@@ -84,6 +84,9 @@ struct answer {
   oi_decision courses[OI_SESSION_COURSES_MAX];
   int has_subsidy;
   oi_decision subsidy;
+  /* The scratch ledger that made subsidy: its ids and reasons (a reason's
+   * ref_id) live there, so it lives as long as the answer. */
+  oi_ledger *scratch;
   int open;
 };
 
@@ -190,7 +193,8 @@ static int resolve(struct query *q, const oi_ledger *ledger)
 /* The subsidy request made on the day of the query, entered into a scratch
  * ledger restored from snapshot (or a new one). */
 static int dry_run(const oi_policy *policy, const char *snapshot, size_t length,
-                   const struct query *q, const oi_session *s, oi_decision *out, oi_error *err)
+                   const struct query *q, const oi_session *s, oi_decision *out,
+                   oi_ledger **scratch_out, oi_error *err)
 {
   oi_policy_numbers numbers;
   oi_subsidy_request req;
@@ -219,7 +223,10 @@ static int dry_run(const oi_policy *policy, const char *snapshot, size_t length,
   req.application_signed = 1;
   req.request_signed = 1;
   status = oi_ledger_submit(scratch, &req, out, err) == OI_OK ? 0 : -1;
-  oi_ledger_free(scratch);
+  if (status == 0)
+    *scratch_out = scratch;
+  else
+    oi_ledger_free(scratch);
   return status;
 }
 
@@ -249,7 +256,7 @@ static int answer_session(const oi_policy *policy, const char *snapshot, size_t 
   }
   if (oi_policy_session_seats(policy, index) > 0) {
     a->has_subsidy = 1;
-    if (dry_run(policy, snapshot, length, q, &a->s, &a->subsidy, err) != 0)
+    if (dry_run(policy, snapshot, length, q, &a->s, &a->subsidy, &a->scratch, err) != 0)
       return -1;
   }
   return 0;
@@ -389,6 +396,7 @@ static int query(const oi_policy *policy, const oi_ledger *ledger, const struct 
       }
       bad |= out_append(list, o);
     }
+    oi_ledger_free(a.scratch);
   }
   if (format == CLI_FORMAT_JSON) {
     bad |= out_set(doc, "sessions", list);

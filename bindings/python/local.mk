@@ -46,6 +46,7 @@ oi_python_tests = \
 	bindings/python/tests/test_policy.py \
 	bindings/python/tests/test_rules.py \
 	bindings/python/tests/test_ledger.py \
+	bindings/python/tests/test_lifetimes.py \
 	bindings/python/tests/test_decisions.py \
 	bindings/python/tests/test_json.py \
 	bindings/python/tests/test_memory.py \

@@ -27,10 +27,21 @@ extern "C" {
 #endif
 
 /** Longest identifier (session, course, officer, request, policy), in bytes,
- *  not counting the terminating NUL. */
+ *  not counting the terminating NUL.
+ *
+ *  Every function taking an id reads at most ::OI_ID_MAX + 1 bytes of it
+ *  (and of a name, ::OI_NAME_MAX + 1), so a caller's buffer need not be
+ *  terminated past that: a longer id is ::OI_EINVAL naming the field
+ *  ("request.id is longer than 63 bytes"), never a read past the limit.
+ *
+ *  Ids and names are printable text: a control character anywhere in one
+ *  (U+0000..U+001F such as a newline or a tab, U+007F, or U+0080..U+009F
+ *  encoded in UTF-8) is ::OI_EINVAL naming the field, wherever the string is
+ *  given (requests, applications, policies, look-ups). Other bytes are taken
+ *  as they are: the library does not check that text is UTF-8. */
 #define OI_ID_MAX 63
 /** Longest name (local, officer, place, hotel, site), in bytes, not counting
- *  the terminating NUL. */
+ *  the terminating NUL. Read and checked as ids are (see ::OI_ID_MAX). */
 #define OI_NAME_MAX 127
 
 /** @} */

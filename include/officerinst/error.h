@@ -66,6 +66,7 @@ typedef enum oi_expect {
   OI_EXPECT_SYNTAX = 11,      /**< Well-formed JSON. */
   OI_EXPECT_FORMAT = 12,      /**< The document's format name and version. */
   OI_EXPECT_LIMIT = 13,       /**< Input within a size, depth or count limit. */
+  OI_EXPECT_PRINTABLE = 14,   /**< Printable text: no control character in an id or name. */
   OI_EXPECT_DATE = 20,        /**< A date, "YYYY-MM-DD" (oi_date_parse()). */
   OI_EXPECT_DATETIME = 21,    /**< A moment, "YYYY-MM-DDTHH:MM:SS" (oi_datetime_parse()). */
   OI_EXPECT_MONEY = 22,       /**< An amount of money, "$250,000.00" (oi_money_parse()). */

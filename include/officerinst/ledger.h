@@ -25,7 +25,12 @@
  *
  * Cost: entering, deciding and withdrawing take O(log n) time for n requests
  * held, plus a term bounded by the policy (its sessions and seats), never a
- * scan over all requests or all locals. Memory grows with the requests held.
+ * scan over all requests or all locals, whatever the ids, local numbers and
+ * receipts: the ledger's hash tables are keyed with a key of its own, drawn
+ * from the system when it is made, so ids chosen to collide cost what any
+ * others cost, and locals at their cap (S5) waiting ahead of a free seat do
+ * not slow the search for the request that takes it. Memory grows with the
+ * requests held.
  *
  * Strings and reason arrays the ledger hands out (ids, officer ids, payees,
  * reasons, and the request ids in decisions and in reasons' ref_id) are
@@ -139,7 +144,11 @@ typedef struct oi_event {
 } oi_event;
 
 /**
- * Make an empty ledger.
+ * Make an empty ledger. It reads 16 bytes of the system's entropy
+ * (getrandom(2), else /dev/urandom) for the key of its hash tables; where
+ * the system has none to give, the key is derived from addresses that
+ * address space randomization hides, and the call still succeeds. Nothing
+ * the ledger decides or reports depends on the key.
  * @param policy  borrowed; must outlive the ledger.
  * @param out     receives a ledger the caller frees with oi_ledger_free().
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM.
@@ -198,9 +207,10 @@ OI_EXTERN oi_status oi_ledger_submit_many(oi_ledger *ledger, const oi_subsidy_re
  * local's slot, and waitlisted requests are promoted, earliest receipt first,
  * for as long as one fits every rule (S10). Withdrawing a waitlisted request
  * promotes nobody.
- * @param id   borrowed.
+ * @param id   borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out  caller-owned, may be NULL; says who was promoted.
- * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND (unknown id), ::OI_ESTATE
+ * @return ::OI_OK, ::OI_EINVAL (an id too long or not printable),
+ *         ::OI_ENOTFOUND (unknown id), ::OI_ESTATE
  *         (already withdrawn, or refused), ::OI_ENOMEM. On error the ledger
  *         is unchanged.
  */
@@ -209,8 +219,9 @@ OI_EXTERN oi_status oi_ledger_withdraw(oi_ledger *ledger, const char *id, oi_wit
 
 /**
  * Look a request up by id.
+ * @param id   borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out  caller-owned.
- * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND.
+ * @return ::OI_OK, ::OI_EINVAL (an id too long or not printable), ::OI_ENOTFOUND.
  */
 OI_EXTERN oi_status oi_ledger_get(const oi_ledger *ledger, const char *id,
                                   oi_ledger_entry *out, oi_error *err);
@@ -224,7 +235,7 @@ OI_EXTERN oi_status oi_ledger_get_by_number(const oi_ledger *ledger, uint64_t en
 
 /**
  * A session's seats and counts.
- * @param session_id  borrowed.
+ * @param session_id  borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out         caller-owned.
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND.
  */
@@ -235,6 +246,7 @@ OI_EXTERN oi_status oi_ledger_session_summary(const oi_ledger *ledger, const cha
  * A session's requests of one status in receipt order (ties by entry):
  * ::OI_OUTCOME_AWARDED or ::OI_OUTCOME_WAITLISTED (the waitlist's order),
  * ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN.
+ * @param session_id borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out        caller-owned array of @p capacity entries (may be NULL when 0).
  * @param count_out  receives how many there are in all; min(count, capacity)
  *                   are written, so a first call with capacity 0 sizes the array.
@@ -268,7 +280,8 @@ OI_EXTERN oi_status oi_ledger_district_awards(const oi_ledger *ledger, int distr
 
 /**
  * Nights awarded at a designated hotel, over every session it serves.
- * @param hotel       borrowed: a hotel name as in the policy.
+ * @param hotel       borrowed: a hotel name as in the policy; at most
+ *                    ::OI_NAME_MAX + 1 bytes are read.
  * @param nights_out  caller-owned.
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND (no session has that hotel).
  */

@@ -155,15 +155,19 @@ OI_EXTERN const char *oi_policy_prior_site(const oi_policy *policy, size_t index
 
 /**
  * Find a session by id (exact match).
+ * @param id         borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param index_out  caller-owned; written only on success.
- * @return ::OI_OK, ::OI_EINVAL (NULL argument), ::OI_ENOTFOUND.
+ * @return ::OI_OK, ::OI_EINVAL (NULL argument, an id too long or not
+ *         printable), ::OI_ENOTFOUND.
  */
 OI_EXTERN oi_status oi_policy_find_session(const oi_policy *policy, const char *id, size_t *index_out, oi_error *err);
 
 /**
  * Find a course by id (exact match).
+ * @param id         borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param index_out  caller-owned; written only on success.
- * @return ::OI_OK, ::OI_EINVAL (NULL argument), ::OI_ENOTFOUND.
+ * @return ::OI_OK, ::OI_EINVAL (NULL argument, an id too long or not
+ *         printable), ::OI_ENOTFOUND.
  */
 OI_EXTERN oi_status oi_policy_find_course(const oi_policy *policy, const char *id, size_t *index_out, oi_error *err);
 

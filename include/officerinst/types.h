@@ -109,7 +109,11 @@ typedef struct oi_subsidy_request {
   const char *session_id;  /**< Borrowed: the 1.0 session applied to. */
   oi_local local;          /**< The officer's local. */
   oi_officer officer;      /**< The officer who would attend. */
-  oi_datetime received;    /**< When the request was received (S4, S6). */
+  /** When the request was received (S4, S6). A receipt more than a year
+   *  before the policy's first session begins (before the same day a year
+   *  earlier; 28 February for 29 February) is not plausible: ::OI_EINVAL
+   *  naming "received", rather than first place in every waitlist. */
+  oi_datetime received;
   int nights;              /**< Nights of lodging requested, at least 1 (S3). */
   int attested;            /**< 1 if the local attests it falls within the S2 category. */
   int with_application;    /**< 1 if submitted together with the regular application (S8). */

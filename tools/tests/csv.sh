@@ -25,11 +25,15 @@ row() {
   echo 'Q3,2017-06-03 11:00,OI-2017-FL,33,IATSE Local 33,US,2,LM-3,,o3,José Núñez Øster,Secretary-Treasurer,5,yes,yes,yes,yes'
   row Q4 o4
 } >"$work/quoted.csv"
-run 0 "$oi" allocate --ledger "$work/l.json" "$work/quoted.csv"
-has "$work/out" "4 decided: 4 awarded; 0 bad rows"
+# A line break inside quotes is part of the field, and a name holding one
+# is refused by the library (ids and names are printable text), at the
+# line its row starts on; the other rows are still decided.
+run 1 "$oi" allocate --ledger "$work/l.json" "$work/quoted.csv"
+has "$work/err" "quoted.csv:3: officer.name: holds the control character U+000A"
+has "$work/out" "3 decided: 3 awarded; 1 bad row"
 run 0 "$oi" report --format csv --ledger "$work/l.json"
 has "$work/out" ',58,"IATSE Local 58, Toronto",11,o1,"Anne ""Nan"" Roy",' "the quoted comma and quote"
-has "$work/out" ',o2,"Two-line' "the line break in a field"
+hasnt "$work/out" ',o2,' "the name with a line break"
 has "$work/out" ',o3,José Núñez Øster,' "the UTF-8 name"
 run 0 "$oi" report --format json --ledger "$work/l.json"
 has "$work/out" '"officer_name": "José Núñez Øster"'
@@ -46,8 +50,8 @@ has "$work/out" '"officer_name": "José Núñez Øster"'
   echo 'M2,2017-06-31 9:00,OI-2017-FL,22,IATSE Local 22,US,3,LM-4,,m2,X,President,5,yes,yes,yes,yes'
 } >"$work/lines.csv"
 run 1 "$oi" check "$work/lines.csv"
+has "$work/err" "lines.csv:2: officer.name: holds the control character U+000A"
 has "$work/err" "lines.csv:7: received:"
-has "$work/out" "M1  OI-2017-FL  eligible"
 
 # CRLF line ends and a byte-order mark, as a spreadsheet saves them.
 printf '\357\273\277' >"$work/crlf.csv"
