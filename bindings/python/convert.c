@@ -868,9 +868,36 @@ static int value_at(PyObject *v, const oipy_field *f, char *base, oipy_arena *a,
   }
 }
 
+/* The instance dict of an object whose type says (a true class attribute
+ * _oipy_plain_dict) that its members are kept there under their names, as
+ * the package's values are: read as a dict, without a lookup of the type
+ * per member. NULL (no error) for any other object. */
+static PyObject *plain_dict(PyObject *o)
+{
+  static PyObject *marker;
+  PyObject *flag, *d;
+  int plain;
+
+  if (marker == NULL && (marker = PyUnicode_InternFromString("_oipy_plain_dict")) == NULL)
+    return NULL;
+  if (Py_TYPE(o)->tp_dictoffset == 0 || Py_TYPE(o)->tp_getattro != PyObject_GenericGetAttr)
+    return NULL;
+  flag = PyObject_GetAttr((PyObject *)Py_TYPE(o), marker);
+  plain = flag != NULL && PyObject_IsTrue(flag) == 1;
+  Py_XDECREF(flag);
+  PyErr_Clear();
+  if (!plain || (d = PyObject_GenericGetDict(o, NULL)) == NULL || !PyDict_Check(d)) {
+    PyErr_Clear();
+    return NULL;
+  }
+  Py_DECREF(d);      /* the object holds it */
+  return d;
+}
+
 static int struct_at(PyObject *o, const oipy_type *t, void *out, oipy_arena *a, const frame *at)
 {
   const int is_dict = PyDict_Check(o);
+  PyObject *members = is_dict ? NULL : plain_dict(o);
   Py_ssize_t found = 0, pos = 0;
   PyObject *v, *key;
   size_t i;
@@ -896,6 +923,8 @@ static int struct_at(PyObject *o, const oipy_type *t, void *out, oipy_arena *a, 
       }
       Py_INCREF(v);
       found++;
+    } else if (members != NULL && (v = PyDict_GetItemWithError(members, t->fields[i].key))) {
+      Py_INCREF(v);
     } else if ((v = PyObject_GetAttr(o, t->fields[i].key)) == NULL) {
       if (!PyErr_ExceptionMatches(PyExc_AttributeError))
         return -1;

@@ -290,7 +290,9 @@ typedef struct oipy_decisions {} oipy_decisions;
   $3 = batch->d;
 }
 %typemap(argout) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
-  if (result == OI_OK && oipy_decisions_own(batch$argnum, $1) < 0)
+  /* A ledger's decisions name the ledger's strings; stateless ones, ours. */
+  if (result == OI_OK && strcmp("$symname", "ledger_submit_many") == 0 &&
+      oipy_decisions_own(batch$argnum, $1) < 0)
     SWIG_fail;
   OIPY_APPEND(SWIG_NewPointerObj(batch$argnum, $descriptor(oipy_decisions *), SWIG_POINTER_OWN))
   if (result == OI_OK)

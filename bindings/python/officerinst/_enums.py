@@ -222,31 +222,30 @@ for _cls, _parse, _name in (
 for _cls in (Status, Country, LmForm, Office, CourseKind, Clause, Outcome, ReasonCode,
              Severity, Payer, CostItem, EventType):
     _cls.__module__ = "officerinst"
-    _READ[_cls] = {}
+    # Members and values (and, as they are read, texts) to members.
+    _READ[_cls] = {**{m: m for m in _cls}, **{int(m): m for m in _cls}}
 del _cls, _parse, _name
 
 
 def _member(cls: Type[E], value: object) -> Union[E, object]:
     """``cls(value)`` for a member, its value or a text the library reads;
     anything else (a value the library will refuse, with its path) as it is."""
-    if type(value) is cls:
+    known = _READ[cls]
+    try:
+        return known[value]
+    except KeyError:
+        pass
+    except TypeError:           # unhashable: the library names it
+        return value
+    if not isinstance(value, str):
         return value
     try:
-        return cls._value2member_map_[value]  # type: ignore[index,return-value]
-    except (KeyError, TypeError):
-        pass
-    if isinstance(value, str):
-        read = _READ[cls]
-        member = read.get(value)
-        if member is None:
-            try:
-                member = cls(value)
-            except ValueError:
-                return value
-            if len(read) < 1024:
-                read[value] = member
-        return member
-    return value
+        member = cls(value)
+    except ValueError:
+        return value
+    if len(known) < 1024:
+        known[value] = member
+    return member
 
 
 def _enum(cls: Type[E], value: int) -> Union[E, int]:

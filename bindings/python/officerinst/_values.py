@@ -116,6 +116,9 @@ class _Value:
 
     # attribute -> the documents' name, where they differ
     _DOC: Dict[str, str] = {}
+    # The members are in the instance dict, under their names: the library's
+    # converters read it as a dict (convert.c, plain_dict()).
+    _oipy_plain_dict = True
 
     def to_dict(self) -> Dict[str, Any]:
         """The value as a dict of JSON types, in the documents' form;
@@ -137,8 +140,11 @@ class _Value:
     def from_dict(cls, d: Mapping[str, Any]) -> Any:
         """The value of a dict as :meth:`to_dict` makes it (the attributes'
         names are accepted too, and texts wherever the constructor takes them)."""
-        names = {doc: name for name, doc in cls._DOC.items()}
-        return cls(**{names.get(k, k): v for k, v in d.items()})  # type: ignore[call-arg]
+        kw = dict(d)
+        for name, doc in cls._DOC.items():
+            if doc in kw:
+                kw[name] = kw.pop(doc)
+        return cls(**kw)  # type: ignore[call-arg]
 
 
 @dataclasses.dataclass(frozen=True, init=False)
@@ -323,10 +329,12 @@ class SubsidyRequest(_Value):
         """The request of a dict as :meth:`to_dict` makes it: an element of
         a requests document (the form :func:`check_subsidy_many` and
         :meth:`Ledger.submit_many` also read directly)."""
-        d = dict(d)
-        d["local"] = Local.from_dict(d["local"])
-        d["officer"] = Officer.from_dict(d["officer"])
-        return _Value.from_dict.__func__(cls, d)  # type: ignore[attr-defined]
+        kw = dict(d)
+        kw["local"] = Local.from_dict(kw["local"])
+        kw["officer"] = Officer.from_dict(kw["officer"])
+        if "session" in kw:
+            kw["session_id"] = kw.pop("session")
+        return cls(**kw)
 
 
 @dataclasses.dataclass(frozen=True, init=False)
