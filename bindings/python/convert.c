@@ -1045,7 +1045,7 @@ static PyObject *tuple_of(const char *items, size_t count, size_t size, const oi
 
   for (i = 0; t != NULL && i < count; i++) {
     const char *p = items + i * size;
-    if (kind == K_STRUCT) {
+    if (kind == K_STRUCT && sub != NULL) {
       o = oipy_out(p, sub);
     } else if (kind == K_STR) {
       const char *s;
