@@ -78,9 +78,28 @@ int cases_read_request(cases_run *r, json_t *input, cases_request *out);
 int cases_read_application(cases_run *r, json_t *input, oi_application *app,
                            oi_graduation *grads);
 
+/* Comparing what the library gave with what a case expects (cases_run.c).
+ * Each returns 0 on a match, or -1 after cases_fail(). */
+
+/* oi_outcome_name(), "none" for no outcome. */
+const char *cases_outcome_text(oi_outcome outcome);
+/* An expected outcome: a name, or null / absent (v NULL) for none. */
+int cases_expected_outcome(cases_run *r, json_t *v, const char **out);
+/* EXACTLY the expected [clause, code] reasons, in order. */
+int cases_expect_reasons(cases_run *r, json_t *expected, const oi_reason *reasons, size_t count);
+/* A decision: outcome, reasons, and the optional fields the case states. */
+int cases_expect_decision(cases_run *r, json_t *expect, const oi_decision *d);
+/* 1 if the case expects an error and got it, 0 if it expects none and got
+ * none, -1 on a mismatch. */
+int cases_expect_error(cases_run *r, json_t *expect, oi_status st, const oi_error *err);
+
 /* Run vector v of the file under policy (cases_run.c): 0 passed, -1 failed
  * (r->why says why). */
 int cases_run_vector(cases_run *r, json_t *v);
+
+/* A ledger case's steps, on a new ledger or on the saved one its input
+ * names (cases_ledger.c); r->ledger is left for the caller to free. */
+int cases_run_ledger(cases_run *r, json_t *input);
 
 /* The clauses the file requires a vector for, each covered: 0, or -1 with
  * why. */

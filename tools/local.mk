@@ -28,7 +28,8 @@ tools_officerinst_SOURCES = \
 	tools/verb_test.c \
 	tools/cases.h \
 	tools/cases_read.c \
-	tools/cases_run.c
+	tools/cases_run.c \
+	tools/cases_ledger.c
 
 # The last include path is for config.h (PACKAGE_VERSION of --version).
 tools_officerinst_CPPFLAGS = $(oi_public_cppflags) -I$(top_builddir)
