@@ -30,15 +30,23 @@ int cases_fail(cases_run *r, const char *fmt, ...)
   return -1;
 }
 
-static int fail_load(const char *path, const char *fmt, ...)
+/* "FILE: message" on stderr, then the file is freed (after the message,
+ * which may quote its strings). Returns -1. */
+static int fail_file(cases_file *f, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static int fail_file(cases_file *f, const char *fmt, ...)
 {
   va_list ap;
 
-  fprintf(stderr, "%s: ", path);
+  fprintf(stderr, "%s: ", f->path);
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   fputc('\n', stderr);
+  cases_free(f);
   return -1;
 }
 
@@ -68,15 +76,13 @@ int cases_load(const char *path, cases_file *out)
   format = json_string_value(json_object_get(out->doc, "format"));
   if (!json_is_object(out->doc) || format == NULL || strcmp(format, CASES_FORMAT) != 0 ||
       json_integer_value(json_object_get(out->doc, "version")) != CASES_VERSION) {
-    cases_free(out);
-    return fail_load(path, "not a test-case file: expected {\"format\": \"%s\", "
-                           "\"version\": %d, ...}",
+    return fail_file(out, "not a test-case file: expected {\"format\": \"%s\", "
+                          "\"version\": %d, ...}",
                      CASES_FORMAT, CASES_VERSION);
   }
   out->vectors = json_object_get(out->doc, "vectors");
   if (!json_is_array(out->vectors) || json_array_size(out->vectors) == 0) {
-    cases_free(out);
-    return fail_load(path, "\"vectors\" must be a non-empty list of test cases");
+    return fail_file(out, "\"vectors\" must be a non-empty list of test cases");
   }
   out->defaults = json_object_get(out->doc, "defaults");
   if (out->defaults == NULL) {
@@ -84,27 +90,23 @@ int cases_load(const char *path, cases_file *out)
     json_object_set_new(out->doc, "defaults", out->defaults);
   }
   if (!json_is_object(out->defaults)) {
-    cases_free(out);
-    return fail_load(path, "\"defaults\" must be an object");
+    return fail_file(out, "\"defaults\" must be an object");
   }
   policy = json_object_get(out->doc, "policy");
   if (policy != NULL && !json_is_string(policy)) {
-    cases_free(out);
-    return fail_load(path, "\"policy\" must be \"builtin-YEAR\" or a policy file's path");
+    return fail_file(out, "\"policy\" must be \"builtin-YEAR\" or a policy file's path");
   }
   out->policy = json_string_value(policy);
   json_array_foreach(out->vectors, i, v) {
     const char *id = json_string_value(json_object_get(v, "id"));
 
     if (id == NULL) {
-      cases_free(out);
-      return fail_load(path, "vectors[%zu] has no \"id\" string", i);
+      return fail_file(out, "vectors[%zu] has no \"id\" string", i);
     }
     for (j = 0; j < i; j++)
       if (strcmp(id, json_string_value(json_object_get(json_array_get(out->vectors, j),
                                                        "id"))) == 0) {
-        cases_free(out);
-        return fail_load(path, "vector id \"%s\" is used twice (vectors[%zu] and [%zu])", id,
+        return fail_file(out, "vector id \"%s\" is used twice (vectors[%zu] and [%zu])", id,
                          j, i);
       }
   }

@@ -103,6 +103,10 @@ printf '{"format": "officerinst-policy", "version": 1}\n' >"$work/policy-as-case
 run 3 "$oi" test "$work/policy-as-cases.json"
 has "$work/err" "not a test-case file"
 run 3 "$oi" test "$work/no-such-cases.json"
+# The message quotes the file it rejects.
+printf '{"format": "officerinst-clause-vectors", "version": 1,\n "vectors": [{"id": "twice"}, {"id": "twice"}]}\n' >"$work/twice.json"
+run 3 "$oi" test "$work/twice.json"
+has "$work/err" "twice.json: vector id \"twice\" is used twice (vectors[0] and [1])"
 printf '{"format": "officerinst-clause-vectors", "version": 1, "policy": "missing.json",\n "vectors": [{"id": "x", "kind": "cost", "input": {}, "expect": {}}]}\n' >"$work/nopolicy.json"
 run 3 "$oi" test "$work/nopolicy.json"
 has "$work/err" "missing.json"
