@@ -78,6 +78,7 @@ done:
 
 static int step_withdraw(cases_run *r, json_t *id, json_t *expect)
 {
+  static const char *const known[] = { "previous", "promoted", NULL };
   const char *previous = "none";
   oi_withdrawal w;
   oi_error err;
@@ -92,7 +93,10 @@ static int step_withdraw(cases_run *r, json_t *id, json_t *expect)
                          oi_ledger_withdraw(r->ledger, json_string_value(id), &w, &err), &err);
   if (e != 0)
     return e > 0 ? 0 : -1;
-  if (cases_expected_outcome(r, json_object_get(expect, "previous"), &previous) != 0)
+  if (!json_is_object(expect))
+    return cases_fail(r, "\"expect\" is not an object");
+  if (cases_members(r, expect, "the expected withdrawal", known, NULL) != 0 ||
+      cases_expected_outcome(r, json_object_get(expect, "previous"), &previous) != 0)
     return -1;
   if (strcmp(cases_outcome_text(w.previous), previous) != 0)
     return cases_fail(r, "it was %s, expected %s", cases_outcome_text(w.previous), previous);
@@ -111,8 +115,26 @@ static int step_withdraw(cases_run *r, json_t *id, json_t *expect)
   return 0;
 }
 
+/* An optional expected string (or null for none) of an entry. */
+static int entry_text(cases_run *r, json_t *expect, const char *key, const char *got)
+{
+  const char *want;
+
+  if (json_object_get(expect, key) == NULL)
+    return 0;
+  if (cases_string(r, expect, key, &want) != 0)
+    return -1;
+  if (!cases_same_text(got, want))
+    return cases_fail(r, "%s %s, expected %s", key, got != NULL ? got : "none",
+                      want != NULL ? want : "none");
+  return 0;
+}
+
 static int step_entry(cases_run *r, json_t *id, json_t *expect)
 {
+  static const char *const known[] = { "status", "nights", "reasons", NULL };
+  static const char *const known_v2[] = { "nights_if_awarded", "payee", "year", "local_name",
+                                          "officer_name", NULL };
   const char *status = "none";
   oi_ledger_entry e;
   oi_error err;
@@ -126,18 +148,81 @@ static int step_entry(cases_run *r, json_t *id, json_t *expect)
                          &err);
   if (x != 0)
     return x > 0 ? 0 : -1;
+  if (!json_is_object(expect))
+    return cases_fail(r, "\"expect\" is not an object");
+  if (cases_members(r, expect, "the expected entry", known, known_v2) != 0)
+    return -1;
   if ((v = json_object_get(expect, "status")) != NULL) {
     if (cases_expected_outcome(r, v, &status) != 0)
       return -1;
     if (strcmp(cases_outcome_text(e.status), status) != 0)
       return cases_fail(r, "status %s, expected %s", cases_outcome_text(e.status), status);
   }
-  if ((v = json_object_get(expect, "nights")) != NULL &&
-      (!json_is_integer(v) || e.nights != json_integer_value(v)))
-    return cases_fail(r, "%d nights, expected %lld", e.nights, (long long)json_integer_value(v));
+  if (cases_expect_int(r, expect, "nights", e.nights) != 0 ||
+      cases_expect_int(r, expect, "nights_if_awarded", e.nights_if_awarded) != 0 ||
+      cases_expect_int(r, expect, "year", e.year) != 0 ||
+      cases_expect_payee(r, expect, e.payee) != 0 ||
+      entry_text(r, expect, "local_name", e.local_name) != 0 ||
+      entry_text(r, expect, "officer_name", e.officer_name) != 0)
+    return -1;
   if ((v = json_object_get(expect, "reasons")) != NULL)
     return cases_expect_reasons(r, v, e.reasons, e.reason_count);
   return 0;
+}
+
+/* {"local_awards": {"local": n, "year": y}} (version 2): the ids of the
+ * local's awards of that year (S5), in receipt order. */
+static int step_local_awards(cases_run *r, json_t *query, json_t *expect)
+{
+  static const char *const known[] = { "local", "year", NULL };
+  oi_ledger_entry *got = NULL;
+  long long local, year;
+  size_t n = 0, i;
+  oi_error err;
+  oi_status st;
+  int status = -1, x;
+
+  if (!json_is_object(query))
+    return cases_fail(r, "\"local_awards\" must be {\"local\": number, \"year\": year}");
+  if (cases_members(r, query, "\"local_awards\"", known, NULL) != 0 ||
+      cases_integer(r, query, "local", &local) != 0 || cases_integer(r, query, "year", &year) != 0)
+    return -1;
+  if (local < 0 || local > 4294967295LL || year < -2147483647LL - 1 || year > 2147483647LL)
+    return cases_fail(r, "\"local_awards\": \"local\" or \"year\" is out of range");
+  /* First how many, then all of them. */
+  oi_error_clear(&err);
+  st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, NULL, 0, &n, &err);
+  if (st == OI_OK && n > 0) {
+    got = calloc(n, sizeof *got);
+    if (got == NULL)
+      return cases_fail(r, "out of memory");
+    st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, got, n, &n, &err);
+  }
+  x = cases_expect_error(r, expect, st, &err);
+  if (x != 0) {
+    status = x > 0 ? 0 : -1;
+    goto done;
+  }
+  if (!json_is_array(expect)) {
+    cases_fail(r, "\"expect\" must be the list of the awards' ids");
+    goto done;
+  }
+  if (json_array_size(expect) != n) {
+    cases_fail(r, "%zu awards, expected %zu", n, json_array_size(expect));
+    goto done;
+  }
+  for (i = 0; i < n; i++) {
+    const char *want = json_string_value(json_array_get(expect, i));
+
+    if (want == NULL || strcmp(got[i].id, want) != 0) {
+      cases_fail(r, "award %zu is %s, expected %s", i, got[i].id, want != NULL ? want : "?");
+      goto done;
+    }
+  }
+  status = 0;
+done:
+  free(got);
+  return status;
 }
 
 static int step_summary(cases_run *r, json_t *session_id, json_t *expect)
@@ -203,12 +288,19 @@ static int step_events(cases_run *r, json_t *from_v, json_t *expect)
     const char *type = json_string_value(json_array_get(row, 0));
     const char *id = json_string_value(json_array_get(row, 1));
     const char *cause = json_string_value(json_array_get(row, 3));
+    const size_t size = json_array_size(row);
+    json_t *nights = json_array_get(row, 4);
     const char *outcome = "none";
     oi_event ev;
     oi_error err;
 
-    if (type == NULL || id == NULL || json_array_size(row) != 4)
-      return cases_fail(r, "event %zu is not [type, request_id, outcome, cause_id]", i);
+    if (type == NULL || id == NULL || size < 4 || size > 5 ||
+        (size == 5 && !json_is_integer(nights)))
+      return cases_fail(r, "event %zu is not [type, request_id, outcome, cause_id] or "
+                           "[type, request_id, outcome, cause_id, nights]",
+                        i);
+    if (size == 5 && cases_since(r, 2, "an event's nights") != 0)
+      return -1;
     if (cases_expected_outcome(r, json_array_get(row, 2), &outcome) != 0)
       return -1;
     if (oi_ledger_event(r->ledger, from + i, &ev, &err) != OI_OK)
@@ -218,16 +310,52 @@ static int step_events(cases_run *r, json_t *from_v, json_t *expect)
         (cause == NULL) != (ev.cause_id == NULL) ||
         (cause != NULL && strcmp(cause, ev.cause_id) != 0))
       return cases_fail(r, "event %zu is [%s, %s, %s, %s], expected [%s, %s, %s, %s]", from + i,
-                        oi_event_type_name(ev.type), ev.request_id, cases_outcome_text(ev.outcome),
+                        oi_event_type_name(ev.type), ev.request_id,
+                        cases_outcome_text(ev.outcome),
                         ev.cause_id != NULL ? ev.cause_id : "null", type, id, outcome,
                         cause != NULL ? cause : "null");
+    /* The fifth element: the nights the event carries (S3: what an award
+     * pays, when it is made; 0 for every other event). */
+    if (size == 5 && ev.nights != json_integer_value(nights))
+      return cases_fail(r, "event %zu carries %d nights, expected %lld", from + i, ev.nights,
+                        (long long)json_integer_value(nights));
   }
   return 0;
 }
 
+/* The one operation of a step, by its member. */
+static int run_step(cases_run *r, json_t *step)
+{
+  static const char *const ops[] = { "submit", "submit_many", "withdraw", "entry", "summary",
+                                     "events_from", "expect", NULL };
+  static const char *const ops_v2[] = { "local_awards", NULL };
+  json_t *expect, *v;
+
+  if (!json_is_object(step))
+    return cases_fail(r, "a step must be an object");
+  if (cases_members(r, step, "the step", ops, ops_v2) != 0 ||
+      cases_member(r, step, "expect", &expect) != 0)
+    return -1;
+  if (json_object_size(step) != 2)
+    return cases_fail(r, "a step is one operation and its \"expect\"");
+  if ((v = json_object_get(step, "submit")) != NULL)
+    return step_submit(r, v, expect);
+  if ((v = json_object_get(step, "submit_many")) != NULL)
+    return step_submit_many(r, v, expect);
+  if ((v = json_object_get(step, "withdraw")) != NULL)
+    return step_withdraw(r, v, expect);
+  if ((v = json_object_get(step, "entry")) != NULL)
+    return step_entry(r, v, expect);
+  if ((v = json_object_get(step, "summary")) != NULL)
+    return step_summary(r, v, expect);
+  if ((v = json_object_get(step, "events_from")) != NULL)
+    return step_events(r, v, expect);
+  return step_local_awards(r, json_object_get(step, "local_awards"), expect);
+}
+
 int cases_run_ledger(cases_run *r, json_t *input)
 {
-  json_t *steps, *step, *v, *expect;
+  json_t *steps, *step, *v;
   const char *snapshot = NULL;
   char path[4096];
   oi_error err;
@@ -255,30 +383,8 @@ int cases_run_ledger(cases_run *r, json_t *input)
                       snapshot != NULL ? ": " : "", err.message);
   json_array_foreach(steps, i, step) {
     snprintf(r->where, sizeof r->where, "step %zu", i);
-    if (cases_member(r, step, "expect", &expect) != 0)
+    if (run_step(r, step) != 0)
       return -1;
-    if ((v = json_object_get(step, "submit")) != NULL) {
-      if (step_submit(r, v, expect) != 0)
-        return -1;
-    } else if ((v = json_object_get(step, "submit_many")) != NULL) {
-      if (step_submit_many(r, v, expect) != 0)
-        return -1;
-    } else if ((v = json_object_get(step, "withdraw")) != NULL) {
-      if (step_withdraw(r, v, expect) != 0)
-        return -1;
-    } else if ((v = json_object_get(step, "entry")) != NULL) {
-      if (step_entry(r, v, expect) != 0)
-        return -1;
-    } else if ((v = json_object_get(step, "summary")) != NULL) {
-      if (step_summary(r, v, expect) != 0)
-        return -1;
-    } else if ((v = json_object_get(step, "events_from")) != NULL) {
-      if (step_events(r, v, expect) != 0)
-        return -1;
-    } else {
-      return cases_fail(r, "unknown step: expected submit, submit_many, withdraw, entry, "
-                           "summary or events_from");
-    }
   }
   r->where[0] = '\0';
   return 0;

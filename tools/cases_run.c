@@ -31,6 +31,11 @@ int cases_expected_outcome(cases_run *r, json_t *v, const char **out)
   return 0;
 }
 
+int cases_same_text(const char *a, const char *b)
+{
+  return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
 int cases_expect_reasons(cases_run *r, json_t *expected, const oi_reason *reasons, size_t count)
 {
   json_t *pair;
@@ -56,41 +61,87 @@ int cases_expect_reasons(cases_run *r, json_t *expected, const oi_reason *reason
     const char *code = json_string_value(json_array_get(pair, 1));
     const char *got_clause = oi_clause_id(reasons[i].clause);
     const char *got_code = oi_reason_code_name(reasons[i].code);
+    const size_t size = json_array_size(pair);
+    json_t *ref = json_array_get(pair, 2);
 
-    if (clause == NULL || code == NULL || json_array_size(pair) != 2)
-      return cases_fail(r, "reason %zu is not [clause, code]", i);
+    if (clause == NULL || code == NULL || size < 2 || size > 3 ||
+        (size == 3 && !json_is_string(ref) && !json_is_null(ref)))
+      return cases_fail(r, "reason %zu is not [clause, code] or [clause, code, ref_id]", i);
+    if (size == 3 && cases_since(r, 2, "a reason's ref_id") != 0)
+      return -1;
     if (got_clause == NULL || strcmp(got_clause, clause) != 0 || got_code == NULL ||
         strcmp(got_code, code) != 0)
       return cases_fail(r, "reason %zu is %s %s, expected %s %s", i,
                         got_clause != NULL ? got_clause : "?", got_code != NULL ? got_code : "?",
                         clause, code);
+    /* The third element: the request the reason names (S9's earlier
+     * award), or null for none. */
+    if (size == 3 && !cases_same_text(reasons[i].ref_id, json_string_value(ref)))
+      return cases_fail(r, "reason %zu names request %s, expected %s", i,
+                        reasons[i].ref_id != NULL ? reasons[i].ref_id : "none",
+                        json_is_string(ref) ? json_string_value(ref) : "none");
   }
+  return 0;
+}
+
+int cases_expect_int(cases_run *r, json_t *expect, const char *key, long long got)
+{
+  json_t *v = json_object_get(expect, key);
+
+  if (v == NULL)
+    return 0;
+  if (!json_is_integer(v))
+    return cases_fail(r, "\"%s\" must be an integer", key);
+  if (got != (long long)json_integer_value(v))
+    return cases_fail(r, "%s is %lld, expected %lld", key, got,
+                      (long long)json_integer_value(v));
+  return 0;
+}
+
+int cases_expect_payee(cases_run *r, json_t *expect, const char *payee)
+{
+  json_t *v = json_object_get(expect, "payee");
+
+  if (v == NULL)
+    return 0;
+  if (!json_is_boolean(v))
+    return cases_fail(r, "\"payee\" must be true or false");
+  if ((payee != NULL) != json_is_true(v))
+    return cases_fail(r, "payee %s, expected %s", payee != NULL ? payee : "none",
+                      json_is_true(v) ? "one" : "none");
   return 0;
 }
 
 int cases_expect_decision(cases_run *r, json_t *expect, const oi_decision *d)
 {
-  json_t *nights = json_object_get(expect, "nights");
-  json_t *payee = json_object_get(expect, "payee");
+  static const char *const known[] = { "outcome", "reasons", "nights", "payee", NULL };
+  static const char *const known_v2[] = { "nights_if_awarded", "request_id", NULL };
   json_t *v, *reasons;
-  const char *outcome = "none";
+  const char *outcome = "none", *request_id;
   size_t i;
 
   if (!json_is_object(expect))
     return cases_fail(r, "\"expect\" is not an object");
+  if (cases_members(r, expect, "the expected decision", known, known_v2) != 0)
+    return -1;
   if (cases_member(r, expect, "outcome", &v) != 0 || cases_expected_outcome(r, v, &outcome) != 0)
     return -1;
   if (strcmp(cases_outcome_text(d->outcome), outcome) != 0)
     return cases_fail(r, "outcome %s, expected %s", cases_outcome_text(d->outcome), outcome);
   if (cases_member(r, expect, "reasons", &reasons) != 0 ||
-      cases_expect_reasons(r, reasons, d->reasons, d->reason_count) != 0)
+      cases_expect_reasons(r, reasons, d->reasons, d->reason_count) != 0 ||
+      cases_expect_int(r, expect, "nights", d->nights) != 0 ||
+      cases_expect_payee(r, expect, d->payee) != 0 ||
+      cases_expect_int(r, expect, "nights_if_awarded", d->nights_if_awarded) != 0)
     return -1;
-  if (nights != NULL && (!json_is_integer(nights) || d->nights != json_integer_value(nights)))
-    return cases_fail(r, "%d nights, expected %lld", d->nights,
-                      (long long)json_integer_value(nights));
-  if (payee != NULL && (d->payee != NULL) != json_is_true(payee))
-    return cases_fail(r, "payee %s, expected %s", d->payee != NULL ? d->payee : "none",
-                      json_is_true(payee) ? "one" : "none");
+  if (json_object_get(expect, "request_id") != NULL) {
+    if (cases_string(r, expect, "request_id", &request_id) != 0)
+      return -1;
+    if (!cases_same_text(d->request_id, request_id))
+      return cases_fail(r, "request_id %s, expected %s",
+                        d->request_id != NULL ? d->request_id : "none",
+                        request_id != NULL ? request_id : "none");
+  }
   for (i = 0; i < d->reason_count; i++)
     if (oi_reason_format(r->policy, &d->reasons[i], NULL, 0) <= 0)
       return cases_fail(r, "reason %zu has no message", i);
@@ -99,6 +150,7 @@ int cases_expect_decision(cases_run *r, json_t *expect, const oi_decision *d)
 
 int cases_expect_error(cases_run *r, json_t *expect, oi_status st, const oi_error *err)
 {
+  static const char *const known[] = { "error", "path", NULL };
   json_t *error = json_is_object(expect) ? json_object_get(expect, "error") : NULL;
   json_t *path = json_is_object(expect) ? json_object_get(expect, "path") : NULL;
 
@@ -110,6 +162,8 @@ int cases_expect_error(cases_run *r, json_t *expect, oi_status st, const oi_erro
   }
   if (!json_is_string(error))
     return cases_fail(r, "\"error\" must be a status name");
+  if (cases_members(r, expect, "the expected error", known, NULL) != 0)
+    return -1;
   if (st == OI_OK)
     return cases_fail(r, "success, expected %s", json_string_value(error));
   if (strcmp(oi_status_name(st), json_string_value(error)) != 0)
@@ -186,6 +240,8 @@ static int run_cost(cases_run *r, json_t *input, json_t *expect)
 {
   static const char *const numbers[] = { "subsidy_nights", "local_nights", "subsidy_hotel_cents",
                                          "local_hotel_cents" };
+  static const char *const known[] = { "payers",         "subsidy_nights",    "local_nights",
+                                       "subsidy_hotel_cents", "local_hotel_cents", NULL };
   json_t *payers;
   long long nights, awarded, rate, want;
   oi_cost_split split;
@@ -208,7 +264,10 @@ static int run_cost(cases_run *r, json_t *input, json_t *expect)
   e = cases_expect_error(r, expect, oi_cost_split_compute(r->policy, &stay, &split, &err), &err);
   if (e != 0)
     return e > 0 ? 0 : -1;
-  if (cases_member(r, expect, "payers", &payers) != 0)
+  if (!json_is_object(expect))
+    return cases_fail(r, "\"expect\" is not an object");
+  if (cases_members(r, expect, "the expected split", known, NULL) != 0 ||
+      cases_member(r, expect, "payers", &payers) != 0)
     return -1;
   if (!json_is_object(payers) || json_object_size(payers) != OI_COST_ITEM_COUNT)
     return cases_fail(r, "\"payers\" must name the payer of every item");
@@ -259,8 +318,13 @@ int cases_run_vector(cases_run *r, json_t *v)
     return run_graduation(r, input, expect);
   if (strcmp(kind, "cost") == 0)
     return run_cost(r, input, expect);
-  if (strcmp(kind, "ledger") == 0)
+  if (strcmp(kind, "ledger") == 0) {
+    /* What a ledger case expects is in its steps: anything here would go
+     * unchecked. */
+    if (expect != NULL && !(json_is_object(expect) && json_object_size(expect) == 0))
+      return cases_fail(r, "a ledger case's \"expect\" must be {}: each step has its own");
     return cases_run_ledger(r, input);
+  }
   return cases_fail(r, "unknown kind \"%s\": expected subsidy, enrollment, graduation, "
                        "cost or ledger",
                     kind);
