@@ -75,6 +75,14 @@ run 1 "$oi" test "$work/typo.json"
 has "$work/out" "typo.json: S6-MD-42-days-before: the expected decision has an unknown member \"nigths\""
 summary "$work/out" $((total - 1)) 1
 
+# A QA team's version 2 file: a policy of its "policies", the file's
+# builtin-2017, a document by its path; under --policy its own cases fail.
+run 0 "$oi" test "$tests/cases/small-sessions-2019.json"
+summary "$work/out" 7 0
+run 1 "$oi" test --policy builtin-2017 "$tests/cases/small-sessions-2019.json"
+has "$work/out" "small-sessions-2019.json: S4-two-seats-the-third-waits-unpaid:"
+has "$work/out" "small-sessions-2019.json: S6-a-policy-by-its-path:"
+hasnt "$work/out" "S3-nights-limited-to-the-builtin-5"
 # A name of "policies" wins over builtin-YEAR: here "builtin-2017" is the
 # 2018 document, where OI-2018-TX's deadline is 8 weeks before 2018-03-05.
 {
@@ -153,6 +161,9 @@ run 0 "$oi" report --ledger "$work/ledger.json"
 has "$work/out" "  10 seats: 10 awarded, 0 left, 6 waiting;"
 
 # A version 1 file uses only what version 1 has.
+sed 's/"version": 2,/"version": 1,/' "$tests/cases/small-sessions-2019.json" >"$work/v1-policies.json"
+run 3 "$oi" test "$work/v1-policies.json"
+has "$work/err" "v1-policies.json: \"policies\" is a member of version 2 of the format, the file says version 1"
 cat >"$work/v1.json" <<'JSON'
 {"format": "officerinst-clause-vectors", "version": 1,
  "defaults": {
