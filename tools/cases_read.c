@@ -8,9 +8,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cases.h"
+#include "cli.h"
 
 int cases_fail(cases_run *r, const char *fmt, ...)
 {
@@ -30,22 +32,72 @@ int cases_fail(cases_run *r, const char *fmt, ...)
   return -1;
 }
 
-static int fail_load(const char *path, const char *fmt, ...)
+/* "FILE: message" on stderr, then the file is freed (after the message,
+ * which may quote its strings). Returns -1. */
+static int fail_file(cases_file *f, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static int fail_file(cases_file *f, const char *fmt, ...)
 {
   va_list ap;
 
-  fprintf(stderr, "%s: ", path);
+  fprintf(stderr, "%s: ", f->path);
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
   fputc('\n', stderr);
+  cases_free(f);
   return -1;
+}
+
+/* Version 2's "policies": each a policy document, loaded once with the
+ * file, so that a broken one is the file's error, not its cases'. On
+ * failure the file is freed. */
+static int load_named(cases_file *f)
+{
+  json_t *policies = json_object_get(f->doc, "policies"), *doc;
+  const char *name;
+
+  if (policies == NULL)
+    return 0;
+  if (f->version < 2)
+    return fail_file(f, "\"policies\" is a member of version 2 of the format, "
+                        "the file says version %d",
+                     f->version);
+  if (!json_is_object(policies))
+    return fail_file(f, "\"policies\" must be an object of named policy documents");
+  f->named = calloc(json_object_size(policies) + 1, sizeof *f->named);
+  if (f->named == NULL)
+    return fail_file(f, "out of memory");
+  json_object_foreach(policies, name, doc) {
+    cases_named_policy *p = &f->named[f->named_count];
+    char *text;
+    oi_error err;
+    oi_status st;
+
+    if (!json_is_object(doc))
+      return fail_file(f, "policies.%s: not a policy document (an object)", name);
+    text = json_dumps(doc, JSON_COMPACT);
+    if (text == NULL)
+      return fail_file(f, "out of memory");
+    oi_error_clear(&err);
+    st = oi_policy_from_json(text, strlen(text), &p->policy, &err);
+    free(text);
+    if (st != OI_OK)
+      return fail_file(f, "policies.%s: %s%s%s", name, err.path,
+                       err.path[0] != '\0' ? ": " : "", cli_error_message(&err));
+    p->name = name;
+    f->named_count++;
+  }
+  return 0;
 }
 
 int cases_load(const char *path, cases_file *out)
 {
   json_error_t jerr;
-  json_t *v, *policy;
+  json_t *v, *policy, *version;
   const char *format, *slash;
   size_t i, j;
 
@@ -66,17 +118,18 @@ int cases_load(const char *path, cases_file *out)
     return -1;
   }
   format = json_string_value(json_object_get(out->doc, "format"));
+  version = json_object_get(out->doc, "version");
   if (!json_is_object(out->doc) || format == NULL || strcmp(format, CASES_FORMAT) != 0 ||
-      json_integer_value(json_object_get(out->doc, "version")) != CASES_VERSION) {
-    cases_free(out);
-    return fail_load(path, "not a test-case file: expected {\"format\": \"%s\", "
-                           "\"version\": %d, ...}",
-                     CASES_FORMAT, CASES_VERSION);
+      !json_is_integer(version) || json_integer_value(version) < CASES_VERSION_MIN ||
+      json_integer_value(version) > CASES_VERSION) {
+    return fail_file(out, "not a test-case file: expected {\"format\": \"%s\", "
+                          "\"version\": %d to %d, ...}",
+                     CASES_FORMAT, CASES_VERSION_MIN, CASES_VERSION);
   }
+  out->version = (int)json_integer_value(version);
   out->vectors = json_object_get(out->doc, "vectors");
   if (!json_is_array(out->vectors) || json_array_size(out->vectors) == 0) {
-    cases_free(out);
-    return fail_load(path, "\"vectors\" must be a non-empty list of test cases");
+    return fail_file(out, "\"vectors\" must be a non-empty list of test cases");
   }
   out->defaults = json_object_get(out->doc, "defaults");
   if (out->defaults == NULL) {
@@ -84,51 +137,126 @@ int cases_load(const char *path, cases_file *out)
     json_object_set_new(out->doc, "defaults", out->defaults);
   }
   if (!json_is_object(out->defaults)) {
-    cases_free(out);
-    return fail_load(path, "\"defaults\" must be an object");
+    return fail_file(out, "\"defaults\" must be an object");
   }
   policy = json_object_get(out->doc, "policy");
   if (policy != NULL && !json_is_string(policy)) {
-    cases_free(out);
-    return fail_load(path, "\"policy\" must be \"builtin-YEAR\" or a policy file's path");
+    return fail_file(out, "\"policy\" must be a name of \"policies\", \"builtin-YEAR\" or "
+                          "a policy file's path");
   }
   out->policy = json_string_value(policy);
   json_array_foreach(out->vectors, i, v) {
     const char *id = json_string_value(json_object_get(v, "id"));
 
     if (id == NULL) {
-      cases_free(out);
-      return fail_load(path, "vectors[%zu] has no \"id\" string", i);
+      return fail_file(out, "vectors[%zu] has no \"id\" string", i);
     }
     for (j = 0; j < i; j++)
       if (strcmp(id, json_string_value(json_object_get(json_array_get(out->vectors, j),
                                                        "id"))) == 0) {
-        cases_free(out);
-        return fail_load(path, "vector id \"%s\" is used twice (vectors[%zu] and [%zu])", id,
+        return fail_file(out, "vector id \"%s\" is used twice (vectors[%zu] and [%zu])", id,
                          j, i);
       }
+    /* Not a string would run the case under the file's policy unsaid. */
+    policy = json_object_get(v, "policy");
+    if (policy != NULL && !json_is_string(policy)) {
+      return fail_file(out, "vector %s: \"policy\" must be a name of \"policies\", "
+                            "\"builtin-YEAR\" or a policy file's path",
+                       id);
+    }
   }
+  if (load_named(out) != 0)
+    return -1;
   return 0;
 }
 
 void cases_free(cases_file *f)
 {
+  size_t i;
+
+  for (i = 0; i < f->named_count; i++)
+    oi_policy_free(f->named[i].policy);
+  free(f->named);
+  f->named = NULL;
+  f->named_count = 0;
   json_decref(f->doc);
   f->doc = NULL;
   f->vectors = NULL;
   f->defaults = NULL;
 }
 
-const char *cases_policy_ref(const cases_file *f, json_t *v, char *buf, size_t size)
+/* "builtin-" and a year of 1 to 4 digits, as cli_load_policy() reads it. */
+static int is_builtin(const char *ref)
+{
+  size_t n = strlen(ref), i;
+
+  if (strncmp(ref, "builtin-", 8) != 0 || n == 8 || n > 12)
+    return 0;
+  for (i = 8; i < n; i++)
+    if (ref[i] < '0' || ref[i] > '9')
+      return 0;
+  return 1;
+}
+
+const char *cases_policy_ref(const cases_file *f, json_t *v, const oi_policy **named, char *buf,
+                             size_t size)
 {
   const char *ref = json_string_value(json_object_get(v, "policy"));
+  size_t i;
 
+  *named = NULL;
   if (ref == NULL)
     ref = f->policy;
-  if (ref == NULL || strncmp(ref, "builtin-", 8) == 0 || ref[0] == '/')
+  if (ref == NULL)
+    return NULL;
+  /* A name of the file's "policies" wins over the other readings, so that
+   * the shared vectors' names mean what their runners take them to mean. */
+  for (i = 0; i < f->named_count; i++)
+    if (strcmp(f->named[i].name, ref) == 0) {
+      *named = f->named[i].policy;
+      return NULL;
+    }
+  if (is_builtin(ref) || ref[0] == '/')
     return ref;
   snprintf(buf, size, "%s/%s", f->dir, ref);
   return buf;
+}
+
+int cases_since(cases_run *r, int version, const char *what)
+{
+  if (r->file->version >= version)
+    return 0;
+  return cases_fail(r, "%s is of version %d of the format, the file says version %d", what,
+                    version, r->file->version);
+}
+
+static int listed(const char *const *names, const char *key)
+{
+  size_t i;
+
+  for (i = 0; names != NULL && names[i] != NULL; i++)
+    if (strcmp(names[i], key) == 0)
+      return 1;
+  return 0;
+}
+
+int cases_members(cases_run *r, json_t *o, const char *what, const char *const *known,
+                  const char *const *known_v2)
+{
+  const char *key;
+  json_t *v;
+  char member[160];
+
+  json_object_foreach(o, key, v) {
+    if (listed(known, key))
+      continue;
+    if (!listed(known_v2, key))
+      return cases_fail(r, "%s has an unknown member \"%s\"", what, key);
+    snprintf(member, sizeof member, "\"%.100s\"", key);
+    if (cases_since(r, 2, member) != 0)
+      return -1;
+  }
+  return 0;
 }
 
 /* ---- values ------------------------------------------------------------ */

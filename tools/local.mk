@@ -28,7 +28,8 @@ tools_officerinst_SOURCES = \
 	tools/verb_test.c \
 	tools/cases.h \
 	tools/cases_read.c \
-	tools/cases_run.c
+	tools/cases_run.c \
+	tools/cases_ledger.c
 
 # The last include path is for config.h (PACKAGE_VERSION of --version).
 tools_officerinst_CPPFLAGS = $(oi_public_cppflags) -I$(top_builddir)
@@ -79,8 +80,8 @@ EXTRA_DIST += examples/requests-2017.csv
 #  tools/tests/ledger.sh       allocate, withdraw, report on a ledger file
 #  tools/tests/sessions.sh     the catalogue and an officer's open sessions
 #  tools/tests/formats.sh      text (colour only on a terminal), json, csv
-#  tools/tests/test-cases.sh   `officerinst test` on the shared vectors, an
-#                              altered copy, a QA team's file
+#  tools/tests/test-cases.sh   `officerinst test` on the shared vectors, altered
+#                              copies, QA teams' files (versions 1 and 2)
 #  tools/tests/equivalence.sh  10,000 rows: the program and
 #                              oi_ledger_submit_many() decide alike
 #  tools/tests/large.sh        100,000 rows in one run
@@ -110,6 +111,7 @@ EXTRA_DIST += \
 	$(oi_tool_tests) \
 	tools/tests/common.sh \
 	tools/tests/cases/policy-2018.json \
+	tools/tests/cases/small-sessions-2019.json \
 	tools/tests/policies/good.json \
 	tools/tests/policies/bad-date-no-such-day.json \
 	tools/tests/policies/bad-duplicate-session.json \

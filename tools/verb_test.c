@@ -24,7 +24,8 @@ static void help(void)
          "  FILE: ID: why\n"
          "then a summary line \"N passed, N failed\".\n\n"
          "  -p, --policy POLICY  run every case under this policy (a policy document,\n"
-         "                       or builtin-YEAR) instead of the one the file names\n"
+         "                       or builtin-YEAR) instead of the one the file or the\n"
+         "                       case names\n"
          "  -v, --verbose        also name each case that passes\n"
          "  -h, --help           show this help\n\n"
          "Exit status: 0 every case passed, 1 a case failed, 2 usage, 3 a case file\n"
@@ -114,15 +115,16 @@ int verb_test(int argc, char **argv)
     json_array_foreach(file.vectors, i, v) {
       const char *id = json_string_value(json_object_get(v, "id"));
       char ref_buf[4096];
+      const oi_policy *named = NULL;
       const char *ref = policy_override != NULL
                             ? policy_override
-                            : cases_policy_ref(&file, v, ref_buf, sizeof ref_buf);
+                            : cases_policy_ref(&file, v, &named, ref_buf, sizeof ref_buf);
       cases_run run;
       int ok;
 
       memset(&run, 0, sizeof run);
       run.file = &file;
-      run.policy = policy_for(cache, ref, run.why, sizeof run.why);
+      run.policy = named != NULL ? named : policy_for(cache, ref, run.why, sizeof run.why);
       run.keep = json_array();
       if (run.policy == NULL) {
         file_error = 1;
