@@ -20,6 +20,7 @@ from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
 
 from . import _officerinst_c as _c
 from ._enums import Clause, Outcome, ReasonCode, Severity, _enum
+from ._errors import _wrong_type
 
 __all__ = ["Reason", "Decision", "Decisions"]
 
@@ -384,7 +385,7 @@ class Decisions(collections.abc.Sequence):
         Decisions view (``decisions.select(Outcome.WAITLISTED)``)."""
         for o in outcomes:
             if not isinstance(o, Outcome):
-                raise TypeError("outcomes must be Outcome members, not %s" % type(o).__name__)
+                raise _wrong_type("outcomes", "Outcome members", o)
         wanted = {int(o) for o in outcomes}
         picked = array.array("q", (i for i, o in zip(self._ix, self._column(0)) if o in wanted))
         return Decisions._wrap(self._a, self._ph, picked)
