@@ -1014,6 +1014,102 @@ void oipy_requests_clear(oipy_requests *r)
   r->count = 0;
 }
 
+oipy_requests *oipy_requests_new(PyObject *items)
+{
+  oipy_requests *r = calloc(1, sizeof *r);
+
+  if (r == NULL) {
+    PyErr_NoMemory();
+    return NULL;
+  }
+  if (oipy_requests_fill(r, items) < 0) {
+    oipy_requests_free(r);
+    return NULL;
+  }
+  return r;
+}
+
+void oipy_requests_free(oipy_requests *r)
+{
+  if (r != NULL) {
+    oipy_requests_clear(r);
+    free(r);
+  }
+}
+
+PyObject *oipy_listing(const oi_ledger_entry *items, size_t n, size_t count)
+{
+  PyObject *entries = PyTuple_New((Py_ssize_t)n), *e;
+  size_t i;
+
+  for (i = 0; entries != NULL && i < n; i++) {
+    if ((e = oipy_out(&items[i], &oipy_entry_t)) == NULL) {
+      Py_DECREF(entries);
+      return NULL;
+    }
+    PyTuple_SET_ITEM(entries, (Py_ssize_t)i, e);
+  }
+  return entries != NULL ? Py_BuildValue("(nN)", (Py_ssize_t)count, entries) : NULL;
+}
+
+int oipy_buffer(PyObject *o, Py_buffer *view, const char **text, size_t *length,
+                const char *path)
+{
+  Py_ssize_t n;
+
+  view->obj = NULL;
+  if (PyUnicode_Check(o)) {
+    if ((*text = PyUnicode_AsUTF8AndSize(o, &n)) == NULL)
+      return -1;
+    *length = (size_t)n;
+    return 0;
+  }
+  if (PyObject_GetBuffer(o, view, PyBUF_SIMPLE) < 0) {
+    view->obj = NULL;
+    return oipy_wrong_type(o, "a str or bytes", path);
+  }
+  *text = view->buf;
+  *length = (size_t)view->len;
+  return 0;
+}
+
+int oipy_row(PyObject *o, oipy_arena *a, const char ***names, const char ***values,
+             size_t *count)
+{
+  PyObject *k, *v;
+  Py_ssize_t pos = 0;
+  size_t i = 0, n;
+
+  if (!PyDict_Check(o))
+    return oipy_wrong_type(o, "a dict of field names to str values", "fields");
+  n = (size_t)PyDict_GET_SIZE(o);
+  *names = oipy_arena_alloc(a, (n + 1) * sizeof **names);
+  *values = oipy_arena_alloc(a, (n + 1) * sizeof **values);
+  if (*names == NULL || *values == NULL)
+    return -1;
+  while (i < n && PyDict_Next(o, &pos, &k, &v)) {
+    if (oipy_text(k, NULL, &(*names)[i], "fields") < 0 ||
+        oipy_text(v, NULL, &(*values)[i], "fields") < 0)
+      return -1;
+    if ((*values)[i] == NULL)
+      (*values)[i] = "";      /* None: an absent field, as an empty cell */
+    i++;
+  }
+  *count = i;
+  return 0;
+}
+
+int oipy_no_text(void)
+{
+  oi_error e;
+
+  oi_error_clear(&e);
+  e.status = OI_EINVAL;
+  snprintf(e.message, sizeof e.message, "no text for this value");
+  raise_as(&e, NULL);
+  return -1;
+}
+
 /* ---- C to Python ------------------------------------------------------------ */
 
 PyObject *oipy_date_out(oi_date d)
@@ -1161,7 +1257,7 @@ PyObject *oipy_out(const void *in, const oipy_type *t)
 
 /* ---- batches of decisions ---------------------------------------------------- */
 
-oipy_decisions *oipy_decisions_new(size_t count)
+static oipy_decisions *oipy_decisions_new(size_t count)
 {
   oipy_decisions *d;
 
@@ -1178,12 +1274,42 @@ oipy_decisions *oipy_decisions_new(size_t count)
   }
   d->arena.head = NULL;
   d->keep = NULL;
+  d->reqs = NULL;
   d->count = count;
   return d;
 }
 
-int oipy_decisions_own(oipy_decisions *d, const oi_subsidy_request *reqs)
+oipy_decisions *oipy_batch_in(PyObject *input, const oipy_requests *requests,
+                              oipy_requests *own)
 {
+  oipy_decisions *d;
+
+  if (requests == NULL && oipy_requests_fill(own, input) < 0)
+    return NULL;
+  if ((d = oipy_decisions_new(requests != NULL ? requests->count : own->count)) == NULL)
+    return NULL;
+  if (requests != NULL) {
+    Py_INCREF(input);
+    d->keep = input;
+    d->reqs = requests->reqs;
+  } else {
+    d->arena = own->arena;
+    own->arena.head = NULL;
+    d->reqs = own->reqs;
+  }
+  return d;
+}
+
+PyObject *oipy_decision_at(const oipy_decisions *d, size_t i)
+{
+  if (i >= d->count)
+    return PyErr_Format(PyExc_IndexError, "decision %zu of %zu", i, d->count);
+  return oipy_out(&d->d[i], &oipy_decision_t);
+}
+
+int oipy_decisions_own(oipy_decisions *d)
+{
+  const oi_subsidy_request *reqs = d->reqs;
   size_t i, k, n;
 
   for (i = 0; i < d->count; i++) {

@@ -54,6 +54,8 @@ typedef struct oipy_requests {
 } oipy_requests;
 int oipy_requests_fill(oipy_requests *r, PyObject *items);
 void oipy_requests_clear(oipy_requests *r);
+oipy_requests *oipy_requests_new(PyObject *items); /* NULL: exception set */
+void oipy_requests_free(oipy_requests *r);
 
 /* The decisions of one batch call, as the library wrote them. The strings
  * they name are the policy's (whose handle the Python object keeps) or the
@@ -62,13 +64,29 @@ void oipy_requests_clear(oipy_requests *r);
 typedef struct oipy_decisions {
   oipy_arena arena;
   PyObject *keep;
+  const oi_subsidy_request *reqs;
   size_t count;
   oi_decision d[];
 } oipy_decisions;
-oipy_decisions *oipy_decisions_new(size_t count);
-int oipy_decisions_own(oipy_decisions *d, const oi_subsidy_request *reqs);
+/* The batch of a call on `input`, a RequestArray (requests, borrowed) or
+ * any iterable (converted into `own`, whose memory the batch takes). */
+oipy_decisions *oipy_batch_in(PyObject *input, const oipy_requests *requests,
+                              oipy_requests *own);
+int oipy_decisions_own(oipy_decisions *d);
+PyObject *oipy_decision_at(const oipy_decisions *d, size_t i);
 void oipy_decisions_free(oipy_decisions *d);
 PyObject *oipy_decisions_column(const oipy_decisions *d, int which);
+
+/* (count, entries) of a "size, then fill" listing: the first n of items. */
+PyObject *oipy_listing(const oi_ledger_entry *items, size_t n, size_t count);
+/* A document's text: a str (its UTF-8) or any bytes-like object. */
+int oipy_buffer(PyObject *o, Py_buffer *view, const char **text, size_t *length,
+                const char *path);
+/* A row: a dict of field names to str values (None: an empty value). */
+int oipy_row(PyObject *o, oipy_arena *a, const char ***names, const char ***values,
+             size_t *count);
+/* Raise the error of a format function refusing its value. */
+int oipy_no_text(void);
 
 /* Dates: datetime.date and ISO text in, datetime.date and datetime out. */
 int oipy_date(PyObject *o, oi_date *out, const char *path);

@@ -207,20 +207,7 @@ OIPY_OUT(oi_session, oipy_session_t)
   $3 = &n;
 }
 %typemap(argout) (oi_ledger_entry *out, size_t capacity, size_t *count_out) {
-  if (result == OI_OK) {
-    size_t i, k = n$argnum < $2 ? n$argnum : $2;
-    PyObject *o_ = PyTuple_New((Py_ssize_t)k);
-    for (i = 0; o_ != NULL && i < k; i++) {
-      PyObject *e_ = oipy_out(&$1[i], &oipy_entry_t);
-      if (e_ == NULL)
-        Py_CLEAR(o_);
-      else
-        PyTuple_SET_ITEM(o_, (Py_ssize_t)i, e_);
-    }
-    if (o_ == NULL)
-      SWIG_fail;
-    $result = SWIG_Python_AppendOutput($result, Py_BuildValue("(nN)", (Py_ssize_t)n$argnum, o_));
-  }
+  OIPY_APPEND(oipy_listing($1, n$argnum < $2 ? n$argnum : $2, n$argnum))
 }
 %typemap(freearg) (oi_ledger_entry *out, size_t capacity, size_t *count_out) "free($1);";
 
@@ -233,21 +220,8 @@ OIPY_OUT(oi_session, oipy_session_t)
 typedef struct oipy_requests {} oipy_requests;
 %exception oipy_requests::oipy_requests "$action if (result == NULL) SWIG_fail;";
 %extend oipy_requests {
-  oipy_requests(PyObject *items) {
-    oipy_requests *r = calloc(1, sizeof *r);
-    if (r == NULL)
-      PyErr_NoMemory();
-    else if (oipy_requests_fill(r, items) < 0) {
-      oipy_requests_clear(r);
-      free(r);
-      r = NULL;
-    }
-    return r;
-  }
-  ~oipy_requests() {
-    oipy_requests_clear($self);
-    free($self);
-  }
+  oipy_requests(PyObject *items) { return oipy_requests_new(items); }
+  ~oipy_requests() { oipy_requests_free($self); }
   size_t __len__() { return $self->count; }
 }
 
@@ -260,39 +234,25 @@ typedef struct oipy_decisions {} oipy_decisions;
 %extend oipy_decisions {
   ~oipy_decisions() { oipy_decisions_free($self); }
   size_t __len__() { return $self->count; }
-  PyObject *get(size_t i) {
-    if (i >= $self->count)
-      return PyErr_Format(PyExc_IndexError, "decision %zu of %zu", i, $self->count);
-    return oipy_out(&$self->d[i], &oipy_decision_t);
-  }
+  PyObject *get(size_t i) { return oipy_decision_at($self, i); }
   PyObject *outcomes() { return oipy_decisions_column($self, 0); }
   PyObject *nights() { return oipy_decisions_column($self, 1); }
 }
 
 %typemap(in) (const oi_subsidy_request *reqs, size_t count, oi_decision *out)
     (oipy_requests own = {{NULL}, NULL, 0}, oipy_decisions *batch = NULL, void *argp = NULL) {
-  const oipy_requests *r_ = &own;
-  if (SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(oipy_requests *), 0)) && argp != NULL)
-    r_ = argp;
-  else if (oipy_requests_fill(&own, $input) < 0)
+  if (!SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(oipy_requests *), 0)))
+    argp = NULL;
+  if ((batch = oipy_batch_in($input, argp, &own)) == NULL)
     SWIG_fail;
-  if ((batch = oipy_decisions_new(r_->count)) == NULL)
-    SWIG_fail;
-  if (r_ == &own) {          /* the batch keeps the requests' memory */
-    batch->arena = own.arena;
-    own.arena.head = NULL;
-  } else {
-    Py_INCREF($input);
-    batch->keep = $input;
-  }
-  $1 = r_->reqs;
-  $2 = r_->count;
+  $1 = ($1_ltype)batch->reqs;
+  $2 = batch->count;
   $3 = batch->d;
 }
 %typemap(argout) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
   /* A ledger's decisions name the ledger's strings; stateless ones, ours. */
   if (result == OI_OK && strcmp("$symname", "ledger_submit_many") == 0 &&
-      oipy_decisions_own(batch$argnum, $1) < 0)
+      oipy_decisions_own(batch$argnum) < 0)
     SWIG_fail;
   OIPY_APPEND(SWIG_NewPointerObj(batch$argnum, $descriptor(oipy_decisions *), SWIG_POINTER_OWN))
   if (result == OI_OK)
@@ -343,22 +303,11 @@ OIPY_INT_IN(enum SWIGTYPE, INT_MIN, INT_MAX)
   $1 = PyBytes_AS_STRING(encoded);
 }
 %typemap(freearg) const char *path "Py_XDECREF(encoded$argnum);";
-%typemap(in) (const char *text, size_t length) (Py_buffer view, int have = 0) {
-  Py_ssize_t n_;
-  if (PyUnicode_Check($input)) {
-    if (($1 = (char *)PyUnicode_AsUTF8AndSize($input, &n_)) == NULL)
-      SWIG_fail;
-    $2 = (size_t)n_;
-  } else if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) == 0) {
-    have = 1;
-    $1 = view.buf;
-    $2 = (size_t)view.len;
-  } else {
-    oipy_wrong_type($input, "a str or bytes", "$1_name");
+%typemap(in) (const char *text, size_t length) (Py_buffer view = {NULL}) {
+  if (oipy_buffer($input, &view, (const char **)&$1, &$2, "$1_name") < 0)
     SWIG_fail;
-  }
 }
-%typemap(freearg) (const char *text, size_t length) "if (have$argnum) PyBuffer_Release(&view$argnum);";
+%typemap(freearg) (const char *text, size_t length) "PyBuffer_Release(&view$argnum);";
 %typemap(in, numinputs=0) (char **out, size_t *length_out) (char *text = NULL, size_t n = 0) {
   $1 = &text;
   $2 = &n;
@@ -378,14 +327,8 @@ OIPY_INT_IN(enum SWIGTYPE, INT_MIN, INT_MAX)
 }
 %typemap(out) int oi_reason_format, int oi_money_format, int oi_date_format,
               int oi_datetime_format {
-  if (result < 0) {
-    oi_error e_;
-    oi_error_clear(&e_);
-    e_.status = OI_EINVAL;
-    snprintf(e_.message, sizeof e_.message, "no text for this value");
-    oipy_raise(&e_);
+  if (result < 0 && oipy_no_text() < 0)
     SWIG_fail;
-  }
   $result = SWIG_Py_Void();
 }
 
@@ -435,25 +378,8 @@ OIPY_POINTER_OUT(oi_decision, oipy_decision_t)
 /* A row, as a dict of field names to text values (borrowed). */
 %typemap(in) (const char *const *names, const char *const *values, size_t count)
     (oipy_arena arena = {NULL}) {
-  PyObject *k_, *v_;
-  Py_ssize_t pos_ = 0, i_ = 0;
-  if (!PyDict_Check($input)) {
-    oipy_wrong_type($input, "a dict of field names to str values", "fields");
+  if (oipy_row($input, &arena, (const char ***)&$1, (const char ***)&$2, &$3) < 0)
     SWIG_fail;
-  }
-  $3 = (size_t)PyDict_GET_SIZE($input);
-  $1 = oipy_arena_alloc(&arena, ($3 + 1) * sizeof *$1);
-  $2 = oipy_arena_alloc(&arena, ($3 + 1) * sizeof *$2);
-  if ($1 == NULL || $2 == NULL)
-    SWIG_fail;
-  while (PyDict_Next($input, &pos_, &k_, &v_)) {
-    if (oipy_text(k_, NULL, (const char **)&$1[i_], "fields") < 0 ||
-        oipy_text(v_, NULL, (const char **)&$2[i_], "fields") < 0)
-      SWIG_fail;
-    if ($2[i_] == NULL)
-      $2[i_] = "";           /* None: an absent field, as an empty cell */
-    i_++;
-  }
 }
 %typemap(freearg) (const char *const *names, const char *const *values, size_t count)
     "oipy_arena_free(&arena$argnum);";
