@@ -529,7 +529,7 @@ int oipy_text(PyObject *o, oipy_arena *a, const char **out, const char *path)
 static int int_at(PyObject *v, long long lo, long long hi, long long *out, const frame *at)
 {
   int overflow = 0;
-  long long x;
+  long long x = 0;
 
   if (!PyLong_Check(v) || PyBool_Check(v))
     return fail(at, 1, OI_EXPECT_INTEGER, "must be an int, not %s", TYPENAME(v));
@@ -589,7 +589,7 @@ static oi_status parse_enum(int which, const char *s, int *out, oi_error *e)
 /* An enumeration: its value, or a name its parse function reads. */
 static int enum_at(PyObject *v, int which, int *out, const frame *at)
 {
-  long long x;
+  long long x = 0;
   oi_error e;
 
   if (PyUnicode_Check(v)) {
@@ -611,7 +611,7 @@ static int enum_at(PyObject *v, int which, int *out, const frame *at)
 /* Whole cents, or an amount written in dollars (oi_money_parse()). */
 static int cents_at(PyObject *v, int64_t *out, const frame *at)
 {
-  long long x;
+  long long x = 0;
   oi_error e;
 
   if (PyUnicode_Check(v)) {
@@ -739,7 +739,7 @@ static int mask_at(PyObject *v, unsigned *out, const frame *at)
   PyObject *items;
   Py_ssize_t i, n;
   unsigned mask = 0;
-  long long x;
+  long long x = 0;
   int c, st = 0;
 
   if (PyLong_Check(v) && !PyBool_Check(v)) {
