@@ -6,9 +6,12 @@
 #                  and in a batch, withdrawals, JSON documents, memory, inputs
 #                  crafted to be slow. One table, each figure the median of
 #                  several runs.
-#  tests/bench.py  the Python bindings' side: the cost of one call, and of a
-#                  batch against a loop. Run only when the bindings are built
-#                  (WITH_PYTHON); skipped with a message otherwise.
+#  tests/bench.py  the Python bindings' side, beside the C batch: building
+#                  and deciding a batch from plain dicts, a requests document
+#                  and values against the library's batch on the same
+#                  requests; batches from threads; one call; one element
+#                  read. Run only when the bindings are built (WITH_PYTHON);
+#                  skipped with a message otherwise.
 #
 # The benchmark is an EXTRA_PROGRAMS program: `make`, `make check` and
 # `make distcheck` never build or run it; only `make bench` does. Its sources
@@ -23,7 +26,7 @@
 #   make bench BENCHFLAGS='-q'       ledgers up to 1e5 requests only
 #   make bench BENCHFLAGS='-s batch' one section (check, submit, batch, json, memory,
 #                                    hostile)
-# to tests/bench.py through BENCHPYFLAGS (-r, -n), and to the officerinst
+# to tests/bench.py through BENCHPYFLAGS (-r, -n, -t), and to the officerinst
 # program's benchmark, tools/tests/bench.sh, through BENCHTOOLFLAGS (-r, -n).
 
 EXTRA_PROGRAMS = tests/bench
