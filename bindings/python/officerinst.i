@@ -24,10 +24,13 @@
  *   oi_date, oi_datetime       datetime.date/datetime or ISO text in, and out
  *   enum *out, number *out     the value
  *
- * The conversions of structs are the C of convert.c (convert.h says why
- * they are not SWIG's proxies). The hand-written C left here is the two
- * batch types, whose memory a Python object must own. The exception
- * classes, generated from the table of statuses, are at the end.
+ * What a typemap cannot say in a line or two is a function of convert.c
+ * (convert.h says why structs are converted there rather than by SWIG's
+ * proxies), compiled with every warning flag and analyzed; what is left
+ * here is the typemaps themselves, the two types whose C memory a Python
+ * object must own (RequestArray, DecisionArray: one-line %extend bodies),
+ * and the exception classes, generated from the table of statuses, at the
+ * end.
  *
  * Threads: the interpreter lock is held in every call except those that
  * can take long (batches, documents, files), which release it while the
