@@ -34,10 +34,14 @@ class _Vocabulary(enum.IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Optional["_Vocabulary"]:
-        parse = _PARSE.get(cls)
-        if parse is None or not isinstance(value, str):
+        if not isinstance(value, str):
             return None
-        return cls(parse(value))
+        parse = _PARSE.get(cls)
+        if parse is not None:
+            return cls(parse(value))
+        # The library names these values but reads no other spelling.
+        name = _NAME.get(cls)
+        return next((m for m in cls if name is not None and name(m) == value), None)
 
     def __str__(self) -> str:
         name = _NAME.get(type(self))

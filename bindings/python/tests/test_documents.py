@@ -172,6 +172,8 @@ class EdgesTest(unittest.TestCase):
         self.assertEqual(str(oi.LmForm.LM_3), "LM-3")
         self.assertEqual(str(oi.Payer.SUBSIDY), "subsidy")
         self.assertEqual(str(oi.CostItem.PER_DIEM), "per_diem")
+        self.assertIs(oi.Payer("subsidy"), oi.Payer.SUBSIDY)
+        self.assertIs(oi.CostItem("per_diem"), oi.CostItem.PER_DIEM)
         with self.assertRaises(oi.InvalidArgument) as cm:
             oi.Country("Mexico")
         self.assertIsInstance(cm.exception, ValueError)
