@@ -11,6 +11,7 @@ printed (make check keeps them in the test log).
 """
 
 import datetime
+import json
 import os
 import sys
 import unittest
@@ -140,6 +141,26 @@ class MemoryTest(unittest.TestCase):
             "Decisions, 2 x 10,000", BATCH_CYCLES, before / 1e6, after / 1e6, growth // 1024))
         self.assertLess(growth, SLACK, "batches grew by %d bytes over %d cycles" % (
             growth, BATCH_CYCLES))
+
+    def test_dict_batch_cycles(self):
+        policy = self.policy
+        dicts = [self.request.to_dict(), self.late.to_dict()] * 5
+
+        def cycle():
+            oi.check_subsidy_many(policy, dicts)[3].reasons
+        self.measure("check_subsidy_many of dicts", cycle)
+
+    def test_document_cycles(self):
+        policy = self.policy
+        text = json.dumps({"format": "officerinst-requests", "version": 1,
+                           "requests": [dict(self.request.to_dict(), id="r%d" % i)
+                                        for i in range(5)]})
+
+        def cycle():
+            with oi.Batch.from_json(policy, text) as batch:
+                batch.check().decisions()
+                batch.decisions_to_json()
+        self.measure("Batch from_json/check", cycle)
 
     def test_error_cycles(self):
         policy = self.policy
