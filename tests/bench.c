@@ -32,6 +32,8 @@
 
 #include <officerinst.h>
 
+#include "crafted_ids.h"
+
 /* ---- small helpers ------------------------------------------------------ */
 
 static void die(const char *what, oi_status st, const oi_error *err)
@@ -885,56 +887,11 @@ static void bench_memory(const oi_policy *p, size_t n)
 
 /* ---- 6. hostile inputs ---------------------------------------------------- */
 
-/*
- * Ids chosen to collide. The string hash the ledger's tables once used was
- * unkeyed: eight bytes at a time, h = (h ^ word) * M; h ^= h >> 32, then a
- * finalizer. A multiply carries only upwards, so ids whose first word
- * differs only in its high half give products with one low half L and
- * high halves H; the second word (H, H) then cancels what differs, and
- * every such id of 16 printable bytes has the same 64-bit hash: all of them
- * in one probe sequence of an unkeyed table. The crafting is cheap (one
- * multiply a candidate, 1.7% of candidates printable) and reproducible;
- * under a keyed hash these ids are ordinary ones.
- */
-#define HOSTILE_ID_LEN 16
-
-static int printable4(uint32_t x)
-{
-  int i;
-
-  for (i = 0; i < 4; i++, x >>= 8)
-    if ((x & 0xff) < 0x21 || (x & 0xff) > 0x7e || (x & 0xff) == '"' || (x & 0xff) == '\\')
-      return 0;
-  return 1;
-}
-
-/* count ids of 16 bytes into ids (ID_SIZE bytes apart), all with one old
- * hash under seed (0 for request ids; the year times 0x9e3779b97f4a7c15 for
- * officer ids); prefix: four printable bytes. */
+/* Ids chosen to collide under the ledger's old unkeyed hash
+ * (tests/crafted_ids.h), count of them ID_SIZE bytes apart. */
 static void craft_ids(char *ids, size_t count, const char *prefix, uint64_t seed)
 {
-  const uint64_t c0 = seed ^ ((uint64_t)HOSTILE_ID_LEN * UINT64_C(0x9e3779b97f4a7c15));
-  uint32_t lo, hi;
-  size_t made = 0;
-
-  memcpy(&lo, prefix, 4);
-  for (hi = 0x21212121; made < count; hi++) {
-    uint64_t w1, w2, y;
-    uint32_t h;
-
-    if (!printable4(hi))
-      continue;
-    w1 = (uint64_t)hi << 32 | lo;
-    y = (c0 ^ w1) * UINT64_C(0xff51afd7ed558ccd);
-    h = (uint32_t)(y >> 32);
-    if (!printable4(h))
-      continue;
-    w2 = (uint64_t)h << 32 | h;
-    memcpy(ids + made * ID_SIZE, &w1, 8);
-    memcpy(ids + made * ID_SIZE + 8, &w2, 8);
-    ids[made * ID_SIZE + HOSTILE_ID_LEN] = '\0';
-    made++;
-  }
+  crafted_ids(ids, ID_SIZE, count, prefix, seed);
 }
 
 /* Seconds to enter w's requests in one batch into a fresh ledger, and

@@ -32,7 +32,7 @@
 EXTRA_PROGRAMS = tests/bench
 EXTRA_DIST += tests/bench.py doc/benchmarks.md
 
-tests_bench_SOURCES = tests/bench.c
+tests_bench_SOURCES = tests/bench.c tests/crafted_ids.h
 tests_bench_CPPFLAGS = $(oi_public_cppflags)
 tests_bench_CFLAGS = $(WARN_CFLAGS)
 tests_bench_LDADD = lib/libofficerinst.la

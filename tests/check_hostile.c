@@ -26,6 +26,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "testutil.h"
+#include "crafted_ids.h"
 
 #include <sys/mman.h>
 #include <time.h>
@@ -374,7 +375,8 @@ static double cpu_seconds(void)
  * changing only the high half of the first word leaves the low half of the
  * product alone, and the second word can then cancel what changed. Every
  * crafted id of 16 printable bytes has the same 64-bit hash, so a table that
- * used it would put them all in one probe sequence.
+ * used it would put them all in one probe sequence (tests/crafted_ids.h
+ * crafts them; old_hash() checks that they do collide).
  */
 static uint64_t old_finalizer(uint64_t v)
 {
@@ -402,44 +404,10 @@ static uint64_t old_hash(const char *s, uint64_t seed)
   return old_finalizer(h);
 }
 
-#define CRAFTED_LEN 16
-
-static int printable(uint32_t x)
-{
-  int i;
-
-  for (i = 0; i < 4; i++, x >>= 8)
-    if ((x & 0xff) < 0x21 || (x & 0xff) > 0x7e || (x & 0xff) == '"' || (x & 0xff) == '\\')
-      return 0;
-  return 1;
-}
-
-/* count ids of CRAFTED_LEN bytes into ids (count * (CRAFTED_LEN + 1)
- * bytes), all with one old_hash(., seed); prefix: four printable bytes. */
+/* count crafted ids into ids, count * (CRAFTED_LEN + 1) bytes. */
 static void craft_ids(char *ids, size_t count, const char *prefix, uint64_t seed)
 {
-  const uint64_t c0 = seed ^ ((uint64_t)CRAFTED_LEN * UINT64_C(0x9e3779b97f4a7c15));
-  uint32_t lo, hi;
-  size_t made = 0;
-
-  memcpy(&lo, prefix, 4);
-  for (hi = 0x21212121; made < count; hi++) {
-    uint64_t w1, w2, y;
-    uint32_t h;
-
-    if (!printable(hi))
-      continue;
-    w1 = (uint64_t)hi << 32 | lo;
-    y = (c0 ^ w1) * UINT64_C(0xff51afd7ed558ccd);
-    h = (uint32_t)(y >> 32);
-    if (!printable(h))
-      continue;
-    w2 = (uint64_t)h << 32 | h;
-    memcpy(ids + made * (CRAFTED_LEN + 1), &w1, 8);
-    memcpy(ids + made * (CRAFTED_LEN + 1) + 8, &w2, 8);
-    ids[made * (CRAFTED_LEN + 1) + CRAFTED_LEN] = '\0';
-    made++;
-  }
+  crafted_ids(ids, CRAFTED_LEN + 1, count, prefix, seed);
 }
 
 static void ordinary_ids(char *ids, size_t count, const char *prefix)

@@ -33,7 +33,7 @@ tests_check_ledger_random_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
 # crafted to collide in hash tables, waitlists shaped to make promotion slow).
 check_PROGRAMS += tests/check_hostile
 TESTS += tests/check_hostile
-tests_check_hostile_SOURCES = tests/check_hostile.c tests/testutil.h
+tests_check_hostile_SOURCES = tests/check_hostile.c tests/testutil.h tests/crafted_ids.h
 tests_check_hostile_CFLAGS = $(CHECK_CFLAGS) $(WARN_CFLAGS)
 tests_check_hostile_CPPFLAGS = $(oi_public_cppflags)
 tests_check_hostile_LDADD = $(CHECK_LIBS) lib/libofficerinst.la
