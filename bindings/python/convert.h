@@ -1,7 +1,9 @@
 /*
  * bindings/python/convert.h -- the C that the SWIG interface (officerinst.i)
- * cannot express as typemaps alone, kept in a C file of its own so that it
+ * cannot express as typemaps alone, kept in C files of their own so that it
  * is compiled with the project's warning flags and read by the analyzers.
+ * This is their interface, the one the SWIG interface includes; what the
+ * files share besides, and which holds what, is in convert_private.h.
  *
  * One converter, in each direction, between Python values and the
  * library's structs, driven by a table of each struct's members

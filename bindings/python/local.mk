@@ -5,7 +5,7 @@
 # Layers (see officerinst.i):
 #   officerinst/_officerinst$(PYTHON_EXT_SUFFIX)  the extension, from the
 #                                 SWIG wrapper bindings/python/officerinst_wrap.c
-#                                 and the converters of bindings/python/convert.c
+#                                 and the converters (oi_python_converters)
 #   officerinst/_officerinst_c.py SWIG's proxy module of the extension
 #   officerinst/*.py              the package users import (hand-written)
 #
@@ -22,6 +22,20 @@
 # from builddir, the extension from libtool's objdir), so the tests and
 # examples import exactly what will be installed, with
 # PYTHONPATH=bindings/python/stage. bindings/python/tests/run.sh does that.
+
+# The converters: the hand-written C the typemaps call (convert.h, the
+# interface officerinst.i includes; convert_private.h lists the parts).
+oi_python_converters = \
+	bindings/python/convert.c \
+	bindings/python/convert.h \
+	bindings/python/convert_private.h \
+	bindings/python/py_errors.c \
+	bindings/python/py_handles.c \
+	bindings/python/py_dates.c \
+	bindings/python/py_to_c_values.c \
+	bindings/python/py_to_c_structs.c \
+	bindings/python/c_to_py.c \
+	bindings/python/py_batch.c
 
 # The hand-written package, the tests and the build's own files. Listed in
 # EXTRA_DIST in every configuration, so that `make dist` without SWIG still
@@ -59,8 +73,7 @@ EXTRA_DIST += \
 	bindings/python/README \
 	bindings/python/python.m4 \
 	bindings/python/officerinst.i \
-	bindings/python/convert.c \
-	bindings/python/convert.h \
+	$(oi_python_converters) \
 	$(oi_python_package) \
 	$(oi_python_data) \
 	$(oi_python_tests) \
@@ -73,9 +86,7 @@ officerinstpyexecdir = $(pyexecdir)/officerinst
 # --- The converters: hand-written C, under every warning of the project ------
 
 noinst_LTLIBRARIES = bindings/python/libconvert.la
-bindings_python_libconvert_la_SOURCES = \
-	bindings/python/convert.c \
-	bindings/python/convert.h
+bindings_python_libconvert_la_SOURCES = $(oi_python_converters)
 bindings_python_libconvert_la_CPPFLAGS = \
 	$(oi_public_cppflags) \
 	$(PYTHON_CPPFLAGS)

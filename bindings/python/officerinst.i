@@ -24,8 +24,8 @@
  *   oi_date, oi_datetime       datetime.date/datetime or ISO text in, and out
  *   enum *out, number *out     the value
  *
- * What a typemap cannot say in a line or two is a function of convert.c
- * (convert.h says why structs are converted there rather than by SWIG's
+ * What a typemap cannot say in a line or two is a function of convert.h
+ * (which says why structs are converted there rather than by SWIG's
  * proxies), compiled with every warning flag and analyzed; what is left
  * here is the typemaps themselves, the two types whose C memory a Python
  * object must own (RequestArray, DecisionArray: one-line %extend bodies),
@@ -216,7 +216,7 @@ OIPY_OUT(oi_session, oipy_session_t)
 
 /* ---- batches ---------------------------------------------------------- */
 
-/* Requests converted once (convert.c), for batch calls to decide as often
+/* Requests converted once (py_batch.c), for batch calls to decide as often
  * as asked: C memory a Python object must own, hence a type of our own. */
 %rename(RequestArray) oipy_requests;
 %feature("docstring", "Subsidy requests converted to C once; RequestArray(iterable).") oipy_requests;

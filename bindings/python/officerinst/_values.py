@@ -117,7 +117,7 @@ class _Value:
     # attribute -> the documents' name, where they differ
     _DOC: Dict[str, str] = {}
     # The members are in the instance dict, under their names: the library's
-    # converters read it as a dict (convert.c, plain_dict()).
+    # converters read it as a dict (py_to_c_structs.c, plain_dict()).
     _oipy_plain_dict = True
 
     def to_dict(self) -> Dict[str, Any]:
