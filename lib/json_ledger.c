@@ -26,13 +26,13 @@
 
 /* ---- writing ---------------------------------------------------------- */
 
-static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
+static json_t *request_json(const oi_ledger *l, size_t i)
 {
-  const oi_policy *p = oi_ledger_policy(l);
   char received[OI_DATETIME_STRING_SIZE];
   oi_subsidy_request q;
+  oi_outcome status;
 
-  oip_ledger_request_of(r, p, &q);
+  oip_ledger_request_at(l, i, &q, &status);
   oi_datetime_format(q.received, received, sizeof received);
   return json_pack(
       "{s:s, s:s, s:s, s:i, s:b, s:b, s:b, s:b, s:{s:I, s:s, s:s, s:i, s:s, s:o}, "
@@ -45,8 +45,7 @@ static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
       oi_lm_form_name(q.local.lm_form), "receipts_cents",
       q.local.receipts_known ? json_integer(q.local.receipts_cents) : json_null(), "officer",
       "id", q.officer.id, "name", q.officer.name ? json_string(q.officer.name) : json_null(),
-      "office", oi_office_name(q.officer.office), "status",
-      oi_outcome_name((oi_outcome)r->status));
+      "office", oi_office_name(q.officer.office), "status", oi_outcome_name(status));
 }
 
 static json_t *event_json(const oi_ledger *l, size_t i)
@@ -109,7 +108,7 @@ oi_status oi_ledger_to_json(const oi_ledger *l, char **out, size_t *length_out, 
   }
   n = oi_ledger_count(l);
   for (i = 0; !bad && i < n; i++)
-    bad = put_element(&b, request_json(l, oip_ledger_rec(l, i)), i == 0);
+    bad = put_element(&b, request_json(l, i), i == 0);
   bad = bad || oip_buf_puts(&b, "],\"events\":[") != 0;
   n = oi_ledger_event_count(l);
   for (i = 0; !bad && i < n; i++)
