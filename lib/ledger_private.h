@@ -30,4 +30,10 @@ void oip_ledger_event_at(const oi_ledger *ledger, size_t index, struct oip_event
 /* The id of the request entered as number i + 1. */
 const char *oip_ledger_id_at(const oi_ledger *ledger, size_t i);
 
+/* json_ledger_write.c: the snapshot of a ledger as text (malloc'ed, NUL
+ * after its length), in the format and version given; -1 when out of
+ * memory or when a string of the ledger is not UTF-8. */
+int oip_ledger_write_json(const oi_ledger *ledger, int version, const char *format,
+                          char **out, size_t *length_out);
+
 #endif
