@@ -573,6 +573,13 @@ oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t 
     return oip_fail(err, OI_EINVAL, NULL,
                     policy == NULL ? "policy" : text == NULL ? "text" : "out",
                     "a required pointer is NULL");
+  /* A snapshot as this library writes one loads the quick way; any other
+   * text, and any text with a fault, is read here, which says where. */
+  switch (oip_ledger_read_json(policy, text, length, out, err)) {
+  case 1: return OI_OK;
+  case -1: return OI_ENOMEM;
+  default: break;
+  }
   oip_doc_init(&doc, text, length, err);
   st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, limits, &root);
   if (st != OI_OK)

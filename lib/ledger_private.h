@@ -36,4 +36,10 @@ const char *oip_ledger_id_at(const oi_ledger *ledger, size_t i);
 int oip_ledger_write_json(const oi_ledger *ledger, int version, const char *format,
                           char **out, size_t *length_out);
 
+/* json_ledger_read.c: load a snapshot the quick way. 1 when loaded into
+ * *out, -1 when out of memory (err says so), 0 when it declines: the full
+ * reader must then read the text, and says what is wrong if anything is. */
+int oip_ledger_read_json(const oi_policy *policy, const char *text, size_t length,
+                         oi_ledger **out, oi_error *err);
+
 #endif

@@ -25,6 +25,7 @@ lib_libofficerinst_la_SOURCES = \
 	lib/json_doc.h \
 	lib/json_fields.c \
 	lib/json_ledger.c \
+	lib/json_ledger_read.c \
 	lib/json_ledger_write.c \
 	lib/json_parse.c \
 	lib/json_policy.c \
