@@ -24,280 +24,60 @@
 #include "ledger_private.h"
 #include "policy_private.h"
 #include "vocab_private.h"
+#include "json_scan.h"
 #include "arena.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #define DECLINE 0
 #define DONE 1
 #define NOMEM (-1)
 
-struct cursor {
-  const char *t;
-  size_t n, i;
+/* The text, and the version of the format it says it is. */
+struct reader {
+  struct oip_scan s;
   int version;
-  char scratch[OI_DOCUMENT_STRING_MAX + 1]; /* a string with escapes, decoded */
-  /* The spellings oip_vocab_parse() accepted, by type: strings repeat. */
-  struct {
-    char text[24];
-    size_t len;
-    int value;
-    uint64_t allowed;
-  } seen[OIP_VOCAB_STATUS + 1][8];
 };
 
-static void ws(struct cursor *c)
+/* The scanner's readers (json_scan.h), for brevity below. */
+static void ws(struct reader *c)
 {
-  while (c->i < c->n &&
-         (c->t[c->i] == ' ' || c->t[c->i] == '\n' || c->t[c->i] == '\t' || c->t[c->i] == '\r'))
-    c->i++;
+  oip_scan_ws(&c->s);
 }
 
-/* The byte ch, after white space. */
-static int expect(struct cursor *c, char ch)
+static int expect(struct reader *c, char ch)
 {
-  ws(c);
-  if (c->i >= c->n || c->t[c->i] != ch)
-    return 0;
-  c->i++;
-  return 1;
+  return oip_scan_byte(&c->s, ch);
 }
 
-/* A member's key, exactly as written ("\"id\""), and its colon. */
-static int key(struct cursor *c, const char *k, size_t len)
+#define KEY(c, k) oip_scan_key(&(c)->s, "\"" k "\"", sizeof(k) + 1)
+
+static int string(struct reader *c, const char **s, size_t *len, size_t max, int want_nul)
 {
-  ws(c);
-  if (c->n - c->i < len || memcmp(c->t + c->i, k, len) != 0)
-    return 0;
-  c->i += len;
-  return expect(c, ':');
+  return oip_scan_string(&c->s, s, len, max, want_nul);
 }
 
-#define KEY(c, k) key((c), "\"" k "\"", sizeof(k) + 1)
-
-/* The length of the valid UTF-8 sequence at u (n bytes left), as jansson
- * takes one, or 0. */
-static size_t utf8_length(const unsigned char *u, size_t n)
+static int integer(struct reader *c, int64_t lo, int64_t hi, int64_t *v)
 {
-  size_t len, i;
-  unsigned long cp;
-
-  if (u[0] < 0xc2 || u[0] > 0xf4)
-    return 0;
-  len = u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-  if (len > n)
-    return 0;
-  cp = u[0] & (0x7fu >> len);
-  for (i = 1; i < len; i++) {
-    if ((u[i] & 0xc0) != 0x80)
-      return 0;
-    cp = cp << 6 | (u[i] & 0x3fu);
-  }
-  if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
-      (cp >= 0xd800 && cp <= 0xdfff))
-    return 0;
-  return len;
+  return oip_scan_integer(&c->s, lo, hi, v);
 }
 
-/* Bytes from i on that are plain in a string: not ", \, a control
- * character or the start of a multi-byte character. */
-static size_t plain_run(const unsigned char *u, size_t i, size_t n)
+static int literal(struct reader *c, const char *lit, size_t len)
 {
-#if defined(__SSE2__)
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-    const __m128i special =
-        _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-    const unsigned m = (unsigned)_mm_movemask_epi8(special);
-    if (m != 0) {
-      unsigned b = 0;
-      while ((m >> b & 1u) == 0)
-        b++;
-      return i + b;
-    }
-  }
-#endif
-  while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\')
-    i++;
-  return i;
+  return oip_scan_literal(&c->s, lit, len);
 }
 
-/*
- * A string: *s and *len its value (in the text, or decoded into the
- * scratch when it has escapes; NUL-terminated in the scratch when want_nul),
- * at most max bytes of it. Declines what jansson would refuse or decode
- * otherwise: a control character, bytes that are not UTF-8, a \u escape
- * (NUL among them), a string longer than OI_DOCUMENT_STRING_MAX in the
- * text.
- */
-static int string(struct cursor *c, const char **s, size_t *len, size_t max, int want_nul)
+static int boolean(struct reader *c, int *v)
 {
-  const unsigned char *u = (const unsigned char *)c->t;
-  size_t start, i, j, k, out = 0;
-  int escaped = 0;
-
-  ws(c);
-  if (c->i >= c->n || c->t[c->i] != '"')
-    return 0;
-  start = i = c->i + 1;
-  for (;;) {
-    j = plain_run(u, i, c->n);
-    if (j - start > OI_DOCUMENT_STRING_MAX)
-      return 0;
-    if (escaped) {
-      memcpy(c->scratch + out, c->t + i, j - i);
-      out += j - i;
-    }
-    i = j;
-    if (i >= c->n)
-      return 0;
-    if (u[i] == '"')
-      break;
-    if (u[i] == '\\') {
-      char d;
-
-      switch (i + 1 < c->n ? c->t[i + 1] : '\0') {
-      case '"': d = '"'; break;
-      case '\\': d = '\\'; break;
-      case '/': d = '/'; break;
-      case 'b': d = '\b'; break;
-      case 'f': d = '\f'; break;
-      case 'n': d = '\n'; break;
-      case 'r': d = '\r'; break;
-      case 't': d = '\t'; break;
-      default: return 0;
-      }
-      if (!escaped) {
-        memcpy(c->scratch, c->t + start, i - start);
-        out = i - start;
-        escaped = 1;
-      }
-      c->scratch[out++] = d;
-      i += 2;
-      continue;
-    }
-    if (u[i] < 0x20 || (k = utf8_length(u + i, c->n - i)) == 0)
-      return 0;
-    if (i + k - start > OI_DOCUMENT_STRING_MAX)
-      return 0;
-    if (escaped) {
-      memcpy(c->scratch + out, c->t + i, k);
-      out += k;
-    }
-    i += k;
-  }
-  /* The document's limit on a string, in the text (as scan_limits counts). */
-  if (i - start > OI_DOCUMENT_STRING_MAX)
-    return 0;
-  *s = escaped ? c->scratch : c->t + start;
-  *len = escaped ? out : i - start;
-  c->i = i + 1;
-  if (*len > max)
-    return 0;
-  if (want_nul) {
-    if (!escaped)
-      memcpy(c->scratch, *s, *len);
-    c->scratch[*len] = '\0';
-    *s = c->scratch;
-  }
-  return 1;
+  return oip_scan_boolean(&c->s, v);
 }
 
-/* After a number or a literal, what may follow it in a document. */
-static int delimited(const struct cursor *c)
+static int null_next(struct reader *c)
 {
-  const char d = c->i < c->n ? c->t[c->i] : ' ';
-  return d == ',' || d == '}' || d == ']' || d == ' ' || d == '\n' || d == '\t' || d == '\r';
+  return oip_scan_at_null(&c->s);
 }
 
-/* An integer as jansson reads one (no fraction, no exponent, no leading
- * zero), of at most 18 digits, within [lo, hi]. */
-static int integer(struct cursor *c, int64_t lo, int64_t hi, int64_t *v)
+static int vocab(struct reader *c, enum oip_vocab type, uint64_t allowed, int *v)
 {
-  size_t digits = 0;
-  int neg = 0;
-  int64_t x = 0;
-
-  ws(c);
-  if (c->i < c->n && c->t[c->i] == '-') {
-    neg = 1;
-    c->i++;
-  }
-  while (c->i < c->n && c->t[c->i] >= '0' && c->t[c->i] <= '9') {
-    if (digits == 18 || (digits == 1 && x == 0))
-      return 0;
-    x = x * 10 + (c->t[c->i] - '0');
-    digits++;
-    c->i++;
-  }
-  if (digits == 0 || !delimited(c))
-    return 0;
-  x = neg ? -x : x;
-  if (x < lo || x > hi)
-    return 0;
-  *v = x;
-  return 1;
-}
-
-static int literal(struct cursor *c, const char *lit, size_t len)
-{
-  ws(c);
-  if (c->n - c->i < len || memcmp(c->t + c->i, lit, len) != 0)
-    return 0;
-  c->i += len;
-  return delimited(c);
-}
-
-static int boolean(struct cursor *c, int *v)
-{
-  if (literal(c, "true", 4)) {
-    *v = 1;
-    return 1;
-  }
-  if (literal(c, "false", 5)) {
-    *v = 0;
-    return 1;
-  }
-  return 0;
-}
-
-static int null_next(struct cursor *c)
-{
-  ws(c);
-  return c->i + 4 <= c->n && memcmp(c->t + c->i, "null", 4) == 0;
-}
-
-/* A value of the vocabulary, as oip_vocab_parse() reads it (through it, the
- * first time a spelling is seen). */
-static int vocab(struct cursor *c, enum oip_vocab type, uint64_t allowed, int *v)
-{
-  const char *s;
-  size_t len, k;
-  oi_error e;
-
-  if (!string(c, &s, &len, OI_DOCUMENT_STRING_MAX, 0))
-    return 0;
-  for (k = 0; k < 8 && c->seen[type][k].len != 0; k++)
-    if (c->seen[type][k].len == len && c->seen[type][k].allowed == allowed &&
-        memcmp(c->seen[type][k].text, s, len) == 0) {
-      *v = c->seen[type][k].value;
-      return 1;
-    }
-  memmove(c->scratch, s, len);
-  c->scratch[len] = '\0';
-  if (oip_vocab_parse(type, c->scratch, allowed, v, &e) != OI_OK)
-    return 0;
-  if (k < 8 && len > 0 && len < sizeof c->seen[type][k].text) {
-    memcpy(c->seen[type][k].text, c->scratch, len);
-    c->seen[type][k].len = len;
-    c->seen[type][k].value = *v;
-    c->seen[type][k].allowed = allowed;
-  }
-  return 1;
+  return oip_scan_vocab(&c->s, type, allowed, v);
 }
 
 /* ---- the requests ------------------------------------------------------- */
@@ -314,7 +94,7 @@ struct kept_list {
 };
 
 /* A string of at most max bytes (non-empty when nonempty), kept. */
-static int kept_string(struct cursor *c, struct kept_list *k, size_t max, int nonempty,
+static int kept_string(struct reader *c, struct kept_list *k, size_t max, int nonempty,
                        const char **out, int *nomem)
 {
   const char *s;
@@ -335,7 +115,7 @@ static int kept_string(struct cursor *c, struct kept_list *k, size_t max, int no
 }
 
 /* One request, as read_request() reads it, in the order written. */
-static int read_request(struct cursor *c, struct kept_list *k, struct kept *out, int *nomem)
+static int read_request(struct reader *c, struct kept_list *k, struct kept *out, int *nomem)
 {
   static const uint64_t statuses =
       OIP_VALUE_BIT(OI_OUTCOME_AWARDED) | OIP_VALUE_BIT(OI_OUTCOME_WAITLISTED) |
@@ -406,11 +186,11 @@ static int read_request(struct cursor *c, struct kept_list *k, struct kept *out,
 }
 
 /* The array of requests, its '[' read. */
-static int read_requests(struct cursor *c, struct kept_list *k, int *nomem)
+static int read_requests(struct reader *c, struct kept_list *k, int *nomem)
 {
   ws(c);
-  if (c->i < c->n && c->t[c->i] == ']') {
-    c->i++;
+  if (c->s.i < c->s.n && c->s.t[c->s.i] == ']') {
+    c->s.i++;
     return 1;
   }
   for (;;) {
@@ -429,14 +209,14 @@ static int read_requests(struct cursor *c, struct kept_list *k, int *nomem)
       k->capacity = cap;
     }
     ws(c);
-    start = c->i;
+    start = c->s.i;
     if (!read_request(c, k, &k->items[k->count], nomem) ||
-        c->i - start > OI_DOCUMENT_ELEMENT_MAX)
+        c->s.i - start > OI_DOCUMENT_ELEMENT_MAX)
       return 0;
     k->count++;
     ws(c);
-    if (c->i < c->n && c->t[c->i] == ',') {
-      c->i++;
+    if (c->s.i < c->s.n && c->s.t[c->s.i] == ',') {
+      c->s.i++;
       continue;
     }
     return expect(c, ']');
@@ -451,7 +231,7 @@ static int same(const char *a, const char *b)
 }
 
 /* A string equal to want (which may be NULL, for null: nullable). */
-static int string_is(struct cursor *c, const char *want, size_t max, int nullable)
+static int string_is(struct reader *c, const char *want, size_t max, int nullable)
 {
   const char *s;
   size_t len;
@@ -463,7 +243,7 @@ static int string_is(struct cursor *c, const char *want, size_t max, int nullabl
 }
 
 /* A recorded reason, as check_reason() reads it, the replay's r. */
-static int check_reason(struct cursor *c, const oi_policy *pol, const oi_reason *r)
+static int check_reason(struct reader *c, const oi_policy *pol, const oi_reason *r)
 {
   const char *given_session = r->session >= 0 ? pol->sessions[r->session].id : NULL;
   const char *s;
@@ -487,7 +267,7 @@ static int check_reason(struct cursor *c, const oi_policy *pol, const oi_reason 
   /* Version 2 records the request a reason names, where there is one. */
   if (c->version >= 2) {
     ws(c);
-    if (c->n - c->i >= 8 && memcmp(c->t + c->i, "\"ref_id\"", 8) == 0) {
+    if (c->s.n - c->s.i >= 8 && memcmp(c->s.t + c->s.i, "\"ref_id\"", 8) == 0) {
       if (!KEY(c, "ref_id") || !string_is(c, r->ref_id, OI_ID_MAX, 1) || !expect(c, ','))
         return 0;
     } else if (r->ref_id != NULL) {
@@ -507,7 +287,7 @@ struct replay {
 
 /* Event i, as read_event() reads it, replayed (an entry or a withdrawal)
  * and checked against the replay's event i, as check_event() does. */
-static int replay_event(struct cursor *c, struct replay *rp, size_t i)
+static int replay_event(struct reader *c, struct replay *rp, size_t i)
 {
   static const uint64_t outcomes = OIP_VALUE_BIT(OI_OUTCOME_AWARDED) |
                                    OIP_VALUE_BIT(OI_OUTCOME_WAITLISTED) |
@@ -581,7 +361,7 @@ static int replay_event(struct cursor *c, struct replay *rp, size_t i)
   /* The reasons, each against the replay's, as many as it gives. */
   for (k = 0;; k++) {
     ws(c);
-    if (c->i < c->n && c->t[c->i] == ']')
+    if (c->s.i < c->s.n && c->s.t[c->s.i] == ']')
       break;
     if ((k > 0 && !expect(c, ',')) || k >= e.reason_count ||
         !check_reason(c, pol, &e.reasons[k]))
@@ -590,14 +370,14 @@ static int replay_event(struct cursor *c, struct replay *rp, size_t i)
   return k == e.reason_count && expect(c, ']') && expect(c, '}');
 }
 
-static int replay_events(struct cursor *c, struct replay *rp)
+static int replay_events(struct reader *c, struct replay *rp)
 {
   size_t i, j;
   oi_ledger_entry entry;
 
   ws(c);
-  if (c->i < c->n && c->t[c->i] == ']') {
-    c->i++;
+  if (c->s.i < c->s.n && c->s.t[c->s.i] == ']') {
+    c->s.i++;
     i = 0;
   } else {
     for (i = 0;; i++) {
@@ -606,12 +386,12 @@ static int replay_events(struct cursor *c, struct replay *rp)
       if (i == OI_SNAPSHOT_EVENTS_MAX)
         return 0;
       ws(c);
-      start = c->i;
-      if (!replay_event(c, rp, i) || c->i - start > OI_DOCUMENT_ELEMENT_MAX)
+      start = c->s.i;
+      if (!replay_event(c, rp, i) || c->s.i - start > OI_DOCUMENT_ELEMENT_MAX)
         return 0;
       ws(c);
-      if (c->i < c->n && c->t[c->i] == ',') {
-        c->i++;
+      if (c->s.i < c->s.n && c->s.t[c->s.i] == ',') {
+        c->s.i++;
         continue;
       }
       if (!expect(c, ']'))
@@ -632,13 +412,13 @@ static int replay_events(struct cursor *c, struct replay *rp)
 
 /* ---- the document ------------------------------------------------------- */
 
-/* The value at [from, c->i) through jansson, as the full reader reads the
+/* The value at [from, c->s.i) through jansson, as the full reader reads the
  * root's small members; NULL when jansson says no (out of memory among
  * its reasons: *nomem). */
-static json_t *through_jansson(const struct cursor *c, size_t from, int *nomem)
+static json_t *through_jansson(const struct reader *c, size_t from, int *nomem)
 {
   json_error_t je;
-  json_t *v = json_loadb(c->t + from, c->i - from, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je);
+  json_t *v = json_loadb(c->s.t + from, c->s.i - from, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je);
 
   if (v == NULL && je.text[0] == '\0')
     *nomem = 1;
@@ -646,7 +426,7 @@ static json_t *through_jansson(const struct cursor *c, size_t from, int *nomem)
 }
 
 /* The root's small members: format, version, policy, as written. */
-static int read_head(struct cursor *c, const oi_policy *pol, int *nomem)
+static int read_head(struct reader *c, const oi_policy *pol, int *nomem)
 {
   const char *s;
   size_t len, from, small = 0;
@@ -657,32 +437,32 @@ static int read_head(struct cursor *c, const oi_policy *pol, int *nomem)
   if (!expect(c, '{') || !KEY(c, "format"))
     return 0;
   ws(c);
-  from = c->i;
+  from = c->s.i;
   if (!string(c, &s, &len, 64, 0) || (v = through_jansson(c, from, nomem)) == NULL)
     return 0;
-  small += c->i - from;
+  small += c->s.i - from;
   ok = json_is_string(v) && strcmp(json_string_value(v), "officerinst-ledger") == 0 &&
        json_string_length(v) == strlen("officerinst-ledger");
   json_decref(v);
   if (!ok || !expect(c, ',') || !KEY(c, "version"))
     return 0;
   ws(c);
-  from = c->i;
+  from = c->s.i;
   if (!integer(c, 1, 2, &version) || (v = through_jansson(c, from, nomem)) == NULL)
     return 0;
-  small += c->i - from;
+  small += c->s.i - from;
   ok = json_is_integer(v) && json_integer_value(v) == version;
   json_decref(v);
   c->version = (int)version;
   if (!ok || !expect(c, ',') || !KEY(c, "policy"))
     return 0;
   ws(c);
-  from = c->i;
+  from = c->s.i;
   if (!expect(c, '{') || !KEY(c, "id") || !string_is(c, pol->id, OI_ID_MAX, 0) ||
       !expect(c, ',') || !KEY(c, "digest") || !string_is(c, pol->digest, 16, 0) ||
       !expect(c, '}') || (v = through_jansson(c, from, nomem)) == NULL)
     return 0;
-  small += c->i - from;
+  small += c->s.i - from;
   ok = json_is_object(v) && json_object_size(v) == 2 &&
        same(json_string_value(json_object_get(v, "id")), pol->id) &&
        same(json_string_value(json_object_get(v, "digest")), pol->digest);
@@ -695,7 +475,7 @@ int oip_ledger_read_json(const oi_policy *pol, const char *text, size_t length, 
 {
   struct kept_list k = { NULL, 0, 0, { NULL, 0, 0 } };
   struct replay rp = { NULL, NULL, 0, 0 };
-  struct cursor *c;
+  struct reader *c;
   int ok, nomem = 0;
 
   if (length > OI_SNAPSHOT_DOCUMENT_MAX)
@@ -703,8 +483,8 @@ int oip_ledger_read_json(const oi_policy *pol, const char *text, size_t length, 
   c = calloc(1, sizeof *c);
   if (c == NULL)
     return DECLINE;
-  c->t = text;
-  c->n = length;
+  c->s.t = text;
+  c->s.n = length;
   ok = read_head(c, pol, &nomem) && expect(c, ',') && KEY(c, "requests") && expect(c, '[') &&
        read_requests(c, &k, &nomem) && expect(c, ',') && KEY(c, "events") && expect(c, '[');
   if (ok && oi_ledger_new(pol, &rp.ledger, NULL) != OI_OK) {
@@ -716,7 +496,7 @@ int oip_ledger_read_json(const oi_policy *pol, const char *text, size_t length, 
     rp.nreqs = k.count;
     ok = replay_events(c, &rp) && expect(c, '}');
     ws(c);
-    ok = ok && c->i == c->n;
+    ok = ok && c->s.i == c->s.n;
   }
   free(k.items);
   oip_arena_free(&k.strings);

@@ -31,6 +31,8 @@ lib_libofficerinst_la_SOURCES = \
 	lib/json_policy.c \
 	lib/json_reason.c \
 	lib/json_requests.c \
+	lib/json_scan.c \
+	lib/json_scan.h \
 	lib/ledger.c \
 	lib/ledger_audit.c \
 	lib/ledger_batch.c \
