@@ -36,8 +36,6 @@ oi_status oi_ledger_new(const oi_policy *policy, oi_ledger **out, oi_error *err)
   }
   for (i = 0; i < policy->session_count; i++)
     l->sessions[i].refused = l->sessions[i].withdrawn = OIP_NONE;
-  for (i = 0; i < OIP_REASON_CACHE; i++)
-    l->reason_cache[i].handle = OIP_POOL_NONE;
   oip_pool_init(&l->strings, 1);
   oip_pool_init(&l->reasons, 8);
   l->policy = policy;
@@ -70,6 +68,7 @@ void oi_ledger_free(oi_ledger *l)
   free(l->lys);
   free(l->queues);
   free(l->events);
+  free(l->reason_cache);
   free(l);
 }
 
@@ -86,8 +85,9 @@ size_t oi_ledger_count(const oi_ledger *l)
 /* ---- reserving: everything a change needs is allocated before it starts,
  * so a change either happens whole or not at all. ------------------------ */
 
-/* Room for n more elements of size bytes in *items (capacity *cap). */
-static int grow(void **items, size_t *cap, size_t count, size_t n, size_t size)
+/* Room for n more elements of size bytes in *items (capacity *cap),
+ * growing by half (gently) or doubling. */
+static int grow(void **items, size_t *cap, size_t count, size_t n, size_t size, int gently)
 {
   size_t c = *cap ? *cap : 64;
   void *p;
@@ -95,13 +95,29 @@ static int grow(void **items, size_t *cap, size_t count, size_t n, size_t size)
   if (count + n <= *cap)
     return 0;
   while (c < count + n)
-    c *= 2;
+    c = gently ? c + c / 2 : 2 * c;
   p = realloc(*items, c * size);
   if (p == NULL)
     return -1;
   *items = p;
   *cap = c;
   return 0;
+}
+
+/* The cache of reason arrays, an eighth of a slot for each of n requests
+ * (within bounds). Out of memory, the one it has stays: it is only a cache. */
+static void grow_reason_cache(oi_ledger *l, size_t n)
+{
+  size_t cap = l->reason_cache != NULL ? l->reason_cache_mask + 1 : 0, want = cap;
+  struct oip_reason_cache *c;
+
+  while (want < OIP_REASON_CACHE_MIN || (want < n / 8 && want < OIP_REASON_CACHE_MAX))
+    want = want ? 2 * want : OIP_REASON_CACHE_MIN;
+  if (want == cap || (c = calloc(want, sizeof *c)) == NULL)
+    return;
+  free(l->reason_cache);
+  l->reason_cache = c;
+  l->reason_cache_mask = want - 1;
 }
 
 oi_status oip_ledger_reserve(oi_ledger *l, const struct oip_reservation *r, oi_error *err)
@@ -112,20 +128,23 @@ oi_status oip_ledger_reserve(oi_ledger *l, const struct oip_reservation *r, oi_e
     return oip_fail(err, OI_ELIMIT, NULL, "ledger",
                     "the ledger holds %zu requests; it may hold at most %d", l->count,
                     OI_LEDGER_REQUESTS_MAX);
-  if (grow((void **)&l->recs, &l->rec_capacity, l->count, r->requests, sizeof *l->recs) != 0 ||
+  if (grow((void **)&l->recs, &l->rec_capacity, l->count, r->requests, sizeof *l->recs, 0) !=
+          0 ||
       grow((void **)&l->events, &l->event_capacity, l->event_count, r->events,
-           sizeof *l->events) != 0 ||
+           sizeof *l->events, 0) != 0 ||
       oip_table_reserve(&l->ids, r->requests) != 0 ||
       oip_table_reserve(&l->officers, r->officers) != 0 ||
       oip_table_reserve(&l->locals, r->locals) != 0 ||
       oip_reserve_officer_years(l, r->officers) != 0 ||
-      grow((void **)&l->lys, &l->ly_capacity, l->ly_count, r->locals, sizeof *l->lys) != 0 ||
+      /* Local-years and queues are fewer than requests, and grow gently. */
+      grow((void **)&l->lys, &l->ly_capacity, l->ly_count, r->locals, sizeof *l->lys, 1) != 0 ||
       grow((void **)&l->queues, &l->queue_capacity, l->queue_count, r->queues,
-           sizeof *l->queues) != 0 ||
-      oip_pool_reserve(&l->strings, r->string_bytes, OI_NAME_MAX + 1) != 0 ||
+           sizeof *l->queues, 1) != 0 ||
+      oip_pool_reserve(&l->strings, r->string_bytes, OI_NAME_MAX + 2) != 0 ||
       oip_pool_reserve(&l->reasons, r->reason_bytes, OI_REASONS_MAX * sizeof(oi_reason)) != 0 ||
       oip_waitlist_reserve(l, r->heads) != 0)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
+  grow_reason_cache(l, l->count + r->requests);
   return OI_OK;
 }
 
@@ -144,7 +163,7 @@ static uint64_t mix(uint64_t h, uint64_t v)
  * of requests makes this slower or wrong. */
 uint32_t oip_store_reasons(oi_ledger *l, const oi_reason *reasons, size_t n)
 {
-  struct oip_reason_cache *slot;
+  struct oip_reason_cache *slot = NULL;
   uint64_t h = n;
   uint32_t handle;
   size_t i;
@@ -157,14 +176,20 @@ uint32_t oip_store_reasons(oi_ledger *l, const oi_reason *reasons, size_t n)
     h = mix(h, (uint64_t)r->value[0] ^ (uint64_t)r->value[1] << 17);
     h = mix(h, (uint64_t)r->value[2] ^ (uint64_t)r->value[3] << 23 ^ (uintptr_t)r->ref_id);
   }
-  slot = &l->reason_cache[h & (OIP_REASON_CACHE - 1)];
-  if (slot->handle != OIP_POOL_NONE && slot->count == n &&
-      memcmp(oip_pool_at(&l->reasons, slot->handle), reasons, n * sizeof *reasons) == 0)
-    return slot->handle;
+  if (l->reason_cache != NULL) {
+    slot = &l->reason_cache[h & l->reason_cache_mask];
+    if (slot->handle1 != 0 && slot->count == n && slot->check == (uint16_t)(h >> 48) &&
+        oip_bytes_equal(oip_pool_at(&l->reasons, slot->handle1 - 1), reasons,
+                        n * sizeof *reasons))
+      return slot->handle1 - 1;
+  }
   handle = oip_pool_take(&l->reasons, n * sizeof *reasons);
   memcpy(oip_pool_at(&l->reasons, handle), reasons, n * sizeof *reasons);
-  slot->handle = handle;
-  slot->count = (uint32_t)n;
+  if (slot != NULL) {
+    slot->handle1 = handle + 1;
+    slot->count = (uint16_t)n;
+    slot->check = (uint16_t)(h >> 48);
+  }
   return handle;
 }
 
@@ -212,11 +237,21 @@ void oip_fill_rec(oi_ledger *l, uint32_t i, const oi_subsidy_request *r,
   struct oip_rec *rec = &l->recs[i];
   const oi_datetime t = r->received;
 
-  rec->order = oip_order_key((int64_t)c->received_days * 86400 + (int64_t)t.hour * 3600 +
-                                 (int64_t)t.minute * 60 + t.second,
-                             i);
-  /* Receipts matter only when known (S2; a snapshot writes null). */
-  rec->receipts_cents = r->local.receipts_known ? r->local.receipts_cents : 0;
+  const uint64_t order = oip_order_key((int64_t)c->received_days * 86400 +
+                                           (int64_t)t.hour * 3600 + (int64_t)t.minute * 60 +
+                                           t.second,
+                                       i);
+
+  rec->order_lo = (uint32_t)order;
+  rec->order_hi = (uint32_t)(order >> 32);
+  /* Receipts matter only when known (S2; a snapshot writes null), and few
+   * requests know them: kept apart, room reserved. */
+  rec->receipts = OIP_POOL_NONE;
+  if (r->local.receipts_known) {
+    rec->receipts = oip_pool_take(&l->reasons, sizeof r->local.receipts_cents);
+    memcpy(oip_pool_at(&l->reasons, rec->receipts), &r->local.receipts_cents,
+           sizeof r->local.receipts_cents);
+  }
   rec->a = rec->b = OIP_NONE;
   rec->queue = OIP_NONE;
   rec->oy = OIP_NONE;
@@ -234,8 +269,7 @@ void oip_fill_rec(oi_ledger *l, uint32_t i, const oi_subsidy_request *r,
   rec->flags = (uint8_t)((r->attested ? OIP_F_ATTESTED : 0u) |
                          (r->with_application ? OIP_F_WITH_APPLICATION : 0u) |
                          (r->application_signed ? OIP_F_APPLICATION_SIGNED : 0u) |
-                         (r->request_signed ? OIP_F_REQUEST_SIGNED : 0u) |
-                         (r->local.receipts_known ? OIP_F_RECEIPTS_KNOWN : 0u));
+                         (r->request_signed ? OIP_F_REQUEST_SIGNED : 0u));
   rec->country = (uint8_t)r->local.country;
   rec->district = (uint8_t)r->local.district;
   rec->lm_form = (uint8_t)r->local.lm_form;
@@ -248,11 +282,8 @@ static uint32_t share_string(oi_ledger *l, uint32_t *kept, const char *s, size_t
 {
   uint32_t h;
 
-  if (*kept != OIP_POOL_NONE) {
-    const char *k = oip_str(l, *kept);
-    if (memcmp(k, s, len) == 0 && k[len] == '\0')
-      return *kept;
-  }
+  if (*kept != OIP_POOL_NONE && oip_kept_equal(l, *kept, s, len))
+    return *kept;
   h = oip_keep_string(l, s, len);
   if (*kept == OIP_POOL_NONE)
     *kept = h;
@@ -266,11 +297,22 @@ void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi
   const oi_policy *pol = l->policy;
   struct oip_session_state *ss = &l->sessions[rec->session];
   const int32_t year = oip_rec_year(l, rec);
+  const int look_local = rec->status == OI_OUTCOME_ELIGIBLE || e->names;
   oi_reason reasons[OI_REASONS_MAX];
   struct oip_officer_year *oy;
+  struct oip_local_year *ly = NULL;
   size_t n = d->reason_count;
-  uint32_t oyi;
+  uint32_t oyi, lyi = OIP_NONE;
 
+  /* The records the tables' slots name are fetched together, then their
+   * names, while the rules are applied: at a million requests each is a
+   * trip to memory, and they overlap. */
+  oyi = oip_table_peek(&l->officers, oip_tag_of(e->officer_hash));
+  if (oyi != OIP_TABLE_NONE)
+    oip_prefetch(oip_oy(l, oyi));
+  if (look_local && (lyi = oip_table_peek(&l->locals, oip_tag_of(e->local_hash))) !=
+                        OIP_TABLE_NONE)
+    oip_prefetch(&l->lys[lyi]);
   if (n > 0)
     memcpy(reasons, d->reasons, n * sizeof *reasons);
   oyi = oip_find_officer_year(l, e->officer_id, e->officer_id_len, year, e->officer_hash);
@@ -278,32 +320,35 @@ void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi
     oyi = oip_new_officer_year(l, e->officer_id, e->officer_id_len, year, e->officer_hash);
   oy = oip_oy(l, oyi);
   rec->oy = oyi;
-  if (e->names) {
-    rec->officer_name = e->officer_name == NULL ? OIP_POOL_NONE
-                        : share_string(l, &oy->name, e->officer_name, e->officer_name_len);
+  if (e->names && e->officer_name != NULL && oy->name != OIP_POOL_NONE)
+    oip_prefetch(oip_str(l, oy->name));
+  if (look_local) {
+    lyi = oip_find_local_year(l, rec->local_number, year, e->local_hash);
+    if (lyi != OIP_NONE) {
+      ly = &l->lys[lyi];
+      if (e->names && ly->name != OIP_POOL_NONE)
+        oip_prefetch(oip_str(l, ly->name));
+    }
   }
   /* S9: one subsidy an officer a year, while the first is awarded or waits. */
   if (oy->active != OIP_NONE) {
-    const struct oip_rec *active = &l->recs[oy->active];
-
     if (rec->status == OI_OUTCOME_ELIGIBLE)
       n = 0; /* a refusal carries no S3 note */
     oip_set_reason(&reasons[n], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
                    OI_SEVERITY_REFUSAL, rec->session, year, (int64_t)oy->active + 1, 0, 0);
     /* Named by the id its caller gave it: the ledger's copy, no allocation. */
-    reasons[n++].ref_id = oip_str(l, active->id);
+    reasons[n++].ref_id = oip_str(l, oy->active_id);
     rec->status = OI_OUTCOME_REFUSED;
     rec->nights = 0;
   }
   if (rec->status == OI_OUTCOME_ELIGIBLE) {
-    uint32_t lyi = oip_find_local_year(l, rec->local_number, year, e->local_hash);
-    struct oip_local_year *ly;
     int seat, slot;
     size_t blocked;
 
-    if (lyi == OIP_NONE)
+    if (ly == NULL) {
       lyi = oip_new_local_year(l, rec->local_number, year, e->local_hash);
-    ly = &l->lys[lyi];
+      ly = &l->lys[lyi];
+    }
     rec->ly = lyi;
     seat = oip_seat_free(l, rec->session);
     slot = oip_slot_free(l, ly);
@@ -326,10 +371,6 @@ void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi
       n = blocked + d->reason_count;
       rec->status = OI_OUTCOME_WAITLISTED;
     }
-    if (e->names)
-      rec->local_name = share_string(l, &ly->name, e->local_name, e->local_name_len);
-  } else if (e->names) {
-    rec->local_name = oip_keep_string(l, e->local_name, e->local_name_len);
   }
   rec->decided = rec->status;
   rec->reason_count = (uint8_t)n;
@@ -342,6 +383,7 @@ void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi
   case OI_OUTCOME_AWARDED:
     award(l, i);
     oy->active = i;
+    oy->active_id = rec->id;
     break;
   case OI_OUTCOME_WAITLISTED: {
     uint32_t q = oip_find_queue(l, rec->ly, rec->session);
@@ -349,6 +391,7 @@ void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi
       q = oip_new_queue(l, rec->ly, rec->session);
     oip_queue_push(l, q, i);
     oy->active = i;
+    oy->active_id = rec->id;
     break;
   }
   default:
@@ -358,6 +401,15 @@ void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi
     break;
   }
   oip_add_event(l, OI_EVENT_DECIDED, i, 0);
+  /* Names last: shared with those their year was first given, when equal
+   * (the local's only when the local has a year here). */
+  if (e->names) {
+    rec->officer_name = e->officer_name == NULL ? OIP_POOL_NONE
+                        : share_string(l, &oy->name, e->officer_name, e->officer_name_len);
+    rec->local_name = ly != NULL
+                          ? share_string(l, &ly->name, e->local_name, e->local_name_len)
+                          : oip_keep_string(l, e->local_name, e->local_name_len);
+  }
   if (out != NULL)
     oip_decision_of(l, i, out);
 }
@@ -410,11 +462,9 @@ oi_status oi_ledger_submit(oi_ledger *l, const oi_subsidy_request *r, oi_decisio
   e.officer_hash = oip_officer_hash(l, r->officer.id, c.officer_id_len, year);
   oip_table_prefetch(&l->officers, oip_tag_of(e.officer_hash));
   oip_decide_checked(l->policy, r, &c, &d);
-  e.local_hash = 0;
-  if (d.outcome == OI_OUTCOME_ELIGIBLE) {
-    e.local_hash = oip_local_hash(l, r->local.number, year);
-    oip_table_prefetch(&l->locals, oip_tag_of(e.local_hash));
-  }
+  /* Refused or not, a request's local-year shares its local's name. */
+  e.local_hash = oip_local_hash(l, r->local.number, year);
+  oip_table_prefetch(&l->locals, oip_tag_of(e.local_hash));
   if (oip_find_rec(l, r->id, c.id_len, e.id_hash) != OIP_NONE)
     return oip_fail(err, OI_EEXISTS, "request", "id", "request \"%s\" is already entered",
                     r->id);
@@ -445,11 +495,11 @@ void oip_reservation_one(struct oip_reservation *res, const struct oip_checked *
   res->officers = 1;
   res->locals = 1;
   res->queues = 1;
-  /* Its id, names and (when not inline) officer id. */
-  res->string_bytes = c->id_len + 1 + c->local_name_len + 1 + c->officer_name_len + 1 +
-                      (c->officer_id_len >= OIP_OY_INLINE ? c->officer_id_len + 1 : 0);
-  /* Its stateless reasons and what S9, S4 and S5 may add. */
-  res->reason_bytes = (stateless_reasons + 2) * sizeof(oi_reason);
+  /* Its id, names and (when not inline) officer id, each after its length. */
+  res->string_bytes = c->id_len + 2 + c->local_name_len + 2 + c->officer_name_len + 2 +
+                      (c->officer_id_len >= OIP_OY_INLINE ? c->officer_id_len + 2 : 0);
+  /* Its stateless reasons and what S9, S4 and S5 may add; its receipts. */
+  res->reason_bytes = (stateless_reasons + 2) * sizeof(oi_reason) + sizeof(int64_t);
   /* A queue's new head, or the heads of a local-year reaching its cap:
    * one into any one heap. */
   res->heads = 1;
@@ -513,7 +563,7 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
     const uint32_t b = oip_candidate_for_slot(l, r->ly);
     const uint32_t p = a == OIP_NONE ? b
                        : b == OIP_NONE ? a
-                       : l->recs[a].order <= l->recs[b].order ? a : b;
+                       : oip_order(&l->recs[a]) <= oip_order(&l->recs[b]) ? a : b;
 
     if (p == OIP_NONE)
       break;

@@ -2,19 +2,23 @@
  * Entering a batch (S11: decided in receipt order, ties by order in the
  * batch, as entering the requests one by one in that order would).
  *
- * Four passes, each reading its input in the order it lies in memory:
- *  1. the caller's requests, in their order: each checked once (its
- *     strings measured, its session found, its receipt turned into a key)
- *     and its id and officer hashed; the first bad element, in the caller's
+ * Three passes:
+ *  1. the caller's requests, in the order they lie in memory: each checked
+ *     once (its strings measured, its session found, its receipt turned
+ *     into a key), decided as far as the stateless rules go, and its id,
+ *     officer and local hashed; the first bad element, in the caller's
  *     order, is the one reported, duplicate ids included, which a sort of
  *     the id hashes finds (no table of the batch's ids);
- *  2. a radix sort of the receipt keys gives each request its rank, and
- *     everything the batch can need is reserved at once;
- *  3. the caller's requests again, in their order: each is written into the
- *     record of its rank, its strings into the pool;
- *  4. the records, in entry order: S9, S4 and S5 against the ledger as it
- *     stands (oip_commit()), the tables' slots for the records a few ahead
- *     fetched while a record is committed.
+ *  2. a radix sort of the receipt keys gives the order of entry, and
+ *     everything the batch can need is reserved at once (the hash tables
+ *     as spares, filled only as far as the entries need);
+ *  3. the requests in that order: each written into the next record, its
+ *     strings into the pool, and committed (S9, S4 and S5 against the
+ *     ledger as it stands), while what the requests a few places ahead
+ *     will read is fetched: the request and its strings, the tables' slots,
+ *     then the officer- and local-years they name. Records, strings and
+ *     events are written in order; only the caller's requests are read out
+ *     of it, ahead of need.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +29,14 @@
 
 /* What pass 1 learns of a request, for pass 3. */
 struct checked_item {
-  uint64_t id_hash, officer_hash;
+  uint64_t id_hash, officer_hash, local_hash;
   int32_t days;
   uint32_t seconds; /* of the day of receipt */
   uint16_t session;
   uint8_t id_len, officer_id_len, local_name_len, officer_name_len;
-  uint8_t reasons; /* of its stateless decision */
-};
-
-/* What pass 3 leaves of a request, by rank, for pass 4. */
-struct pending {
-  uint64_t id_hash, officer_hash;
-  uint32_t officer_id; /* the officer's id in the string pool */
-  uint32_t officer_id_len;
+  uint8_t reasons;  /* of its stateless decision */
+  uint8_t outcome;  /* of its stateless decision */
+  uint8_t nights;   /* an award of it pays (S3) */
 };
 
 /* LSD radix sort of n keys on bits [from, to), 11 at a time, stable: the
@@ -112,30 +111,6 @@ static size_t first_duplicate(const oi_subsidy_request *reqs, const struct check
   return first;
 }
 
-/* The stateless decision of record x, from what the record keeps. */
-static void decide_rec(const oi_ledger *l, uint32_t x, oi_decision *d)
-{
-  const struct oip_rec *r = &l->recs[x];
-  const int64_t receipt = oip_receipt_of_order(r->order);
-  struct oip_checked c;
-  oi_subsidy_request q;
-
-  memset(&c, 0, sizeof c);
-  c.session = r->session;
-  c.received_days = (int32_t)(receipt >= 0 ? receipt / 86400 : -((-receipt + 86399) / 86400));
-  q.id = oip_str(l, r->id);
-  q.local.country = (oi_country)r->country;
-  q.local.lm_form = (oi_lm_form)r->lm_form;
-  q.local.receipts_known = (r->flags & OIP_F_RECEIPTS_KNOWN) != 0;
-  q.local.receipts_cents = r->receipts_cents;
-  q.nights = r->nights_requested;
-  q.attested = (r->flags & OIP_F_ATTESTED) != 0;
-  q.with_application = (r->flags & OIP_F_WITH_APPLICATION) != 0;
-  q.application_signed = (r->flags & OIP_F_APPLICATION_SIGNED) != 0;
-  q.request_signed = (r->flags & OIP_F_REQUEST_SIGNED) != 0;
-  oip_decide_checked(l->policy, &q, &c, d);
-}
-
 /* Pass 1: check element i. Its error, element-relative, into *e. */
 static oi_status check_element(const oi_ledger *l, const oi_subsidy_request *r,
                                struct checked_item *it, oi_error *e)
@@ -159,33 +134,109 @@ static oi_status check_element(const oi_ledger *l, const oi_subsidy_request *r,
   it->officer_id_len = (uint8_t)c.officer_id_len;
   it->local_name_len = (uint8_t)c.local_name_len;
   it->officer_name_len = (uint8_t)c.officer_name_len;
+  it->local_hash = oip_local_hash(l, r->local.number, year);
   oip_decide_checked(l->policy, r, &c, &d);
   it->reasons = (uint8_t)d.reason_count;
+  it->outcome = (uint8_t)d.outcome;
+  it->nights = (uint8_t)d.nights_if_awarded;
   it->seconds = (uint32_t)(r->received.hour * 3600 + r->received.minute * 60 + r->received.second);
   if (l->count > 0 && oip_find_rec(l, r->id, c.id_len, it->id_hash) != OIP_NONE)
     return oip_fail(e, OI_EEXISTS, "request", "id", "request \"%s\" is already entered", r->id);
   return OI_OK;
 }
 
-/* Passes 3 and 4, everything reserved: cannot fail. */
-static void enter(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
-                  const struct checked_item *items, const uint64_t *sorted, uint32_t *rank,
-                  struct pending *pend, oi_decision *out)
+/* Fetch, for the request of rank k, what stage asks: 0 its request and
+ * what pass 1 learnt of it; 1 its strings and the tables' slots; 2 the
+ * officer- and local-years the slots name; 3 the local-year's queue. */
+static void fetch(const oi_ledger *l, const oi_subsidy_request *reqs,
+                  const struct checked_item *items, const uint64_t *sorted, size_t k, int stage)
 {
-  const size_t base = l->count;
-  size_t i, k;
+  const size_t i = oip_entry_of(sorted[k]);
+  const struct checked_item *it = &items[i];
+  const oi_subsidy_request *r = &reqs[i];
+  uint32_t x;
 
-  for (k = 0; k < count; k++)
-    rank[oip_entry_of(sorted[k])] = (uint32_t)k;
+  switch (stage) {
+  case 0:
+    oip_prefetch(r);
+    oip_prefetch((const char *)r + 64);
+    oip_prefetch((const char *)(r + 1) - 1);
+    oip_prefetch(it);
+    break;
+  case 1:
+    oip_prefetch(r->id);
+    oip_prefetch(r->local.name);
+    oip_prefetch(r->officer.id);
+    if (r->officer.name != NULL)
+      oip_prefetch(r->officer.name);
+    oip_table_prefetch(&l->ids, oip_tag_of(it->id_hash));
+    oip_table_prefetch(&l->officers, oip_tag_of(it->officer_hash));
+    if (it->outcome == OI_OUTCOME_ELIGIBLE)
+      oip_table_prefetch(&l->locals, oip_tag_of(it->local_hash));
+    break;
+  case 2:
+    if ((x = oip_table_peek(&l->officers, oip_tag_of(it->officer_hash))) != OIP_TABLE_NONE)
+      oip_prefetch(oip_oy(l, x));
+    if (it->outcome == OI_OUTCOME_ELIGIBLE &&
+        (x = oip_table_peek(&l->locals, oip_tag_of(it->local_hash))) != OIP_TABLE_NONE)
+      oip_prefetch(&l->lys[x]);
+    break;
+  default:
+    /* The local-year's first queue, where a waitlisted request goes. */
+    if (it->outcome == OI_OUTCOME_ELIGIBLE &&
+        (x = oip_table_peek(&l->locals, oip_tag_of(it->local_hash))) != OIP_TABLE_NONE &&
+        l->lys[x].queues != OIP_NONE)
+      oip_prefetch(&l->queues[l->lys[x].queues]);
+    break;
+  }
+}
+
+/* The decisions, in the caller's order, so that the 968-byte decisions are
+ * written one after another rather than all over the caller's array: the
+ * record of each element (record[i]), fetched a few ahead. */
+static void decisions_out(const oi_ledger *l, size_t count, const uint64_t *record,
+                          oi_decision *out)
+{
+  size_t i;
+
   for (i = 0; i < count; i++) {
-    const oi_subsidy_request *r = &reqs[i];
+    if (i + 16 < count)
+      oip_prefetch(&l->recs[record[i + 16]]);
+    oip_decision_of(l, (uint32_t)record[i], &out[i]);
+  }
+}
+
+/* Pass 3, everything reserved: cannot fail. record (count of them) is
+ * scratch. */
+static void enter(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
+                  const struct checked_item *items, const uint64_t *sorted, uint64_t *record,
+                  oi_decision *out)
+{
+  enum { AHEAD0 = 32, AHEAD1 = 16, AHEAD2 = 6, AHEAD3 = 2 };
+  size_t k;
+
+  for (k = 0; k < count && k < AHEAD0; k++)
+    fetch(l, reqs, items, sorted, k, 0);
+  for (k = 0; k < count && k < AHEAD1; k++)
+    fetch(l, reqs, items, sorted, k, 1);
+  for (k = 0; k < count; k++) {
+    const size_t i = oip_entry_of(sorted[k]);
     const struct checked_item *it = &items[i];
-    const uint32_t x = (uint32_t)(base + rank[i]);
-    struct pending *p = &pend[rank[i]];
-    struct oip_rec *rec;
+    const oi_subsidy_request *r = &reqs[i];
+    const uint32_t x = (uint32_t)l->count;
+    struct oip_entering e;
     struct oip_checked c;
+    struct oip_rec *rec;
     oi_decision d;
 
+    if (k + AHEAD0 < count)
+      fetch(l, reqs, items, sorted, k + AHEAD0, 0);
+    if (k + AHEAD1 < count)
+      fetch(l, reqs, items, sorted, k + AHEAD1, 1);
+    if (k + AHEAD2 < count)
+      fetch(l, reqs, items, sorted, k + AHEAD2, 2);
+    if (k + AHEAD3 < count)
+      fetch(l, reqs, items, sorted, k + AHEAD3, 3);
     memset(&c, 0, sizeof c);
     c.session = it->session;
     c.received_days = it->days;
@@ -197,39 +248,24 @@ static void enter(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
     rec->officer_name = r->officer.name != NULL
                             ? oip_keep_string(l, r->officer.name, it->officer_name_len)
                             : OIP_POOL_NONE;
-    p->id_hash = it->id_hash;
-    p->officer_hash = it->officer_hash;
-    p->officer_id = oip_keep_string(l, r->officer.id, it->officer_id_len);
-    p->officer_id_len = it->officer_id_len;
-  }
-  for (k = 0; k < count; k++) {
-    const uint32_t x = (uint32_t)(base + k);
-    struct oip_entering e;
-    oi_decision d;
-
-    if (k + 8 < count) {
-      oip_table_prefetch(&l->ids, oip_tag_of(pend[k + 8].id_hash));
-      oip_table_prefetch(&l->officers, oip_tag_of(pend[k + 8].officer_hash));
-    }
-    decide_rec(l, x, &d);
     memset(&e, 0, sizeof e);
-    e.id_hash = pend[k].id_hash;
-    e.officer_hash = pend[k].officer_hash;
-    e.officer_id = oip_str(l, pend[k].officer_id);
-    e.officer_id_len = pend[k].officer_id_len;
-    if (d.outcome == OI_OUTCOME_ELIGIBLE)
-      e.local_hash = oip_local_hash(l, l->recs[x].local_number, oip_rec_year(l, &l->recs[x]));
-    oip_commit(l, x, &e, &d, out != NULL ? &out[oip_entry_of(sorted[k])] : NULL);
+    e.id_hash = it->id_hash;
+    e.officer_hash = it->officer_hash;
+    e.local_hash = it->local_hash;
+    e.officer_id = r->officer.id;
+    e.officer_id_len = it->officer_id_len;
+    oip_commit(l, x, &e, &d, NULL);
+    record[i] = x;
   }
+  if (out != NULL)
+    decisions_out(l, count, record, out);
 }
 
 oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
                                 oi_decision *out, oi_error *err)
 {
   struct checked_item *items = NULL;
-  struct pending *pend = NULL;
   uint64_t *keys = NULL, *tmp = NULL, lo = UINT64_MAX, hi = 0;
-  uint32_t *rank = NULL;
   struct oip_reservation res;
   size_t i, bad, dup, *per_session = NULL;
   oi_status st = OI_OK;
@@ -257,8 +293,8 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
     if (check_element(l, &reqs[bad], &items[bad], &tmp_err) != OI_OK)
       break;
     res.string_bytes += (size_t)items[bad].id_len + items[bad].local_name_len +
-                        items[bad].officer_name_len + 2u * items[bad].officer_id_len + 5u;
-    res.reason_bytes += (items[bad].reasons + 2u) * sizeof(oi_reason);
+                        items[bad].officer_name_len + items[bad].officer_id_len + 8u;
+    res.reason_bytes += (items[bad].reasons + 2u) * sizeof(oi_reason) + sizeof(int64_t);
   }
   /* A duplicate ahead of the first bad element is the one reported. */
   dup = first_duplicate(reqs, items, bad, keys, tmp);
@@ -279,9 +315,7 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
   st = oip_ledger_reserve(l, &res, err);
   per_session = calloc(l->policy->session_count > 0 ? l->policy->session_count : 1,
                        sizeof *per_session);
-  rank = malloc(count * sizeof *rank);
-  pend = malloc(count * sizeof *pend);
-  if (st == OI_OK && (per_session == NULL || rank == NULL || pend == NULL))
+  if (st == OI_OK && per_session == NULL)
     st = oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a batch of %zu", count);
   for (i = 0; st == OI_OK && i < count; i++)
     per_session[items[i].session]++;
@@ -302,15 +336,16 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
   for (i = 0; i < count; i++)
     keys[i] = (keys[i] - lo) << OIP_ENTRY_BITS | i;
   radix_sort(&keys, &tmp, count, OIP_ENTRY_BITS, OIP_ENTRY_BITS + bits_of(hi - lo));
-  enter(l, reqs, count, items, keys, rank, pend, out);
+  enter(l, reqs, count, items, keys, tmp, out);
 done:
   oip_pool_trim(&l->strings);
   oip_pool_trim(&l->reasons);
+  oip_table_trim(&l->ids);
+  oip_table_trim(&l->officers);
+  oip_table_trim(&l->locals);
   free(items);
   free(keys);
   free(tmp);
-  free(rank);
-  free(pend);
   free(per_session);
   return st;
 }

@@ -49,8 +49,7 @@ uint32_t oip_find_rec(const oi_ledger *l, const char *id, size_t len, uint64_t h
   uint32_t i;
 
   while ((i = oip_table_next(&l->ids, tag, &at)) != OIP_TABLE_NONE) {
-    const char *s = oip_str(l, l->recs[i].id);
-    if (memcmp(s, id, len) == 0 && s[len] == '\0')
+    if (oip_kept_equal(l, l->recs[i].id, id, len))
       return i;
   }
   return OIP_NONE;
@@ -75,7 +74,7 @@ uint32_t oip_find_officer_year(const oi_ledger *l, const char *officer_id, size_
 
   while ((i = oip_table_next(&l->officers, tag, &at)) != OIP_TABLE_NONE) {
     const struct oip_officer_year *oy = oip_oy(l, i);
-    if (oy->year == year && oy->len == len && memcmp(oip_oy_id(l, oy), officer_id, len) == 0)
+    if (oy->year == year && oy->len == len && oip_bytes_equal(oip_oy_id(l, oy), officer_id, len))
       return i;
   }
   return OIP_NONE;
@@ -113,14 +112,18 @@ int oip_reserve_officer_years(oi_ledger *l, size_t extra)
   return 0;
 }
 
+/* Kept after a byte that holds its length (ids and names are at most
+ * OI_NAME_MAX bytes), so that comparing a string with one kept reads no byte
+ * past either (oip_kept_equal()). */
 uint32_t oip_keep_string(oi_ledger *l, const char *s, size_t len)
 {
-  const uint32_t h = oip_pool_take(&l->strings, len + 1);
-  char *p = oip_pool_at(&l->strings, h);
+  const uint32_t h = oip_pool_take(&l->strings, len + 2);
+  unsigned char *p = oip_pool_at(&l->strings, h);
 
-  memcpy(p, s, len);
-  p[len] = '\0';
-  return h;
+  p[0] = (unsigned char)len;
+  memcpy(p + 1, s, len);
+  p[len + 1] = '\0';
+  return h + 1;
 }
 
 uint32_t oip_new_officer_year(oi_ledger *l, const char *officer_id, size_t len, int32_t year,
@@ -130,6 +133,7 @@ uint32_t oip_new_officer_year(oi_ledger *l, const char *officer_id, size_t len, 
   struct oip_officer_year *oy = oip_oy(l, i);
 
   oy->active = OIP_NONE;
+  oy->active_id = OIP_POOL_NONE;
   oy->year = year;
   oy->name = OIP_POOL_NONE;
   oy->len = (uint8_t)len;

@@ -26,7 +26,7 @@ static void fill_entry(const oi_ledger *l, uint32_t i, oi_ledger_entry *e)
   e->district = r->district;
   e->officer_id = oip_oy_id(l, oip_oy(l, r->oy));
   e->officer_name = oip_str(l, r->officer_name);
-  e->received = oip_receipt_of_key(oip_receipt_of_order(r->order));
+  e->received = oip_receipt_of_key(oip_receipt_of_order(oip_order(r)));
   e->status = (oi_outcome)r->status;
   e->nights_requested = r->nights_requested;
   /* S3: only an award pays; what an award pays is shown apart. */
@@ -50,12 +50,14 @@ void oip_ledger_request_at(const oi_ledger *l, size_t i, oi_subsidy_request *q,
   q->local.country = (oi_country)r->country;
   q->local.district = r->district;
   q->local.lm_form = (oi_lm_form)r->lm_form;
-  q->local.receipts_known = (r->flags & OIP_F_RECEIPTS_KNOWN) != 0;
-  q->local.receipts_cents = r->receipts_cents;
+  q->local.receipts_known = r->receipts != OIP_POOL_NONE;
+  if (q->local.receipts_known)
+    memcpy(&q->local.receipts_cents, oip_pool_at(&l->reasons, r->receipts),
+           sizeof q->local.receipts_cents);
   q->officer.id = oip_oy_id(l, oip_oy(l, r->oy));
   q->officer.name = oip_str(l, r->officer_name);
   q->officer.office = (oi_office)r->office;
-  q->received = oip_receipt_of_key(oip_receipt_of_order(r->order));
+  q->received = oip_receipt_of_key(oip_receipt_of_order(oip_order(r)));
   q->nights = r->nights_requested;
   q->attested = (r->flags & OIP_F_ATTESTED) != 0;
   q->with_application = (r->flags & OIP_F_WITH_APPLICATION) != 0;
@@ -213,7 +215,7 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
   }
   for (i = 0; i < k; i++)
-    keys[i] = l->recs[recs[i]].order;
+    keys[i] = oip_order(&l->recs[recs[i]]);
   emit(l, keys, k, out, capacity);
   free(keys);
   free(recs);
@@ -249,7 +251,7 @@ oi_status oi_ledger_local_awards(const oi_ledger *l, uint32_t local, int year,
       continue;
     for (k = 0; k < ss->awarded_count && got < total; k++)
       if (l->recs[ss->awarded[k]].local_number == local)
-        keys[got++] = l->recs[ss->awarded[k]].order;
+        keys[got++] = oip_order(&l->recs[ss->awarded[k]]);
   }
   emit(l, keys, got, out, capacity);
   free(keys);

@@ -65,14 +65,18 @@
 #define OIP_F_WITH_APPLICATION 2u
 #define OIP_F_APPLICATION_SIGNED 4u
 #define OIP_F_REQUEST_SIGNED 8u
-#define OIP_F_RECEIPTS_KNOWN 16u
-#define OIP_F_PROMOTED 32u /* awarded by a promotion: its reasons are gone */
+#define OIP_F_PROMOTED 16u /* awarded by a promotion: its reasons are gone */
+/* Waitlisted at the head of its queue: the heap that holds it, so that an
+ * entry of a heap is known current from its record alone. */
+#define OIP_F_HEAD_ROOM 32u
+#define OIP_F_HEAD_CAPPED 64u
+#define OIP_F_HEAD (OIP_F_HEAD_ROOM | OIP_F_HEAD_CAPPED)
 
 /* One request as the ledger keeps it: what the subsidy rules read, and
- * where it stands. */
+ * where it stands. 68 bytes, 4-aligned: the order key is kept as two
+ * halves, receipts (known for few requests) in the value pool. */
 struct oip_rec {
-  uint64_t order;           /* order key (above) */
-  int64_t receipts_cents;
+  uint32_t order_lo, order_hi; /* order key (above) */
   /* Links, by status: waitlisted, its queue's tree (a left, b right);
    * awarded, a is its place in its session's awards; refused or
    * withdrawn, a is the next in its session's list of them. */
@@ -85,7 +89,8 @@ struct oip_rec {
   uint32_t id;              /* string handles; officer_name OIP_POOL_NONE for none */
   uint32_t local_name;
   uint32_t officer_name;
-  uint32_t reasons;         /* of its decision; OIP_POOL_NONE for none */
+  uint32_t reasons;         /* value-pool handle of its decision's; OIP_POOL_NONE for none */
+  uint32_t receipts;        /* value-pool handle of its int64 receipts when known */
   uint16_t session;
   uint8_t height;           /* in its queue's tree */
   uint8_t status;           /* an oi_outcome */
@@ -97,11 +102,17 @@ struct oip_rec {
   uint8_t country, district, lm_form, office;
 };
 
+static inline uint64_t oip_order(const struct oip_rec *r)
+{
+  return (uint64_t)r->order_hi << 32 | r->order_lo;
+}
+
 /* An officer's year (S9). The id is kept inline when it is short, else in
  * the string pool (id then holds its handle). */
-#define OIP_OY_INLINE 19
+#define OIP_OY_INLINE 15
 struct oip_officer_year {
   uint32_t active;          /* the awarded or waitlisted request, or OIP_NONE */
+  uint32_t active_id;       /* its id's handle, for the S9 reason that names it */
   int32_t year;
   uint32_t name;            /* the name it was first given, to share (OIP_POOL_NONE) */
   uint8_t len;
@@ -121,9 +132,8 @@ struct oip_local_year {
 };
 
 /* The waitlisted requests of one local at one session. */
-#define OIP_QUEUE_EMPTY UINT64_MAX /* above every order key */
 struct oip_queue {
-  uint64_t first;           /* order key of its earliest request, or OIP_QUEUE_EMPTY */
+  uint32_t first;           /* its earliest request, OIP_NONE when empty */
   uint32_t root;            /* of its tree, OIP_NONE when empty */
   uint32_t next;            /* the local-year's next queue */
   uint32_t ly;
@@ -160,13 +170,17 @@ struct oip_session_state {
   int64_t nights;
 };
 
-/* A small cache of the reason arrays stored, so that equal arrays (the
- * same seats taken, the same nights limited) are kept once. A slot missed
- * is only memory not saved. */
-#define OIP_REASON_CACHE 1024
+/* A cache of the reason arrays stored, so that equal arrays (the same seats
+ * taken, the same nights limited, the same receipts too high) are kept
+ * once; it grows with the ledger, an eighth of a slot a request. A slot
+ * missed is only memory not saved. */
+#define OIP_REASON_CACHE_MIN 1024
+#define OIP_REASON_CACHE_MAX 65536
 struct oip_reason_cache {
-  uint32_t handle;
-  uint32_t count;
+  uint32_t handle1;         /* handle + 1; 0: empty */
+  uint16_t count;
+  uint16_t check;           /* more of its hash: most slots that hold another
+                               array are told apart without reading it */
 };
 
 /* Events: the record's entry, the type, and for a withdrawal whether it
@@ -181,7 +195,7 @@ struct oi_ledger {
   struct oip_rec *recs;
   size_t count, rec_capacity;
   struct oip_pool strings;     /* ids and names, NUL-terminated */
-  struct oip_pool reasons;     /* arrays of oi_reason */
+  struct oip_pool reasons;     /* arrays of oi_reason, and known receipts (int64) */
   struct oip_table ids;        /* id -> record */
   struct oip_table officers;   /* (officer, year) -> officer-year */
   struct oip_table locals;     /* (local, year) -> local-year */
@@ -196,7 +210,8 @@ struct oi_ledger {
   size_t head_room;            /* room every heap has (ledger_waitlist.c) */
   size_t district_awards[OI_DISTRICT_COUNT + 1];
   int64_t district_nights[OI_DISTRICT_COUNT + 1];
-  struct oip_reason_cache reason_cache[OIP_REASON_CACHE];
+  struct oip_reason_cache *reason_cache;
+  size_t reason_cache_mask;
 };
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -235,6 +250,13 @@ static inline struct oip_officer_year *oip_oy(const oi_ledger *l, uint32_t i)
 static inline const char *oip_str(const oi_ledger *l, uint32_t h)
 {
   return oip_pool_str(&l->strings, h);
+}
+
+/* Is the kept string h (oip_keep_string()) the len bytes at s? */
+static inline int oip_kept_equal(const oi_ledger *l, uint32_t h, const char *s, size_t len)
+{
+  const unsigned char *k = (const unsigned char *)oip_str(l, h);
+  return k[-1] == len && oip_bytes_equal(k, s, len);
 }
 
 static inline const oi_reason *oip_reasons_at(const oi_ledger *l, uint32_t h)
@@ -277,8 +299,8 @@ struct oip_checked;
 struct oip_reservation {
   size_t requests, events;
   size_t officers, locals, queues; /* new ones, at most */
-  size_t string_bytes;             /* pieces of at most OI_NAME_MAX + 1 bytes */
-  size_t reason_bytes;             /* arrays of at most OI_REASONS_MAX reasons */
+  size_t string_bytes;             /* pieces of at most OI_NAME_MAX + 2 bytes */
+  size_t reason_bytes;             /* arrays of at most OI_REASONS_MAX reasons, receipts */
   size_t heads;                    /* pushes into any one heap, at most */
 };
 
@@ -332,7 +354,8 @@ int oip_reserve_officer_years(oi_ledger *l, size_t extra);
 uint32_t oip_new_officer_year(oi_ledger *l, const char *officer_id, size_t len, int32_t year,
                               uint64_t hash);
 uint32_t oip_new_local_year(oi_ledger *l, uint32_t local, int32_t year, uint64_t hash);
-/* A string into the pool, room reserved: its handle. */
+/* A string into the pool (len + 2 bytes: its length before it), room
+ * reserved: its handle. */
 uint32_t oip_keep_string(oi_ledger *l, const char *s, size_t len);
 
 /* ---- ledger_waitlist.c: queues, their heads, awards, candidates -------- */

@@ -16,11 +16,24 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * Room is reserved as tables twice, four times, ... the size (spares), made
+ * but not yet filled: the table moves into the next one only when its
+ * entries need it, so that a batch that may add a million officers, but
+ * adds half as many, fills a table of the size they need (its pages are
+ * touched at random, every one of them), and the larger spares, never
+ * touched, cost no page of memory and are let go after.
+ */
+#define OIP_TABLE_SPARES 40
+
 struct oip_table {
   uint64_t *slots;
-  size_t mask;  /* capacity - 1; capacity a power of two, or 0 (slots NULL) */
+  size_t mask;     /* capacity - 1; capacity a power of two, or 0 (slots NULL) */
   size_t count;
-  size_t limit; /* most entries before it grows: 70% of the capacity */
+  size_t limit;    /* most entries before it moves on: 70% of the capacity */
+  size_t reserved; /* most entries it has room for, spares included */
+  uint64_t *spare[OIP_TABLE_SPARES]; /* capacities 2, 4, ... times its own */
+  size_t spare_count;
 };
 
 #define OIP_TABLE_NONE UINT32_MAX
@@ -33,8 +46,14 @@ int oip_table_grow(struct oip_table *t, size_t extra);
 
 static inline int oip_table_reserve(struct oip_table *t, size_t extra)
 {
-  return t->count + extra <= t->limit && t->slots != NULL ? 0 : oip_table_grow(t, extra);
+  return t->count + extra <= t->reserved && t->slots != NULL ? 0 : oip_table_grow(t, extra);
 }
+
+/* Move into the next spare (its room was reserved). */
+void oip_table_move_on(struct oip_table *t);
+
+/* Let go of the spares no entry needed. */
+void oip_table_trim(struct oip_table *t);
 
 static inline uint32_t oip_tag_of(uint64_t hash)
 {
@@ -75,10 +94,40 @@ static inline size_t oip_table_first(const struct oip_table *t, uint32_t tag)
   return tag & t->mask;
 }
 
+/* The first record a tag names, unconfirmed (OIP_TABLE_NONE for none):
+ * what to fetch before it is confirmed. */
+static inline uint32_t oip_table_peek(const struct oip_table *t, uint32_t tag)
+{
+  size_t at = oip_table_first(t, tag);
+  return oip_table_next(t, tag, &at);
+}
+
+static inline void oip_prefetch(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
+static inline void oip_prefetch_write(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p, 1);
+#else
+  (void)p;
+#endif
+}
+
 /* Add a record under a tag; room must have been reserved. */
 static inline void oip_table_insert(struct oip_table *t, uint32_t tag, uint32_t index)
 {
-  size_t i = tag & t->mask;
+  size_t i;
+
+  if (t->count + 1 > t->limit)
+    oip_table_move_on(t);
+  i = tag & t->mask;
 
   while (t->slots[i] != 0)
     i = (i + 1) & t->mask;

@@ -82,7 +82,7 @@ static uint32_t tree_insert(oi_ledger *l, uint32_t root, uint32_t x)
     l->recs[x].height = 1;
     return x;
   }
-  if (l->recs[x].order < l->recs[root].order)
+  if (oip_order(&l->recs[x]) < oip_order(&l->recs[root]))
     l->recs[root].a = tree_insert(l, l->recs[root].a, x);
   else
     l->recs[root].b = tree_insert(l, l->recs[root].b, x);
@@ -114,7 +114,7 @@ static uint32_t tree_remove(oi_ledger *l, uint32_t root, uint32_t x)
     l->recs[min].b = l->recs[root].b;
     return balance(l, min);
   }
-  if (l->recs[x].order < l->recs[root].order)
+  if (oip_order(&l->recs[x]) < oip_order(&l->recs[root]))
     l->recs[root].a = tree_remove(l, l->recs[root].a, x);
   else
     l->recs[root].b = tree_remove(l, l->recs[root].b, x);
@@ -176,16 +176,13 @@ static void heap_pop(struct oip_heap *h)
 }
 
 /* Is v, an entry of the session's heap of capped locals (capped) or of
- * locals with room, its queue's head now? */
+ * locals with room, its queue's head now? Its record says (OIP_F_HEAD). */
 static int current(const oi_ledger *l, uint64_t v, int capped)
 {
   const struct oip_rec *r = &l->recs[oip_entry_of(v)];
-  const struct oip_queue *q;
 
-  if (r->status != OI_OUTCOME_WAITLISTED)
-    return 0;
-  q = &l->queues[r->queue];
-  return q->first == v && q->capped == capped;
+  return r->status == OI_OUTCOME_WAITLISTED &&
+         (r->flags & OIP_F_HEAD) == (capped ? OIP_F_HEAD_CAPPED : OIP_F_HEAD_ROOM);
 }
 
 /* Drop the stale entries, keeping the rest a heap (in place: no memory). */
@@ -292,7 +289,7 @@ uint32_t oip_new_queue(oi_ledger *l, uint32_t ly, size_t session)
   const uint32_t i = (uint32_t)l->queue_count++;
   struct oip_queue *q = &l->queues[i];
 
-  q->first = OIP_QUEUE_EMPTY;
+  q->first = OIP_NONE;
   q->root = OIP_NONE;
   q->ly = ly;
   q->session = (uint16_t)session;
@@ -307,8 +304,11 @@ static void push_head(oi_ledger *l, struct oip_queue *q)
 {
   struct oip_session_state *s = &l->sessions[q->session];
 
+  struct oip_rec *r = &l->recs[q->first];
+
   q->capped = !oip_slot_free(l, &l->lys[q->ly]);
-  heap_push(q->capped ? &s->capped : &s->room, q->first);
+  r->flags = (uint8_t)((r->flags & ~OIP_F_HEAD) | (q->capped ? OIP_F_HEAD_CAPPED : OIP_F_HEAD_ROOM));
+  heap_push(q->capped ? &s->capped : &s->room, oip_order(r));
 }
 
 void oip_queue_push(oi_ledger *l, uint32_t qi, uint32_t x)
@@ -321,9 +321,12 @@ void oip_queue_push(oi_ledger *l, uint32_t qi, uint32_t x)
     s->queues_waiting++;
   q->root = tree_insert(l, q->root, x);
   r->queue = qi;
+  r->flags &= (uint8_t)~OIP_F_HEAD;
   s->waitlisted_count++;
-  if (r->order < q->first) {
-    q->first = r->order;
+  if (q->first == OIP_NONE || oip_order(r) < oip_order(&l->recs[q->first])) {
+    if (q->first != OIP_NONE)
+      l->recs[q->first].flags &= (uint8_t)~OIP_F_HEAD; /* its entries go stale */
+    q->first = x;
     push_head(l, q);
   }
 }
@@ -335,16 +338,14 @@ void oip_queue_remove(oi_ledger *l, uint32_t x)
   struct oip_session_state *s = &l->sessions[q->session];
 
   q->root = tree_remove(l, q->root, x);
+  r->flags &= (uint8_t)~OIP_F_HEAD;
   s->waitlisted_count--;
-  if (q->first == r->order) {
-    const uint32_t first = tree_first(l, q->root);
-    if (first == OIP_NONE) {
-      q->first = OIP_QUEUE_EMPTY;
+  if (q->first == x) {
+    q->first = tree_first(l, q->root);
+    if (q->first == OIP_NONE)
       s->queues_waiting--;
-    } else {
-      q->first = l->recs[first].order;
+    else
       push_head(l, q);
-    }
   }
 }
 
@@ -354,7 +355,7 @@ void oip_local_year_cap_changed(oi_ledger *l, uint32_t ly)
 
   for (qi = l->lys[ly].queues; qi != OIP_NONE; qi = l->queues[qi].next) {
     struct oip_queue *q = &l->queues[qi];
-    if (q->first != OIP_QUEUE_EMPTY && q->capped == oip_slot_free(l, &l->lys[ly]))
+    if (q->first != OIP_NONE && q->capped == oip_slot_free(l, &l->lys[ly]))
       push_head(l, q);
   }
 }
@@ -401,17 +402,17 @@ uint32_t oip_candidate_for_seat(oi_ledger *l, size_t session)
  * year at most, are looked at. */
 uint32_t oip_candidate_for_slot(const oi_ledger *l, uint32_t ly)
 {
-  uint64_t best = OIP_QUEUE_EMPTY;
-  uint32_t qi;
+  uint32_t best = OIP_NONE, qi;
 
   if (!oip_slot_free(l, &l->lys[ly]))
     return OIP_NONE;
   for (qi = l->lys[ly].queues; qi != OIP_NONE; qi = l->queues[qi].next) {
     const struct oip_queue *q = &l->queues[qi];
-    if (q->first < best && oip_seat_free(l, q->session))
+    if (q->first != OIP_NONE && oip_seat_free(l, q->session) &&
+        (best == OIP_NONE || oip_order(&l->recs[q->first]) < oip_order(&l->recs[best])))
       best = q->first;
   }
-  return best != OIP_QUEUE_EMPTY ? oip_entry_of(best) : OIP_NONE;
+  return best;
 }
 
 /* ---- listing -------------------------------------------------------------- */

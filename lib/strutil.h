@@ -59,6 +59,27 @@ static inline uint32_t oip_load32(const void *p)
   return w;
 }
 
+/* The n bytes at a and at b are equal: eight at a time (the last eight
+ * overlapping), reading the n bytes of each and no other. */
+OIP_ALWAYS_INLINE static inline int oip_bytes_equal(const void *a, const void *b, size_t n)
+{
+  const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+  size_t i;
+
+  if (n >= 8) {
+    for (i = 0; i + 8 < n; i += 8)
+      if (oip_load64(x + i) != oip_load64(y + i))
+        return 0;
+    return oip_load64(x + n - 8) == oip_load64(y + n - 8);
+  }
+  if (n >= 4)
+    return oip_load32(x) == oip_load32(y) && oip_load32(x + n - 4) == oip_load32(y + n - 4);
+  for (i = 0; i < n; i++)
+    if (x[i] != y[i])
+      return 0;
+  return 1;
+}
+
 #define OIP_BYTES(b) (UINT64_C(0x0101010101010101) * (b))
 
 /* Bit 7 of a byte of the result is set for some byte of w below 0x20, or
