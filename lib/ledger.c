@@ -56,7 +56,8 @@ void oi_ledger_free(oi_ledger *l)
   for (i = 0; i < l->policy->session_count; i++)
     oip_session_state_free(&l->sessions[i]);
   free(l->sessions);
-  free(l->recs);
+  free(l->rec_block);
+  free(l->receipts);
   oip_pool_free(&l->strings);
   oip_pool_free(&l->reasons);
   oip_table_free(&l->ids);
@@ -104,6 +105,37 @@ static int grow(void **items, size_t *cap, size_t count, size_t n, size_t size, 
   return 0;
 }
 
+/* A record is one cache line. */
+typedef char oip_rec_is_a_cache_line[sizeof(struct oip_rec) == 64 ? 1 : -1];
+
+/* Room for n more records, the array aligned to 64 bytes so that each
+ * record is one cache line: a block 64 bytes larger, the records moved
+ * within it when a realloc() lands them elsewhere modulo 64. */
+static int grow_records(oi_ledger *l, size_t n)
+{
+  const size_t line = 64, size = sizeof *l->recs;
+  size_t c = l->rec_capacity ? l->rec_capacity : 64, before;
+  char *block;
+
+  if (l->count + n <= l->rec_capacity)
+    return 0;
+  while (c < l->count + n)
+    c *= 2;
+  before = l->rec_block != NULL ? (size_t)((char *)l->recs - (char *)l->rec_block) : 0;
+  block = realloc(l->rec_block, c * size + line);
+  if (block == NULL)
+    return -1;
+  {
+    char *aligned = block + (line - (size_t)((uintptr_t)block % line)) % line;
+    if (aligned != block + before)
+      memmove(aligned, block + before, l->count * size);
+    l->rec_block = block;
+    l->recs = (struct oip_rec *)(void *)aligned;
+    l->rec_capacity = c;
+  }
+  return 0;
+}
+
 /* The cache of reason arrays, an eighth of a slot for each of n requests
  * (within bounds). Out of memory, the one it has stays: it is only a cache. */
 static void grow_reason_cache(oi_ledger *l, size_t n)
@@ -128,8 +160,9 @@ oi_status oip_ledger_reserve(oi_ledger *l, const struct oip_reservation *r, oi_e
     return oip_fail(err, OI_ELIMIT, NULL, "ledger",
                     "the ledger holds %zu requests; it may hold at most %d", l->count,
                     OI_LEDGER_REQUESTS_MAX);
-  if (grow((void **)&l->recs, &l->rec_capacity, l->count, r->requests, sizeof *l->recs, 0) !=
-          0 ||
+  if (grow_records(l, r->requests) != 0 ||
+      grow((void **)&l->receipts, &l->receipt_capacity, l->receipt_count, r->requests,
+           sizeof *l->receipts, 1) != 0 ||
       grow((void **)&l->events, &l->event_capacity, l->event_count, r->events,
            sizeof *l->events, 0) != 0 ||
       oip_table_reserve(&l->ids, r->requests) != 0 ||
@@ -246,11 +279,9 @@ void oip_fill_rec(oi_ledger *l, uint32_t i, const oi_subsidy_request *r,
   rec->order_hi = (uint32_t)(order >> 32);
   /* Receipts matter only when known (S2; a snapshot writes null), and few
    * requests know them: kept apart, room reserved. */
-  rec->receipts = OIP_POOL_NONE;
   if (r->local.receipts_known) {
-    rec->receipts = oip_pool_take(&l->reasons, sizeof r->local.receipts_cents);
-    memcpy(oip_pool_at(&l->reasons, rec->receipts), &r->local.receipts_cents,
-           sizeof r->local.receipts_cents);
+    l->receipts[l->receipt_count].rec = i;
+    l->receipts[l->receipt_count++].cents = r->local.receipts_cents;
   }
   rec->a = rec->b = OIP_NONE;
   rec->queue = OIP_NONE;
@@ -269,7 +300,8 @@ void oip_fill_rec(oi_ledger *l, uint32_t i, const oi_subsidy_request *r,
   rec->flags = (uint8_t)((r->attested ? OIP_F_ATTESTED : 0u) |
                          (r->with_application ? OIP_F_WITH_APPLICATION : 0u) |
                          (r->application_signed ? OIP_F_APPLICATION_SIGNED : 0u) |
-                         (r->request_signed ? OIP_F_REQUEST_SIGNED : 0u));
+                         (r->request_signed ? OIP_F_REQUEST_SIGNED : 0u) |
+                         (r->local.receipts_known ? OIP_F_RECEIPTS : 0u));
   rec->country = (uint8_t)r->local.country;
   rec->district = (uint8_t)r->local.district;
   rec->lm_form = (uint8_t)r->local.lm_form;
@@ -436,35 +468,82 @@ void oip_decision_of(const oi_ledger *l, uint32_t i, oi_decision *d)
   d->request_id = oip_str(l, rec->id);
 }
 
+/* What a request's slots are, reckoned before it is checked. */
+struct early {
+  uint64_t id_hash, officer_hash, local_hash;
+  size_t id_len, officer_id_len, session;
+  int known;
+};
+
+/* Hash the request's id, officer and local and start fetching the slots
+ * they name, before the request is checked, so that they arrive while it
+ * is: at a million requests each is a trip to memory. Nothing here trusts
+ * the request (a hash of bytes is only a hash, a fetch changes nothing);
+ * its strings are read only within their bounds. */
+static void fetch_early(const oi_ledger *l, const oi_subsidy_request *r, struct early *x)
+{
+  const char *e1, *e2, *e3;
+  int32_t year;
+
+  memset(x, 0, sizeof *x);
+  if (r->id == NULL || r->session_id == NULL || r->officer.id == NULL ||
+      (e1 = memchr(r->id, '\0', OI_ID_MAX + 1)) == NULL ||
+      (e2 = memchr(r->session_id, '\0', OI_ID_MAX + 1)) == NULL ||
+      (e3 = memchr(r->officer.id, '\0', OI_ID_MAX + 1)) == NULL ||
+      oip_session_by_id(l->policy, r->session_id, (size_t)(e2 - r->session_id), &x->session) ==
+          NULL)
+    return;
+  year = l->policy->sessions[x->session].first_day.year;
+  x->id_len = (size_t)(e1 - r->id);
+  x->officer_id_len = (size_t)(e3 - r->officer.id);
+  x->id_hash = oip_id_hash(l, r->id, x->id_len);
+  oip_table_prefetch(&l->ids, oip_tag_of(x->id_hash));
+  x->officer_hash = oip_officer_hash(l, r->officer.id, x->officer_id_len, year);
+  oip_table_prefetch(&l->officers, oip_tag_of(x->officer_hash));
+  x->local_hash = oip_local_hash(l, r->local.number, year);
+  oip_table_prefetch(&l->locals, oip_tag_of(x->local_hash));
+  x->known = 1;
+}
+
 oi_status oi_ledger_submit(oi_ledger *l, const oi_subsidy_request *r, oi_decision *out,
                            oi_error *err)
 {
   struct oip_reservation res;
   struct oip_entering e;
   struct oip_checked c;
+  struct early x;
   oi_decision d;
   int32_t year;
+  uint32_t peek;
   oi_status st;
 
   if (l == NULL || r == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "request",
                     "a required pointer is NULL");
+  fetch_early(l, r, &x);
   st = oip_check_subsidy_request(l->policy, r, "request", &c, err);
   if (st != OI_OK)
     return st;
   if (r->id == NULL || r->id[0] == '\0')
     return oip_fail(err, OI_EINVAL, "request", "id",
                     "a ledger names requests by id: the id is required");
-  /* The tables' slots are fetched while the request is decided. */
   year = l->policy->sessions[c.session].first_day.year;
-  e.id_hash = oip_id_hash(l, r->id, c.id_len);
-  oip_table_prefetch(&l->ids, oip_tag_of(e.id_hash));
-  e.officer_hash = oip_officer_hash(l, r->officer.id, c.officer_id_len, year);
-  oip_table_prefetch(&l->officers, oip_tag_of(e.officer_hash));
+  if (x.known && x.session == c.session && x.id_len == c.id_len &&
+      x.officer_id_len == c.officer_id_len) {
+    e.id_hash = x.id_hash;
+    e.officer_hash = x.officer_hash;
+    e.local_hash = x.local_hash;
+  } else {
+    e.id_hash = oip_id_hash(l, r->id, c.id_len);
+    e.officer_hash = oip_officer_hash(l, r->officer.id, c.officer_id_len, year);
+    e.local_hash = oip_local_hash(l, r->local.number, year);
+  }
+  /* The slots have come, or are coming: the records they name next. */
+  if ((peek = oip_table_peek(&l->officers, oip_tag_of(e.officer_hash))) != OIP_TABLE_NONE)
+    oip_prefetch(oip_oy(l, peek));
+  if ((peek = oip_table_peek(&l->locals, oip_tag_of(e.local_hash))) != OIP_TABLE_NONE)
+    oip_prefetch(&l->lys[peek]);
   oip_decide_checked(l->policy, r, &c, &d);
-  /* Refused or not, a request's local-year shares its local's name. */
-  e.local_hash = oip_local_hash(l, r->local.number, year);
-  oip_table_prefetch(&l->locals, oip_tag_of(e.local_hash));
   if (oip_find_rec(l, r->id, c.id_len, e.id_hash) != OIP_NONE)
     return oip_fail(err, OI_EEXISTS, "request", "id", "request \"%s\" is already entered",
                     r->id);
@@ -498,8 +577,8 @@ void oip_reservation_one(struct oip_reservation *res, const struct oip_checked *
   /* Its id, names and (when not inline) officer id, each after its length. */
   res->string_bytes = c->id_len + 2 + c->local_name_len + 2 + c->officer_name_len + 2 +
                       (c->officer_id_len >= OIP_OY_INLINE ? c->officer_id_len + 2 : 0);
-  /* Its stateless reasons and what S9, S4 and S5 may add; its receipts. */
-  res->reason_bytes = (stateless_reasons + 2) * sizeof(oi_reason) + sizeof(int64_t);
+  /* Its stateless reasons and what S9, S4 and S5 may add. */
+  res->reason_bytes = (stateless_reasons + 2) * sizeof(oi_reason);
   /* A queue's new head, or the heads of a local-year reaching its cap:
    * one into any one heap. */
   res->heads = 1;
@@ -512,6 +591,7 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
   struct oip_reservation res;
   struct oip_rec *r;
   oi_withdrawal w;
+  uint64_t hash;
   uint32_t x;
   size_t len;
   oi_status st;
@@ -522,7 +602,8 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
   st = oip_check_string_len(id, OI_ID_MAX, 0, err, NULL, "id", &len);
   if (st != OI_OK)
     return st;
-  x = oip_find_rec(l, id, len, oip_id_hash(l, id, len));
+  hash = oip_id_hash(l, id, len);
+  x = oip_find_rec(l, id, len, hash);
   if (x == OIP_NONE)
     return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
                     OI_ID_MAX, id);

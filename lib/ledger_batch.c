@@ -294,7 +294,7 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
       break;
     res.string_bytes += (size_t)items[bad].id_len + items[bad].local_name_len +
                         items[bad].officer_name_len + items[bad].officer_id_len + 8u;
-    res.reason_bytes += (items[bad].reasons + 2u) * sizeof(oi_reason) + sizeof(int64_t);
+    res.reason_bytes += (items[bad].reasons + 2u) * sizeof(oi_reason);
   }
   /* A duplicate ahead of the first bad element is the one reported. */
   dup = first_duplicate(reqs, items, bad, keys, tmp);

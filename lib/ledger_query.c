@@ -50,10 +50,19 @@ void oip_ledger_request_at(const oi_ledger *l, size_t i, oi_subsidy_request *q,
   q->local.country = (oi_country)r->country;
   q->local.district = r->district;
   q->local.lm_form = (oi_lm_form)r->lm_form;
-  q->local.receipts_known = r->receipts != OIP_POOL_NONE;
-  if (q->local.receipts_known)
-    memcpy(&q->local.receipts_cents, oip_pool_at(&l->reasons, r->receipts),
-           sizeof q->local.receipts_cents);
+  q->local.receipts_known = (r->flags & OIP_F_RECEIPTS) != 0;
+  if (q->local.receipts_known) {
+    /* Kept by record, in entry order. */
+    size_t lo = 0, hi = l->receipt_count;
+    while (hi - lo > 1) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (l->receipts[mid].rec <= i)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    q->local.receipts_cents = l->receipts[lo].cents;
+  }
   q->officer.id = oip_oy_id(l, oip_oy(l, r->oy));
   q->officer.name = oip_str(l, r->officer_name);
   q->officer.office = (oi_office)r->office;

@@ -71,10 +71,12 @@
 #define OIP_F_HEAD_ROOM 32u
 #define OIP_F_HEAD_CAPPED 64u
 #define OIP_F_HEAD (OIP_F_HEAD_ROOM | OIP_F_HEAD_CAPPED)
+#define OIP_F_RECEIPTS 128u /* its receipts are known: in oi_ledger.receipts */
 
 /* One request as the ledger keeps it: what the subsidy rules read, and
- * where it stands. 68 bytes, 4-aligned: the order key is kept as two
- * halves, receipts (known for few requests) in the value pool. */
+ * where it stands. 64 bytes, one cache line (the array is aligned to
+ * them): the order key is kept as two halves, receipts (known for few
+ * requests) apart (oi_ledger.receipts). */
 struct oip_rec {
   uint32_t order_lo, order_hi; /* order key (above) */
   /* Links, by status: waitlisted, its queue's tree (a left, b right);
@@ -90,7 +92,6 @@ struct oip_rec {
   uint32_t local_name;
   uint32_t officer_name;
   uint32_t reasons;         /* value-pool handle of its decision's; OIP_POOL_NONE for none */
-  uint32_t receipts;        /* value-pool handle of its int64 receipts when known */
   uint16_t session;
   uint8_t height;           /* in its queue's tree */
   uint8_t status;           /* an oi_outcome */
@@ -106,6 +107,12 @@ static inline uint64_t oip_order(const struct oip_rec *r)
 {
   return (uint64_t)r->order_hi << 32 | r->order_lo;
 }
+
+/* Known receipts (S2), by record, in entry order. */
+struct oip_receipts {
+  uint32_t rec;
+  int64_t cents;
+};
 
 /* An officer's year (S9). The id is kept inline when it is short, else in
  * the string pool (id then holds its handle). */
@@ -192,10 +199,13 @@ struct oi_ledger {
   const oi_policy *policy;
   struct oip_hash_key key;     /* of every hash below, drawn when the ledger is made */
   struct oip_session_state *sessions;
-  struct oip_rec *recs;
+  struct oip_rec *recs;        /* 64-byte aligned, within rec_block */
+  void *rec_block;
   size_t count, rec_capacity;
+  struct oip_receipts *receipts; /* of the records that know them, by record */
+  size_t receipt_count, receipt_capacity;
   struct oip_pool strings;     /* ids and names, NUL-terminated */
-  struct oip_pool reasons;     /* arrays of oi_reason, and known receipts (int64) */
+  struct oip_pool reasons;     /* arrays of oi_reason */
   struct oip_table ids;        /* id -> record */
   struct oip_table officers;   /* (officer, year) -> officer-year */
   struct oip_table locals;     /* (local, year) -> local-year */
@@ -300,7 +310,7 @@ struct oip_reservation {
   size_t requests, events;
   size_t officers, locals, queues; /* new ones, at most */
   size_t string_bytes;             /* pieces of at most OI_NAME_MAX + 2 bytes */
-  size_t reason_bytes;             /* arrays of at most OI_REASONS_MAX reasons, receipts */
+  size_t reason_bytes;             /* arrays of at most OI_REASONS_MAX reasons */
   size_t heads;                    /* pushes into any one heap, at most */
 };
 
