@@ -349,10 +349,10 @@ static int replay_event(struct reader *c, struct replay *rp, size_t i)
   if (i >= oi_ledger_event_count(rp->ledger))
     return 0;
   oip_ledger_event_at(rp->ledger, i, &e);
-  if ((int)e.type != type || strcmp(oip_ledger_id_at(rp->ledger, e.rec), request) != 0 ||
+  if ((int)e.type != type || strcmp(oip_ledger_id_at(rp->ledger, e.rec, NULL), request) != 0 ||
       (int)e.outcome != outcome ||
       (e.cause == SIZE_MAX) != (type != OI_EVENT_PROMOTED) ||
-      (e.cause != SIZE_MAX && strcmp(oip_ledger_id_at(rp->ledger, e.cause), cause) != 0) ||
+      (e.cause != SIZE_MAX && strcmp(oip_ledger_id_at(rp->ledger, e.cause, NULL), cause) != 0) ||
       (type != OI_EVENT_ENTERED && type != OI_EVENT_WITHDRAWN && e.nights != nights) ||
       (type == OI_EVENT_DECIDED && c->version >= 2 && e.nights_if_awarded != nights_if_awarded))
     return 0;

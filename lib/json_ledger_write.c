@@ -22,11 +22,17 @@
 #include <emmintrin.h>
 #endif
 
+#define NAMES 64
+
 struct out {
   char *data;
   size_t length;
   size_t capacity;
   int bad; /* out of memory, or a string jansson would refuse */
+  struct {
+    const char *s;
+    size_t n;
+  } names[NAMES]; /* the vocabulary's names met, and their lengths */
 };
 
 static int room(struct out *o, size_t n)
@@ -142,19 +148,15 @@ static size_t plain_prefix(const unsigned char *u, size_t n)
   return i;
 }
 
-/* A string, quoted and escaped as jansson escapes: \" \\, and the control
- * characters (\b \f \n \r \t, else \u00XX); everything else as it is. */
-static void put_string(struct out *o, const char *s)
+/* A string of n bytes, quoted and escaped as jansson escapes: \" \\, and the
+ * control characters (\b \f \n \r \t, else \u00XX); everything else as it
+ * is. */
+static void put_string_n(struct out *o, const char *s, size_t n)
 {
   static const char hex[] = "0123456789ABCDEF";
   const unsigned char *u = (const unsigned char *)s;
-  size_t n, i, plain;
+  size_t i, plain;
 
-  if (s == NULL) {
-    o->bad = 1;
-    return;
-  }
-  n = strlen(s);
   /* Most strings need nothing. */
   plain = plain_prefix(u, n);
   if (!fits(o, n + 2))
@@ -192,6 +194,36 @@ static void put_string(struct out *o, const char *s)
     i++;
   }
   put(o, "\"", 1);
+}
+
+static void put_string(struct out *o, const char *s)
+{
+  if (s == NULL)
+    o->bad = 1;
+  else
+    put_string_n(o, s, strlen(s));
+}
+
+/* A name of the vocabulary (a static string): its length measured once a
+ * snapshot. */
+static void put_name(struct out *o, const char *s)
+{
+  size_t k;
+
+  if (s == NULL) {
+    o->bad = 1;
+    return;
+  }
+  for (k = 0; k < NAMES && o->names[k].s != NULL; k++)
+    if (o->names[k].s == s) {
+      put_string_n(o, s, o->names[k].n);
+      return;
+    }
+  if (k < NAMES) {
+    o->names[k].s = s;
+    o->names[k].n = strlen(s);
+  }
+  put_string(o, s);
 }
 
 static void put_bool(struct out *o, int v)
@@ -233,14 +265,16 @@ static void put_moment(struct out *o, oi_datetime t)
 
 static void write_request(struct out *o, const oi_ledger *l, size_t i)
 {
+  const oi_policy *p = oi_ledger_policy(l);
+  struct oip_lengths len;
   oi_subsidy_request q;
   oi_outcome status;
 
-  oip_ledger_request_at(l, i, &q, &status);
+  oip_ledger_request_at(l, i, &q, &status, &len);
   PUT(o, "{\"id\":");
-  put_string(o, q.id);
+  put_string_n(o, q.id, len.id);
   PUT(o, ",\"session\":");
-  put_string(o, q.session_id);
+  put_string_n(o, q.session_id, p->sessions[len.session].id_len);
   PUT(o, ",\"received\":");
   put_moment(o, q.received);
   PUT(o, ",\"nights\":");
@@ -256,29 +290,29 @@ static void write_request(struct out *o, const oi_ledger *l, size_t i)
   PUT(o, ",\"local\":{\"number\":");
   put_int(o, (long long)q.local.number);
   PUT(o, ",\"name\":");
-  put_string(o, q.local.name);
+  put_string_n(o, q.local.name, len.local_name);
   PUT(o, ",\"country\":");
-  put_string(o, oi_country_name(q.local.country));
+  put_name(o, oi_country_name(q.local.country));
   PUT(o, ",\"district\":");
   put_int(o, q.local.district);
   PUT(o, ",\"lm_form\":");
-  put_string(o, oi_lm_form_name(q.local.lm_form));
+  put_name(o, oi_lm_form_name(q.local.lm_form));
   PUT(o, ",\"receipts_cents\":");
   if (q.local.receipts_known)
     put_int(o, (long long)q.local.receipts_cents);
   else
     PUT(o, "null");
   PUT(o, "},\"officer\":{\"id\":");
-  put_string(o, q.officer.id);
+  put_string_n(o, q.officer.id, len.officer_id);
   PUT(o, ",\"name\":");
   if (q.officer.name != NULL)
-    put_string(o, q.officer.name);
+    put_string_n(o, q.officer.name, len.officer_name);
   else
     PUT(o, "null");
   PUT(o, ",\"office\":");
-  put_string(o, oi_office_name(q.officer.office));
+  put_name(o, oi_office_name(q.officer.office));
   PUT(o, "},\"status\":");
-  put_string(o, oi_outcome_name(status));
+  put_name(o, oi_outcome_name(status));
   put(o, "}", 1);
 }
 
@@ -314,21 +348,23 @@ static void write_reasons(struct out *o, const oi_policy *p, const oi_reason *re
   for (i = 0; i < n; i++) {
     const oi_reason *r = &reasons[i];
     char message[512];
+    size_t mlen;
     int k;
 
-    /* As oip_reasons_json() writes one. */
-    oi_reason_format(p, r, message, sizeof message);
+    /* As oip_reasons_json() writes one (truncated as it truncates). */
+    k = oi_reason_format(p, r, message, sizeof message);
+    mlen = k >= 0 && (size_t)k < sizeof message ? (size_t)k : strlen(message);
     if (i > 0)
       put(o, ",", 1);
     PUT(o, "{\"clause\":");
-    put_string(o, oi_clause_id(r->clause));
+    put_name(o, oi_clause_id(r->clause));
     PUT(o, ",\"code\":");
-    put_string(o, oi_reason_code_name(r->code));
+    put_name(o, oi_reason_code_name(r->code));
     PUT(o, ",\"severity\":");
-    put_string(o, oi_severity_name(r->severity));
+    put_name(o, oi_severity_name(r->severity));
     PUT(o, ",\"session\":");
     if (r->session >= 0 && (size_t)r->session < p->session_count)
-      put_string(o, p->sessions[r->session].id);
+      put_string_n(o, p->sessions[r->session].id, p->sessions[r->session].id_len);
     else
       PUT(o, "null");
     PUT(o, ",\"values\":[");
@@ -343,7 +379,7 @@ static void write_reasons(struct out *o, const oi_policy *p, const oi_reason *re
       put_string(o, r->ref_id);
     }
     PUT(o, ",\"message\":");
-    put_string(o, message);
+    put_string_n(o, message, mlen);
     put(o, "}", 1);
   }
   put(o, "]", 1);
@@ -359,19 +395,22 @@ static void write_event(struct out *o, const oi_ledger *l, size_t i, struct writ
 {
   const oi_policy *p = oi_ledger_policy(l);
   struct oip_event_view e;
+  const char *id;
+  size_t n;
 
   oip_ledger_event_at(l, i, &e);
   PUT(o, "{\"type\":");
-  put_string(o, oi_event_type_name(e.type));
+  put_name(o, oi_event_type_name(e.type));
   PUT(o, ",\"request\":");
-  put_string(o, oip_ledger_id_at(l, e.rec));
+  id = oip_ledger_id_at(l, e.rec, &n);
+  put_string_n(o, id, n);
   switch (e.type) {
   case OI_EVENT_ENTERED:
     break;
   case OI_EVENT_DECIDED:
     /* What an award of it pays is fixed when it is decided. */
     PUT(o, ",\"outcome\":");
-    put_string(o, oi_outcome_name(e.outcome));
+    put_name(o, oi_outcome_name(e.outcome));
     PUT(o, ",\"nights\":");
     put_int(o, e.nights);
     PUT(o, ",\"nights_if_awarded\":");
@@ -381,11 +420,12 @@ static void write_event(struct out *o, const oi_ledger *l, size_t i, struct writ
     break;
   case OI_EVENT_WITHDRAWN:
     PUT(o, ",\"outcome\":");
-    put_string(o, oi_outcome_name(e.outcome));
+    put_name(o, oi_outcome_name(e.outcome));
     break;
   case OI_EVENT_PROMOTED:
     PUT(o, ",\"cause\":");
-    put_string(o, oip_ledger_id_at(l, e.cause));
+    id = oip_ledger_id_at(l, e.cause, &n);
+    put_string_n(o, id, n);
     PUT(o, ",\"nights\":");
     put_int(o, e.nights);
     break;
@@ -399,11 +439,12 @@ int oip_ledger_write_json(const oi_ledger *l, int version, const char *format, c
   const oi_policy *p = oi_ledger_policy(l);
   const size_t n = oi_ledger_count(l), events = oi_ledger_event_count(l);
   struct written *cache = calloc(WRITTEN_CACHE, sizeof *cache);
-  struct out o = { NULL, 0, 0, 0 };
+  struct out o;
   size_t i;
 
   if (cache == NULL)
     return -1;
+  memset(&o, 0, sizeof o);
   /* About what a request and its events take: one allocation, mostly. */
   if (n < SIZE_MAX / 1024)
     (void)room(&o, 256 + n * 900);

@@ -68,9 +68,13 @@ void oip_ledger_event_at(const oi_ledger *l, size_t index, struct oip_event_view
   }
 }
 
-const char *oip_ledger_id_at(const oi_ledger *l, size_t i)
+const char *oip_ledger_id_at(const oi_ledger *l, size_t i, size_t *len)
 {
-  return oip_str(l, l->recs[i].id);
+  const char *id = oip_str(l, l->recs[i].id);
+
+  if (len != NULL)
+    *len = oip_kept_length(id);
+  return id;
 }
 
 oi_status oi_ledger_event(const oi_ledger *l, size_t index, oi_event *out, oi_error *err)
@@ -86,9 +90,9 @@ oi_status oi_ledger_event(const oi_ledger *l, size_t index, oi_event *out, oi_er
   oip_ledger_event_at(l, index, &v);
   out->sequence = (uint64_t)index + 1;
   out->type = v.type;
-  out->request_id = oip_ledger_id_at(l, v.rec);
+  out->request_id = oip_ledger_id_at(l, v.rec, NULL);
   out->outcome = v.outcome;
-  out->cause_id = v.cause != SIZE_MAX ? oip_ledger_id_at(l, v.cause) : NULL;
+  out->cause_id = v.cause != SIZE_MAX ? oip_ledger_id_at(l, v.cause, NULL) : NULL;
   out->nights = v.nights;
   out->reason_count = v.reason_count;
   out->reasons = v.reasons;

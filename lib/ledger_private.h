@@ -7,10 +7,18 @@
 
 #include "officerinst/ledger.h"
 
+/* The lengths of a request's strings (0 for a NULL name), and its
+ * session's index. */
+struct oip_lengths {
+  size_t id, local_name, officer_id, officer_name;
+  size_t session;
+};
+
 /* The request entered as number i + 1 (0-based i, entry order; strings
- * point into the ledger), and its status now. */
+ * point into the ledger), its status now and, when lengths is not NULL,
+ * its strings' lengths. */
 void oip_ledger_request_at(const oi_ledger *ledger, size_t i, oi_subsidy_request *out,
-                           oi_outcome *status);
+                           oi_outcome *status, struct oip_lengths *lengths);
 
 /* One event of the audit trail, by entry numbers rather than ids. */
 struct oip_event_view {
@@ -27,8 +35,9 @@ struct oip_event_view {
 /* Event index (0-based), which must exist. */
 void oip_ledger_event_at(const oi_ledger *ledger, size_t index, struct oip_event_view *out);
 
-/* The id of the request entered as number i + 1. */
-const char *oip_ledger_id_at(const oi_ledger *ledger, size_t i);
+/* The id of the request entered as number i + 1, and its length when len
+ * is not NULL. */
+const char *oip_ledger_id_at(const oi_ledger *ledger, size_t i, size_t *len);
 
 /* json_ledger_write.c: the snapshot of a ledger as text (malloc'ed, NUL
  * after its length), in the format and version given; -1 when out of

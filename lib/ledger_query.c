@@ -38,9 +38,10 @@ static void fill_entry(const oi_ledger *l, uint32_t i, oi_ledger_entry *e)
 }
 
 void oip_ledger_request_at(const oi_ledger *l, size_t i, oi_subsidy_request *q,
-                           oi_outcome *status)
+                           oi_outcome *status, struct oip_lengths *lengths)
 {
   const struct oip_rec *r = &l->recs[i];
+  const struct oip_officer_year *oy = oip_oy(l, r->oy);
 
   memset(q, 0, sizeof *q);
   q->id = oip_str(l, r->id);
@@ -63,9 +64,16 @@ void oip_ledger_request_at(const oi_ledger *l, size_t i, oi_subsidy_request *q,
     }
     q->local.receipts_cents = l->receipts[lo].cents;
   }
-  q->officer.id = oip_oy_id(l, oip_oy(l, r->oy));
+  q->officer.id = oip_oy_id(l, oy);
   q->officer.name = oip_str(l, r->officer_name);
   q->officer.office = (oi_office)r->office;
+  if (lengths != NULL) {
+    lengths->id = oip_kept_length(q->id);
+    lengths->local_name = oip_kept_length(q->local.name);
+    lengths->officer_id = oy->len;
+    lengths->officer_name = q->officer.name != NULL ? oip_kept_length(q->officer.name) : 0;
+    lengths->session = r->session;
+  }
   q->received = oip_receipt_of_key(oip_receipt_of_order(oip_order(r)));
   q->nights = r->nights_requested;
   q->attested = (r->flags & OIP_F_ATTESTED) != 0;

@@ -262,6 +262,12 @@ static inline const char *oip_str(const oi_ledger *l, uint32_t h)
   return oip_pool_str(&l->strings, h);
 }
 
+/* The length of a kept string (oip_keep_string()), from the byte before it. */
+static inline size_t oip_kept_length(const char *s)
+{
+  return ((const unsigned char *)s)[-1];
+}
+
 /* Is the kept string h (oip_keep_string()) the len bytes at s? */
 static inline int oip_kept_equal(const oi_ledger *l, uint32_t h, const char *s, size_t len)
 {
