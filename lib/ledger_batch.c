@@ -202,6 +202,8 @@ static void decisions_out(const oi_ledger *l, size_t count, const uint64_t *reco
   for (i = 0; i < count; i++) {
     if (i + 16 < count)
       oip_prefetch(&l->recs[record[i + 16]]);
+    if (i + 8 < count && l->recs[record[i + 8]].reasons != OIP_POOL_NONE)
+      oip_prefetch(oip_reasons_at(l, l->recs[record[i + 8]].reasons));
     oip_decision_of(l, (uint32_t)record[i], &out[i]);
   }
 }
@@ -294,7 +296,9 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
       break;
     res.string_bytes += (size_t)items[bad].id_len + items[bad].local_name_len +
                         items[bad].officer_name_len + items[bad].officer_id_len + 8u;
-    res.reason_bytes += (items[bad].reasons + 2u) * sizeof(oi_reason);
+    /* What S9 (a refusal), or S4 and S5 (an eligible request), may add. */
+    res.reason_bytes += (items[bad].reasons + (items[bad].outcome == OI_OUTCOME_ELIGIBLE ? 2u : 1u)) *
+                        sizeof(oi_reason);
   }
   /* A duplicate ahead of the first bad element is the one reported. */
   dup = first_duplicate(reqs, items, bad, keys, tmp);
