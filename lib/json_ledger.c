@@ -26,102 +26,15 @@
 
 /* ---- writing ---------------------------------------------------------- */
 
-static json_t *request_json(const oi_ledger *l, const struct oip_rec *r)
-{
-  const oi_policy *p = oi_ledger_policy(l);
-  char received[OI_DATETIME_STRING_SIZE];
-  oi_subsidy_request q;
-
-  oip_ledger_request_of(r, p, &q);
-  oi_datetime_format(q.received, received, sizeof received);
-  return json_pack(
-      "{s:s, s:s, s:s, s:i, s:b, s:b, s:b, s:b, s:{s:I, s:s, s:s, s:i, s:s, s:o}, "
-      "s:{s:s, s:o, s:s}, s:s}",
-      "id", q.id, "session", q.session_id, "received", received, "nights", q.nights,
-      "attested", q.attested, "with_application", q.with_application, "application_signed",
-      q.application_signed, "request_signed", q.request_signed, "local", "number",
-      (json_int_t)q.local.number, "name", q.local.name, "country",
-      oi_country_name(q.local.country), "district", q.local.district, "lm_form",
-      oi_lm_form_name(q.local.lm_form), "receipts_cents",
-      q.local.receipts_known ? json_integer(q.local.receipts_cents) : json_null(), "officer",
-      "id", q.officer.id, "name", q.officer.name ? json_string(q.officer.name) : json_null(),
-      "office", oi_office_name(q.officer.office), "status",
-      oi_outcome_name((oi_outcome)r->status));
-}
-
-static json_t *event_json(const oi_ledger *l, size_t i)
-{
-  const oi_policy *p = oi_ledger_policy(l);
-  oi_ledger_entry entry;
-  oi_event e;
-
-  oi_ledger_event(l, i, &e, NULL);
-  switch (e.type) {
-  case OI_EVENT_ENTERED:
-    return json_pack("{s:s, s:s}", "type", "entered", "request", e.request_id);
-  case OI_EVENT_DECIDED:
-    /* What an award of it pays is fixed when it is decided. */
-    oi_ledger_get(l, e.request_id, &entry, NULL);
-    return json_pack("{s:s, s:s, s:s, s:i, s:i, s:o}", "type", "decided", "request",
-                     e.request_id, "outcome", oi_outcome_name(e.outcome), "nights", e.nights,
-                     "nights_if_awarded", entry.nights_if_awarded, "reasons",
-                     oip_reasons_json(p, e.reasons, e.reason_count));
-  case OI_EVENT_WITHDRAWN:
-    return json_pack("{s:s, s:s, s:s}", "type", "withdrawn", "request", e.request_id,
-                     "outcome", oi_outcome_name(e.outcome));
-  case OI_EVENT_PROMOTED:
-    return json_pack("{s:s, s:s, s:s, s:i}", "type", "promoted", "request", e.request_id,
-                     "cause", e.cause_id, "nights", e.nights);
-  }
-  return NULL;
-}
-
-/* Append one element, compact, on its own line. */
-static int put_element(struct oip_buf *b, json_t *v, int first)
-{
-  int bad = v == NULL || oip_buf_puts(b, first ? "\n" : ",\n") != 0 || oip_buf_json(b, v) != 0;
-
-  json_decref(v);
-  return bad;
-}
-
 oi_status oi_ledger_to_json(const oi_ledger *l, char **out, size_t *length_out, oi_error *err)
 {
-  struct oip_buf b = { NULL, 0, 0 };
-  const oi_policy *p;
-  json_t *head;
-  size_t i, n;
-  int bad;
-
   if (l == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "out",
                     "a required pointer is NULL");
-  p = oi_ledger_policy(l);
-  /* Written one element at a time, so a large ledger never needs a whole
-   * document tree in memory. */
-  head = json_pack("{s:s, s:i, s:{s:s, s:s}}", "format", LEDGER_FORMAT, "version",
-                   LEDGER_VERSION, "policy", "id", p->id, "digest", p->digest);
-  bad = head == NULL || oip_buf_json(&b, head) != 0;
-  json_decref(head);
-  if (!bad) {
-    b.length--; /* reopen the object: drop its '}' */
-    bad = oip_buf_puts(&b, ",\"requests\":[") != 0;
-  }
-  n = oi_ledger_count(l);
-  for (i = 0; !bad && i < n; i++)
-    bad = put_element(&b, request_json(l, oip_ledger_rec(l, i)), i == 0);
-  bad = bad || oip_buf_puts(&b, "],\"events\":[") != 0;
-  n = oi_ledger_event_count(l);
-  for (i = 0; !bad && i < n; i++)
-    bad = put_element(&b, event_json(l, i), i == 0);
-  bad = bad || oip_buf_puts(&b, "]}\n") != 0;
-  if (bad) {
-    free(b.data);
+  /* Written one element at a time into one buffer, so a large ledger never
+   * needs a document tree in memory (json_ledger_write.c). */
+  if (oip_ledger_write_json(l, LEDGER_VERSION, LEDGER_FORMAT, out, length_out) != 0)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory writing a ledger snapshot");
-  }
-  *out = b.data;
-  if (length_out != NULL)
-    *length_out = b.length;
   return OI_OK;
 }
 
@@ -660,6 +573,13 @@ oi_status oi_ledger_from_json(const oi_policy *policy, const char *text, size_t 
     return oip_fail(err, OI_EINVAL, NULL,
                     policy == NULL ? "policy" : text == NULL ? "text" : "out",
                     "a required pointer is NULL");
+  /* A snapshot as this library writes one loads the quick way; any other
+   * text, and any text with a fault, is read here, which says where. */
+  switch (oip_ledger_read_json(policy, text, length, out, err)) {
+  case 1: return OI_OK;
+  case -1: return OI_ENOMEM;
+  default: break;
+  }
   oip_doc_init(&doc, text, length, err);
   st = oip_doc_parse(&doc, OI_SNAPSHOT_DOCUMENT_MAX, limits, &root);
   if (st != OI_OK)

@@ -2,12 +2,11 @@
  * The subsidy ledger: S4 (seats, first come first served by receipt), S5
  * (a local's cap per calendar year), S9 (one subsidy an officer a year), S10
  * (waitlist and promotion) and S11 (awards stand), over the stateless rules.
- * This file holds the ledger's life and its changes: entering requests one
- * by one or as a batch, awarding, and withdrawing with promotion. Its
- * indexes, waitlist, queries and audit trail have files of their own
- * (ledger_state.h says which).
+ * This file holds the ledger's life and its changes: entering a request,
+ * awarding, and withdrawing with promotion. Batches, indexes, the waitlist,
+ * queries and the audit trail have files of their own (ledger_state.h says
+ * which).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +20,7 @@
 oi_status oi_ledger_new(const oi_policy *policy, oi_ledger **out, oi_error *err)
 {
   oi_ledger *l;
+  size_t i;
 
   if (policy == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, policy == NULL ? "policy" : "out",
@@ -34,6 +34,10 @@ oi_status oi_ledger_new(const oi_policy *policy, oi_ledger **out, oi_error *err)
     free(l);
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a ledger");
   }
+  for (i = 0; i < policy->session_count; i++)
+    l->sessions[i].refused = l->sessions[i].withdrawn = OIP_NONE;
+  oip_pool_init(&l->strings, 1);
+  oip_pool_init(&l->reasons, 8);
   l->policy = policy;
   /* A key no caller can predict: ids cannot be chosen to collide. The
    * tables work alike under any key, so nothing the ledger decides or
@@ -49,18 +53,23 @@ void oi_ledger_free(oi_ledger *l)
 
   if (l == NULL)
     return;
-  for (i = 0; i < l->chunk_count; i++)
-    free(l->chunks[i]);
-  free(l->chunks);
-  free(l->events);
-  for (i = 0; l->sessions != NULL && i < l->policy->session_count; i++)
-    oip_heads_free(&l->sessions[i]);
+  for (i = 0; i < l->policy->session_count; i++)
+    oip_session_state_free(&l->sessions[i]);
   free(l->sessions);
-  oip_map_free(&l->ids);
-  oip_map_free(&l->officers);
-  oip_map_free(&l->locals);
-  oip_map_free(&l->queues);
-  oip_arena_free(&l->arena);
+  free(l->rec_block);
+  free(l->receipts);
+  oip_pool_free(&l->strings);
+  oip_pool_free(&l->reasons);
+  oip_table_free(&l->ids);
+  oip_table_free(&l->officers);
+  oip_table_free(&l->locals);
+  for (i = 0; i < l->oy_chunk_count; i++)
+    free(l->oy_chunks[i]);
+  free(l->oy_chunks);
+  free(l->lys);
+  free(l->queues);
+  free(l->events);
+  free(l->reason_cache);
   free(l);
 }
 
@@ -74,107 +83,173 @@ size_t oi_ledger_count(const oi_ledger *l)
   return l != NULL ? l->count : 0;
 }
 
-const struct oip_rec *oip_ledger_rec(const oi_ledger *l, size_t i)
-{
-  return i < l->count ? oip_rec_at(l, i) : NULL;
-}
-
 /* ---- reserving: everything a change needs is allocated before it starts,
  * so a change either happens whole or not at all. ------------------------ */
 
-static oi_status reserve(oi_ledger *l, size_t requests, size_t events, oi_error *err)
+/* Room for n more elements of size bytes in *items (capacity *cap),
+ * growing by half (gently) or doubling. */
+static int grow(void **items, size_t *cap, size_t count, size_t n, size_t size, int gently)
 {
-  size_t need_chunks = (l->count + requests + REC_CHUNK - 1) / REC_CHUNK;
+  size_t c = *cap ? *cap : 64;
+  void *p;
 
+  if (count + n <= *cap)
+    return 0;
+  while (c < count + n)
+    c = gently ? c + c / 2 : 2 * c;
+  p = realloc(*items, c * size);
+  if (p == NULL)
+    return -1;
+  *items = p;
+  *cap = c;
+  return 0;
+}
+
+/* A record is one cache line. */
+typedef char oip_rec_is_a_cache_line[sizeof(struct oip_rec) == 64 ? 1 : -1];
+
+/* Room for n more records, the array aligned to 64 bytes so that each
+ * record is one cache line: a block 64 bytes larger, the records moved
+ * within it when a realloc() lands them elsewhere modulo 64. */
+static int grow_records(oi_ledger *l, size_t n)
+{
+  const size_t line = 64, size = sizeof *l->recs;
+  size_t c = l->rec_capacity ? l->rec_capacity : 64, before;
+  char *block;
+
+  if (l->count + n <= l->rec_capacity)
+    return 0;
+  while (c < l->count + n)
+    c *= 2;
+  before = l->rec_block != NULL ? (size_t)((char *)l->recs - (char *)l->rec_block) : 0;
+  block = realloc(l->rec_block, c * size + line);
+  if (block == NULL)
+    return -1;
+  {
+    char *aligned = block + (line - (size_t)((uintptr_t)block % line)) % line;
+    if (aligned != block + before)
+      memmove(aligned, block + before, l->count * size);
+    l->rec_block = block;
+    l->recs = (struct oip_rec *)(void *)aligned;
+    l->rec_capacity = c;
+  }
+  return 0;
+}
+
+/* The cache of reason arrays, an eighth of a slot for each of n requests
+ * (within bounds). Out of memory, the one it has stays: it is only a cache. */
+static void grow_reason_cache(oi_ledger *l, size_t n)
+{
+  size_t cap = l->reason_cache != NULL ? l->reason_cache_mask + 1 : 0, want = cap;
+  struct oip_reason_cache *c;
+
+  while (want < OIP_REASON_CACHE_MIN || (want < n / 8 && want < OIP_REASON_CACHE_MAX))
+    want = want ? 2 * want : OIP_REASON_CACHE_MIN;
+  if (want == cap || (c = calloc(want, sizeof *c)) == NULL)
+    return;
+  free(l->reason_cache);
+  l->reason_cache = c;
+  l->reason_cache_mask = want - 1;
+}
+
+oi_status oip_ledger_reserve(oi_ledger *l, const struct oip_reservation *r, oi_error *err)
+{
   /* No more requests than a snapshot may hold, so that every ledger saved
    * loads back (json.h). */
-  if (requests > (size_t)OI_LEDGER_REQUESTS_MAX - l->count)
+  if (r->requests > (size_t)OI_LEDGER_REQUESTS_MAX - l->count)
     return oip_fail(err, OI_ELIMIT, NULL, "ledger",
                     "the ledger holds %zu requests; it may hold at most %d", l->count,
                     OI_LEDGER_REQUESTS_MAX);
-  if (oip_map_reserve(&l->ids, requests) != 0 || oip_map_reserve(&l->officers, requests) != 0 ||
-      oip_map_reserve(&l->locals, requests) != 0 || oip_map_reserve(&l->queues, requests) != 0)
-    goto nomem;
-  if (need_chunks > l->chunk_count) {
-    struct oip_rec **chunks = realloc(l->chunks, need_chunks * sizeof *chunks);
-    if (chunks == NULL)
-      goto nomem;
-    l->chunks = chunks;
-    while (l->chunk_count < need_chunks) {
-      chunks[l->chunk_count] = malloc(REC_CHUNK * sizeof **chunks);
-      if (chunks[l->chunk_count] == NULL)
-        goto nomem;
-      l->chunk_count++;
-    }
-  }
-  if (l->event_count + events > l->event_capacity) {
-    size_t cap = l->event_capacity ? l->event_capacity : 64;
-    struct oip_event *ev;
-    while (cap < l->event_count + events)
-      cap *= 2;
-    ev = realloc(l->events, cap * sizeof *ev);
-    if (ev == NULL)
-      goto nomem;
-    l->events = ev;
-    l->event_capacity = cap;
-  }
-  return OI_OK;
-nomem:
-  return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
-}
-
-/* Room for extra more heads at a session. */
-static oi_status reserve_heads(oi_ledger *l, size_t session, size_t extra, oi_error *err)
-{
-  if (oip_heads_reserve(&l->sessions[session], extra) != OI_OK)
-    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing a waitlist");
+  if (grow_records(l, r->requests) != 0 ||
+      grow((void **)&l->receipts, &l->receipt_capacity, l->receipt_count, r->requests,
+           sizeof *l->receipts, 1) != 0 ||
+      grow((void **)&l->events, &l->event_capacity, l->event_count, r->events,
+           sizeof *l->events, 0) != 0 ||
+      oip_table_reserve(&l->ids, r->requests) != 0 ||
+      oip_table_reserve(&l->officers, r->officers) != 0 ||
+      oip_table_reserve(&l->locals, r->locals) != 0 ||
+      oip_reserve_officer_years(l, r->officers) != 0 ||
+      /* Local-years and queues are fewer than requests, and grow gently. */
+      grow((void **)&l->lys, &l->ly_capacity, l->ly_count, r->locals, sizeof *l->lys, 1) != 0 ||
+      grow((void **)&l->queues, &l->queue_capacity, l->queue_count, r->queues,
+           sizeof *l->queues, 1) != 0 ||
+      oip_pool_reserve(&l->strings, r->string_bytes, OI_NAME_MAX + 2) != 0 ||
+      oip_pool_reserve(&l->reasons, r->reason_bytes, OI_REASONS_MAX * sizeof(oi_reason)) != 0 ||
+      oip_waitlist_reserve(l, r->heads) != 0)
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
+  grow_reason_cache(l, l->count + r->requests);
   return OI_OK;
 }
 
-/*
- * What entering one request needs, found or allocated before anything
- * changes: its strings and reason slots (in the arena), and the counters it
- * touches, found, or else a spare to make them from. Its record is filled in
+/* ---- reasons ------------------------------------------------------------ */
 
- * place, in a reserved slot past the last entered one, where nothing sees it
- * until it is committed.
- */
-struct prep {
-  struct oip_rec *rec;
-  oi_reason *reasons;          /* reason_slots of them */
-  size_t reason_slots;
-  uint64_t id_hash;
-  uint64_t officer_hash;
-  struct oip_officer_year *oy; /* found when prepared, or NULL */
-  struct oip_local_year *ly;
-  struct oip_queue *queue;
-  struct oip_officer_year *oy_spare;
-  struct oip_local_year *ly_spare;
-  struct oip_queue *queue_spare;
-};
-
-static void award(oi_ledger *l, struct oip_rec *r)
+static uint64_t mix(uint64_t h, uint64_t v)
 {
+  h ^= v;
+  h *= UINT64_C(0x9e3779b97f4a7c15);
+  return h ^ h >> 29;
+}
+
+/* Store n reasons (room reserved), as the array an equal one already
+ * stored is when the cache remembers it: the same reasons, kept once. The
+ * cache only saves memory: a pair it misses is stored twice, so no choice
+ * of requests makes this slower or wrong. */
+uint32_t oip_store_reasons(oi_ledger *l, const oi_reason *reasons, size_t n)
+{
+  struct oip_reason_cache *slot = NULL;
+  uint64_t h = n;
+  uint32_t handle;
+  size_t i;
+
+  if (n == 0)
+    return OIP_POOL_NONE;
+  for (i = 0; i < n; i++) {
+    const oi_reason *r = &reasons[i];
+    h = mix(h, (uint64_t)r->code << 32 ^ (uint64_t)(uint32_t)r->session);
+    h = mix(h, (uint64_t)r->value[0] ^ (uint64_t)r->value[1] << 17);
+    h = mix(h, (uint64_t)r->value[2] ^ (uint64_t)r->value[3] << 23 ^ (uintptr_t)r->ref_id);
+  }
+  if (l->reason_cache != NULL) {
+    slot = &l->reason_cache[h & l->reason_cache_mask];
+    if (slot->handle1 != 0 && slot->count == n && slot->check == (uint16_t)(h >> 48) &&
+        oip_bytes_equal(oip_pool_at(&l->reasons, slot->handle1 - 1), reasons,
+                        n * sizeof *reasons))
+      return slot->handle1 - 1;
+  }
+  handle = oip_pool_take(&l->reasons, n * sizeof *reasons);
+  memcpy(oip_pool_at(&l->reasons, handle), reasons, n * sizeof *reasons);
+  if (slot != NULL) {
+    slot->handle1 = handle + 1;
+    slot->count = (uint16_t)n;
+    slot->check = (uint16_t)(h >> 48);
+  }
+  return handle;
+}
+
+/* ---- awards ------------------------------------------------------------ */
+
+static void award(oi_ledger *l, uint32_t x)
+{
+  struct oip_rec *r = &l->recs[x];
   struct oip_session_state *s = &l->sessions[r->session];
 
-  s->awarded = oip_avl_insert(s->awarded, &r->node, oip_cmp_rec_nodes);
-  s->awarded_count++;
+  oip_award_add(l, x);
   s->nights += r->nights;
-  if (++r->ly->awarded == l->policy->numbers.local_cap_per_year)
+  if (++l->lys[r->ly].awarded == l->policy->numbers.local_cap_per_year)
     oip_local_year_cap_changed(l, r->ly); /* S5: its queues now wait for a slot */
   l->district_awards[r->district]++;
   l->district_nights[r->district] += r->nights;
   r->status = OI_OUTCOME_AWARDED;
 }
 
-static void unaward(oi_ledger *l, struct oip_rec *r)
+static void unaward(oi_ledger *l, uint32_t x)
 {
+  struct oip_rec *r = &l->recs[x];
   struct oip_session_state *s = &l->sessions[r->session];
 
-  s->awarded = oip_avl_remove(s->awarded, &r->node, oip_cmp_rec_nodes);
-  s->awarded_count--;
+  oip_award_remove(l, x);
   s->nights -= r->nights;
-  if (r->ly->awarded-- == l->policy->numbers.local_cap_per_year)
+  if (l->lys[r->ly].awarded-- == l->policy->numbers.local_cap_per_year)
     oip_local_year_cap_changed(l, r->ly); /* S5: room again */
   l->district_awards[r->district]--;
   l->district_nights[r->district] -= r->nights;
@@ -182,97 +257,200 @@ static void unaward(oi_ledger *l, struct oip_rec *r)
 
 /* ---- entering a request -----------------------------------------------
  *
- * A request is entered in two steps. prepare() decides its stateless part
- * (S1, S2, S3, S6, S8, E1), allocates what it needs and fills its record
- * where nothing sees it yet; commit() applies S9, S4 and S5 against the
- * ledger as it stands and links the record in. Every allocation happens in
- * prepare(), so a submit or a whole batch either happens or changes nothing.
+ * A request's record is filled with what it says and its stateless
+ * decision (S1, S2, S3, S6, S8, E1); oip_commit() then applies S9, S4 and
+ * S5 against the ledger as it stands and links the record in. Every
+ * allocation happens before (oip_ledger_reserve()), so a submit or a whole
+ * batch either happens or changes nothing.
  */
 
-static oi_status validate_for_ledger(const oi_ledger *l, const oi_subsidy_request *r,
-                                     size_t *session, uint64_t *id_hash, oi_error *err)
+void oip_fill_rec(oi_ledger *l, uint32_t i, const oi_subsidy_request *r,
+                  const struct oip_checked *c, const oi_decision *d)
 {
-  oi_status st;
+  struct oip_rec *rec = &l->recs[i];
+  const oi_datetime t = r->received;
 
-  st = oip_validate_subsidy(l->policy, r, "request", session, err);
-  if (st != OI_OK)
-    return st;
-  if (r->id == NULL || r->id[0] == '\0')
-    return oip_fail(err, OI_EINVAL, "request", "id",
-                    "a ledger names requests by id: the id is required");
-  *id_hash = oip_id_hash(l, r->id);
-  if (oip_find_rec(l, r->id, *id_hash) != NULL)
-    return oip_fail(err, OI_EEXISTS, "request", "id", "request \"%s\" is already entered",
-                    r->id);
-  return OI_OK;
-}
+  const uint64_t order = oip_order_key((int64_t)c->received_days * 86400 +
+                                           (int64_t)t.hour * 3600 + (int64_t)t.minute * 60 +
+                                           t.second,
+                                       i);
 
-/*
- * Prepare a validated request as record rec. reason_slots says how many
- * reasons its decision may end with (its stateless reasons, plus what S9,
- * S4 and S5 may add); will_wait says whether it may be waitlisted (so may
- * need a queue).
- */
-static oi_status prepare(oi_ledger *l, const oi_subsidy_request *r, size_t session,
-                         const oi_decision *d, size_t reason_slots, int will_wait,
-                         struct prep *p, oi_error *err)
-{
-  const struct oip_session *ps = &l->policy->sessions[session];
-  struct oip_arena *a = &l->arena;
-  struct oip_rec *rec = p->rec;
-  const int32_t year = ps->first_day.year; /* S5, S9: the year of the first day */
-  const char *id, *officer_id, *officer_name, *local_name;
-  int ok;
-
-  id = oip_arena_strdup(a, r->id);
-  officer_id = oip_arena_strdup(a, r->officer.id);
-  officer_name = oip_arena_strdup(a, r->officer.name);
-  local_name = oip_arena_strdup(a, r->local.name);
-  p->reason_slots = reason_slots;
-  p->reasons = reason_slots > 0 ? oip_arena_alloc(a, reason_slots * sizeof(oi_reason)) : NULL;
-  ok = id && officer_id && local_name && (r->officer.name == NULL || officer_name) &&
-       (reason_slots == 0 || p->reasons);
-  if (ok && p->oy == NULL)
-    ok = (p->oy_spare = oip_arena_alloc(a, sizeof *p->oy_spare)) != NULL;
-  if (ok && d->outcome == OI_OUTCOME_ELIGIBLE && p->ly == NULL)
-    ok = (p->ly_spare = oip_arena_alloc(a, sizeof *p->ly_spare)) != NULL;
-  if (ok && will_wait && p->queue == NULL)
-    ok = (p->queue_spare = oip_arena_alloc(a, sizeof *p->queue_spare)) != NULL;
-  if (!ok)
-    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory storing a request");
-
-  memset(rec, 0, sizeof *rec);
-  rec->id = id;
-  rec->officer_id = officer_id;
-  rec->officer_name = officer_name;
-  rec->local_name = local_name;
-  rec->received_key = oip_receipt_key(r->received);
-  rec->receipts_cents = r->local.receipts_cents;
+  rec->order_lo = (uint32_t)order;
+  rec->order_hi = (uint32_t)(order >> 32);
+  /* Receipts matter only when known (S2; a snapshot writes null), and few
+   * requests know them: kept apart, room reserved. */
+  if (r->local.receipts_known) {
+    l->receipts[l->receipt_count].rec = i;
+    l->receipts[l->receipt_count++].cents = r->local.receipts_cents;
+  }
+  rec->a = rec->b = OIP_NONE;
+  rec->queue = OIP_NONE;
+  rec->oy = OIP_NONE;
+  rec->ly = OIP_NONE;
   rec->local_number = r->local.number;
-  rec->session = (int32_t)session;
-  rec->year = year;
   rec->nights_requested = r->nights;
-  rec->nights = d->nights;
+  rec->reasons = OIP_POOL_NONE;
+  rec->session = (uint16_t)c->session;
+  rec->height = 0;
+  /* Until committed, the status is the stateless outcome. */
+  rec->status = (uint8_t)d->outcome;
+  rec->decided = (uint8_t)d->outcome;
+  rec->reason_count = 0;
+  rec->nights = (uint8_t)d->nights_if_awarded;
+  rec->flags = (uint8_t)((r->attested ? OIP_F_ATTESTED : 0u) |
+                         (r->with_application ? OIP_F_WITH_APPLICATION : 0u) |
+                         (r->application_signed ? OIP_F_APPLICATION_SIGNED : 0u) |
+                         (r->request_signed ? OIP_F_REQUEST_SIGNED : 0u) |
+                         (r->local.receipts_known ? OIP_F_RECEIPTS : 0u));
   rec->country = (uint8_t)r->local.country;
   rec->district = (uint8_t)r->local.district;
   rec->lm_form = (uint8_t)r->local.lm_form;
-  rec->receipts_known = (uint8_t)r->local.receipts_known;
   rec->office = (uint8_t)r->officer.office;
-  rec->attested = (uint8_t)r->attested;
-  rec->with_application = (uint8_t)r->with_application;
-  rec->application_signed = (uint8_t)r->application_signed;
-  rec->request_signed = (uint8_t)r->request_signed;
-  /* Until committed, the status is the stateless outcome. */
-  rec->status = (uint8_t)d->outcome;
-  rec->reason_count = (uint8_t)d->reason_count;
-  if (d->reason_count > 0)
-    memcpy(p->reasons, d->reasons, d->reason_count * sizeof *d->reasons);
-  return OI_OK;
 }
 
-static void decision_of(const oi_ledger *l, const struct oip_rec *rec, oi_decision *d)
+/* A string shared with the one already kept (*kept) when they are equal,
+ * else kept anew (and remembered in *kept when it held none). */
+static uint32_t share_string(oi_ledger *l, uint32_t *kept, const char *s, size_t len)
 {
+  uint32_t h;
+
+  if (*kept != OIP_POOL_NONE && oip_kept_equal(l, *kept, s, len))
+    return *kept;
+  h = oip_keep_string(l, s, len);
+  if (*kept == OIP_POOL_NONE)
+    *kept = h;
+  return h;
+}
+
+void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi_decision *d,
+                oi_decision *out)
+{
+  struct oip_rec *rec = &l->recs[i];
+  const oi_policy *pol = l->policy;
+  struct oip_session_state *ss = &l->sessions[rec->session];
+  const int32_t year = oip_rec_year(l, rec);
+  const int look_local = rec->status == OI_OUTCOME_ELIGIBLE || e->names;
+  oi_reason reasons[OI_REASONS_MAX];
+  struct oip_officer_year *oy;
+  struct oip_local_year *ly = NULL;
+  size_t n = d->reason_count;
+  uint32_t oyi, lyi = OIP_NONE;
+
+  /* The records the tables' slots name are fetched together, then their
+   * names, while the rules are applied: at a million requests each is a
+   * trip to memory, and they overlap. */
+  oyi = oip_table_peek(&l->officers, oip_tag_of(e->officer_hash));
+  if (oyi != OIP_TABLE_NONE)
+    oip_prefetch(oip_oy(l, oyi));
+  if (look_local && (lyi = oip_table_peek(&l->locals, oip_tag_of(e->local_hash))) !=
+                        OIP_TABLE_NONE)
+    oip_prefetch(&l->lys[lyi]);
+  if (n > 0)
+    memcpy(reasons, d->reasons, n * sizeof *reasons);
+  oyi = oip_find_officer_year(l, e->officer_id, e->officer_id_len, year, e->officer_hash);
+  if (oyi == OIP_NONE)
+    oyi = oip_new_officer_year(l, e->officer_id, e->officer_id_len, year, e->officer_hash);
+  oy = oip_oy(l, oyi);
+  rec->oy = oyi;
+  if (e->names && e->officer_name != NULL && oy->name != OIP_POOL_NONE)
+    oip_prefetch(oip_str(l, oy->name));
+  if (look_local) {
+    lyi = oip_find_local_year(l, rec->local_number, year, e->local_hash);
+    if (lyi != OIP_NONE) {
+      ly = &l->lys[lyi];
+      if (e->names && ly->name != OIP_POOL_NONE)
+        oip_prefetch(oip_str(l, ly->name));
+    }
+  }
+  /* S9: one subsidy an officer a year, while the first is awarded or waits. */
+  if (oy->active != OIP_NONE) {
+    if (rec->status == OI_OUTCOME_ELIGIBLE)
+      n = 0; /* a refusal carries no S3 note */
+    oip_set_reason(&reasons[n], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
+                   OI_SEVERITY_REFUSAL, rec->session, year, (int64_t)oy->active + 1, 0, 0);
+    /* Named by the id its caller gave it: the ledger's copy, no allocation. */
+    reasons[n++].ref_id = oip_str(l, oy->active_id);
+    rec->status = OI_OUTCOME_REFUSED;
+    rec->nights = 0;
+  }
+  if (rec->status == OI_OUTCOME_ELIGIBLE) {
+    int seat, slot;
+    size_t blocked;
+
+    if (ly == NULL) {
+      lyi = oip_new_local_year(l, rec->local_number, year, e->local_hash);
+      ly = &l->lys[lyi];
+    }
+    rec->ly = lyi;
+    seat = oip_seat_free(l, rec->session);
+    slot = oip_slot_free(l, ly);
+    blocked = (size_t)!seat + (size_t)!slot;
+    if (blocked == 0) {
+      rec->status = OI_OUTCOME_AWARDED;
+    } else {
+      /* S10: eligible but blocked by S4, S5 or both; it waits by receipt.
+       * Its reasons say why, ahead of the S3 note it may carry. */
+      memmove(&reasons[blocked], &reasons[0], n * sizeof *reasons);
+      n = 0;
+      if (!seat)
+        oip_set_reason(&reasons[n++], OI_REASON_SEATS_TAKEN, OI_CLAUSE_S4,
+                       OI_SEVERITY_WAITLIST, rec->session, pol->sessions[rec->session].seats,
+                       (int64_t)ss->awarded_count, 0, 0);
+      if (!slot)
+        oip_set_reason(&reasons[n++], OI_REASON_LOCAL_CAP_REACHED, OI_CLAUSE_S5,
+                       OI_SEVERITY_WAITLIST, rec->session, rec->local_number, year,
+                       pol->numbers.local_cap_per_year, ly->awarded);
+      n = blocked + d->reason_count;
+      rec->status = OI_OUTCOME_WAITLISTED;
+    }
+  }
+  rec->decided = rec->status;
+  rec->reason_count = (uint8_t)n;
+  rec->reasons = oip_store_reasons(l, reasons, n);
+
+  oip_table_insert(&l->ids, oip_tag_of(e->id_hash), i);
+  l->count++;
+  oip_add_event(l, OI_EVENT_ENTERED, i, 0);
+  switch (rec->status) {
+  case OI_OUTCOME_AWARDED:
+    award(l, i);
+    oy->active = i;
+    oy->active_id = rec->id;
+    break;
+  case OI_OUTCOME_WAITLISTED: {
+    uint32_t q = oip_find_queue(l, rec->ly, rec->session);
+    if (q == OIP_NONE)
+      q = oip_new_queue(l, rec->ly, rec->session);
+    oip_queue_push(l, q, i);
+    oy->active = i;
+    oy->active_id = rec->id;
+    break;
+  }
+  default:
+    rec->a = ss->refused;
+    ss->refused = i;
+    ss->refused_count++;
+    break;
+  }
+  oip_add_event(l, OI_EVENT_DECIDED, i, 0);
+  /* Names last: shared with those their year was first given, when equal
+   * (the local's only when the local has a year here). */
+  if (e->names) {
+    rec->officer_name = e->officer_name == NULL ? OIP_POOL_NONE
+                        : share_string(l, &oy->name, e->officer_name, e->officer_name_len);
+    rec->local_name = ly != NULL
+                          ? share_string(l, &ly->name, e->local_name, e->local_name_len)
+                          : oip_keep_string(l, e->local_name, e->local_name_len);
+  }
+  if (out != NULL)
+    oip_decision_of(l, i, out);
+}
+
+void oip_decision_of(const oi_ledger *l, uint32_t i, oi_decision *d)
+{
+  const struct oip_rec *rec = &l->recs[i];
   const struct oip_session *s = &l->policy->sessions[rec->session];
+  const size_t n = oip_rec_reason_count(rec);
 
   d->outcome = (oi_outcome)rec->status;
   d->policy_id = l->policy->id;
@@ -283,307 +461,178 @@ static void decision_of(const oi_ledger *l, const struct oip_rec *rec, oi_decisi
    * what its award will pay apart. */
   d->nights = rec->status == OI_OUTCOME_AWARDED ? rec->nights : 0;
   d->payee = rec->status == OI_OUTCOME_AWARDED ? s->hotel : NULL;
-  d->reason_count = rec->reason_count;
-  if (rec->reason_count > 0)
-    memcpy(d->reasons, rec->reasons, rec->reason_count * sizeof *rec->reasons);
+  d->reason_count = n;
+  if (n > 0)
+    memcpy(d->reasons, oip_rec_reasons(l, rec), n * sizeof *d->reasons);
   d->nights_if_awarded = rec->nights;
-  d->request_id = rec->id;
+  d->request_id = oip_str(l, rec->id);
 }
 
-/* Apply S9, S4 and S5 to a prepared record and enter it. Cannot fail. */
-static void commit(oi_ledger *l, struct prep *p, oi_decision *out)
+/* What a request's slots are, reckoned before it is checked. */
+struct early {
+  uint64_t id_hash, officer_hash, local_hash;
+  size_t id_len, officer_id_len, session;
+  int known;
+};
+
+/* Hash the request's id, officer and local and start fetching the slots
+ * they name, before the request is checked, so that they arrive while it
+ * is: at a million requests each is a trip to memory. Nothing here trusts
+ * the request (a hash of bytes is only a hash, a fetch changes nothing);
+ * its strings are read only within their bounds. */
+static void fetch_early(const oi_ledger *l, const oi_subsidy_request *r, struct early *x)
 {
-  struct oip_rec *rec = p->rec;
-  const oi_policy *pol = l->policy;
-  struct oip_session_state *ss = &l->sessions[rec->session];
-  struct oip_officer_year *oy;
-  size_t n = rec->reason_count;
+  const char *e1, *e2, *e3;
+  int32_t year;
 
-  rec->entry = (uint64_t)l->count + 1;
-  oy = p->oy != NULL ? p->oy
-                     : oip_officer_year(l, rec->officer_id, rec->year, p->officer_hash, p->oy_spare);
-  rec->oy = oy;
-  /* S9: one subsidy an officer a year, while the first is awarded or waits. */
-  if (oy->active != NULL) {
-    if (rec->status == OI_OUTCOME_ELIGIBLE)
-      n = 0; /* a refusal carries no S3 note */
-    oip_set_reason(&p->reasons[n], OI_REASON_OFFICER_ALREADY_SUBSIDIZED, OI_CLAUSE_S9,
-               OI_SEVERITY_REFUSAL, rec->session, rec->year, (int64_t)oy->active->entry, 0,
-               0);
-    /* Named by the id its caller gave it: the ledger's copy, no allocation. */
-    p->reasons[n++].ref_id = oy->active->id;
-    rec->status = OI_OUTCOME_REFUSED;
-    rec->nights = 0;
-  }
-  if (rec->status == OI_OUTCOME_ELIGIBLE) {
-    struct oip_local_year *ly =
-        p->ly != NULL ? p->ly : oip_local_year(l, rec->local_number, rec->year, p->ly_spare);
-    const int seat = oip_seat_free(l, rec->session), slot = oip_slot_free(l, ly);
-    const size_t blocked = (size_t)!seat + (size_t)!slot;
-
-    rec->ly = ly;
-    if (blocked == 0) {
-      rec->status = OI_OUTCOME_AWARDED;
-    } else {
-      /* S10: eligible but blocked by S4, S5 or both; it waits by receipt.
-       * Its reasons say why, ahead of the S3 note it may carry. */
-      memmove(&p->reasons[blocked], &p->reasons[0], n * sizeof *p->reasons);
-      n = 0;
-      if (!seat)
-        oip_set_reason(&p->reasons[n++], OI_REASON_SEATS_TAKEN, OI_CLAUSE_S4,
-                   OI_SEVERITY_WAITLIST, rec->session, pol->sessions[rec->session].seats,
-                   (int64_t)ss->awarded_count, 0, 0);
-      if (!slot)
-        oip_set_reason(&p->reasons[n++], OI_REASON_LOCAL_CAP_REACHED, OI_CLAUSE_S5,
-                   OI_SEVERITY_WAITLIST, rec->session, rec->local_number, rec->year,
-                   pol->numbers.local_cap_per_year, ly->awarded);
-      n = blocked + rec->reason_count;
-      rec->status = OI_OUTCOME_WAITLISTED;
-    }
-  }
-  rec->reason_count = (uint8_t)n;
-  rec->reasons = n > 0 ? p->reasons : NULL;
-
-  oip_index_rec(l, p->id_hash, rec);
-  l->count++;
-  oip_add_event(l, OI_EVENT_ENTERED, rec, NULL, OI_OUTCOME_NONE);
-  switch (rec->status) {
-  case OI_OUTCOME_AWARDED:
-    award(l, rec);
-    oy->active = rec;
-    break;
-  case OI_OUTCOME_WAITLISTED:
-    oip_queue_push(l, p->queue != NULL ? p->queue
-                                   : oip_queue_for(l, rec->session, rec->local_number, rec->ly,
-                                               p->queue_spare),
-               rec);
-    oy->active = rec;
-    break;
-  default:
-    rec->list_next = ss->refused;
-    ss->refused = rec;
-    ss->refused_count++;
-    break;
-  }
-  oip_add_event(l, OI_EVENT_DECIDED, rec, NULL, (oi_outcome)rec->status);
-  if (out != NULL)
-    decision_of(l, rec, out);
-}
-
-/* Find the counters a request touches, as the ledger stands now. */
-static void find_counters(const oi_ledger *l, const oi_subsidy_request *r, size_t session,
-                          int eligible, struct prep *p)
-{
-  const int32_t year = l->policy->sessions[session].first_day.year;
-
-  p->officer_hash = oip_officer_hash(l, r->officer.id, year);
-  p->oy = oip_find_officer_year(l, r->officer.id, year, p->officer_hash);
-  if (eligible) {
-    p->ly = oip_find_local_year(l, r->local.number, year);
-    p->queue = oip_find_queue(l, (int32_t)session, r->local.number);
-  }
+  memset(x, 0, sizeof *x);
+  if (r->id == NULL || r->session_id == NULL || r->officer.id == NULL ||
+      (e1 = memchr(r->id, '\0', OI_ID_MAX + 1)) == NULL ||
+      (e2 = memchr(r->session_id, '\0', OI_ID_MAX + 1)) == NULL ||
+      (e3 = memchr(r->officer.id, '\0', OI_ID_MAX + 1)) == NULL ||
+      oip_session_by_id(l->policy, r->session_id, (size_t)(e2 - r->session_id), &x->session) ==
+          NULL)
+    return;
+  year = l->policy->sessions[x->session].first_day.year;
+  x->id_len = (size_t)(e1 - r->id);
+  x->officer_id_len = (size_t)(e3 - r->officer.id);
+  x->id_hash = oip_id_hash(l, r->id, x->id_len);
+  oip_table_prefetch(&l->ids, oip_tag_of(x->id_hash));
+  x->officer_hash = oip_officer_hash(l, r->officer.id, x->officer_id_len, year);
+  oip_table_prefetch(&l->officers, oip_tag_of(x->officer_hash));
+  x->local_hash = oip_local_hash(l, r->local.number, year);
+  oip_table_prefetch(&l->locals, oip_tag_of(x->local_hash));
+  x->known = 1;
 }
 
 oi_status oi_ledger_submit(oi_ledger *l, const oi_subsidy_request *r, oi_decision *out,
                            oi_error *err)
 {
-  struct prep p;
+  struct oip_reservation res;
+  struct oip_entering e;
+  struct oip_checked c;
+  struct early x;
   oi_decision d;
-  size_t session, slots;
-  int s9, wait = 0;
+  int32_t year;
+  uint32_t peek;
   oi_status st;
 
   if (l == NULL || r == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "request",
                     "a required pointer is NULL");
-  memset(&p, 0, sizeof p);
-  st = validate_for_ledger(l, r, &session, &p.id_hash, err);
-  if (st == OI_OK)
-    st = reserve(l, 1, 2, err);
-  if (st == OI_OK)
-    st = reserve_heads(l, session, 1, err);
+  fetch_early(l, r, &x);
+  st = oip_check_subsidy_request(l->policy, r, "request", &c, err);
   if (st != OI_OK)
     return st;
-  oip_decide_subsidy(l->policy, r, session, &d);
-  find_counters(l, r, session, d.outcome == OI_OUTCOME_ELIGIBLE, &p);
-  /* One request at a time, the state it meets is known now: size its
-   * reasons exactly (commit() decides the same way). */
-  s9 = p.oy != NULL && p.oy->active != NULL;
-  if (s9) {
-    slots = (d.outcome == OI_OUTCOME_ELIGIBLE ? 0 : d.reason_count) + 1;
-  } else if (d.outcome == OI_OUTCOME_ELIGIBLE) {
-    const int seat = oip_seat_free(l, (int32_t)session);
-    const int slot = p.ly != NULL ? oip_slot_free(l, p.ly) : l->policy->numbers.local_cap_per_year > 0;
-    wait = !seat || !slot;
-    slots = d.reason_count + (size_t)!seat + (size_t)!slot;
+  if (r->id == NULL || r->id[0] == '\0')
+    return oip_fail(err, OI_EINVAL, "request", "id",
+                    "a ledger names requests by id: the id is required");
+  year = l->policy->sessions[c.session].first_day.year;
+  if (x.known && x.session == c.session && x.id_len == c.id_len &&
+      x.officer_id_len == c.officer_id_len) {
+    e.id_hash = x.id_hash;
+    e.officer_hash = x.officer_hash;
+    e.local_hash = x.local_hash;
   } else {
-    slots = d.reason_count;
+    e.id_hash = oip_id_hash(l, r->id, c.id_len);
+    e.officer_hash = oip_officer_hash(l, r->officer.id, c.officer_id_len, year);
+    e.local_hash = oip_local_hash(l, r->local.number, year);
   }
-  p.rec = oip_rec_at(l, l->count);
-  st = prepare(l, r, session, &d, slots, wait, &p, err);
+  /* The slots have come, or are coming: the records they name next. */
+  if ((peek = oip_table_peek(&l->officers, oip_tag_of(e.officer_hash))) != OIP_TABLE_NONE)
+    oip_prefetch(oip_oy(l, peek));
+  if ((peek = oip_table_peek(&l->locals, oip_tag_of(e.local_hash))) != OIP_TABLE_NONE)
+    oip_prefetch(&l->lys[peek]);
+  oip_decide_checked(l->policy, r, &c, &d);
+  if (oip_find_rec(l, r->id, c.id_len, e.id_hash) != OIP_NONE)
+    return oip_fail(err, OI_EEXISTS, "request", "id", "request \"%s\" is already entered",
+                    r->id);
+  oip_reservation_one(&res, &c, d.reason_count);
+  st = oip_ledger_reserve(l, &res, err);
+  if (st == OI_OK && d.outcome == OI_OUTCOME_ELIGIBLE && oip_awards_reserve(l, c.session) != 0)
+    st = oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
   if (st != OI_OK)
     return st;
-  commit(l, &p, out);
+  e.officer_id = r->officer.id;
+  e.officer_id_len = c.officer_id_len;
+  e.names = 1;
+  e.officer_name = r->officer.name;
+  e.officer_name_len = c.officer_name_len;
+  e.local_name = r->local.name;
+  e.local_name_len = c.local_name_len;
+  oip_fill_rec(l, (uint32_t)l->count, r, &c, &d);
+  l->recs[l->count].id = oip_keep_string(l, r->id, c.id_len);
+  oip_commit(l, (uint32_t)l->count, &e, &d, out);
   return OI_OK;
 }
 
-/* ---- batches ---------------------------------------------------------- */
-
-struct batch_key {
-  int64_t key;  /* receipt */
-  size_t index; /* in the caller's array */
-};
-
-static int cmp_batch(const void *a, const void *b)
+void oip_reservation_one(struct oip_reservation *res, const struct oip_checked *c,
+                         size_t stateless_reasons)
 {
-  const struct batch_key *x = a, *y = b;
-
-  if (x->key != y->key)
-    return x->key < y->key ? -1 : 1;
-  return (x->index > y->index) - (x->index < y->index);
+  res->requests = 1;
+  res->events = 2;
+  res->officers = 1;
+  res->locals = 1;
+  res->queues = 1;
+  /* Its id, names and (when not inline) officer id, each after its length. */
+  res->string_bytes = c->id_len + 2 + c->local_name_len + 2 + c->officer_name_len + 2 +
+                      (c->officer_id_len >= OIP_OY_INLINE ? c->officer_id_len + 2 : 0);
+  /* Its stateless reasons and what S9, S4 and S5 may add. */
+  res->reason_bytes = (stateless_reasons + 2) * sizeof(oi_reason);
+  /* A queue's new head, or the heads of a local-year reaching its cap:
+   * one into any one heap. */
+  res->heads = 1;
 }
 
-static int eq_batch_id(const void *value, const void *key)
-{
-  return strcmp(*(const char *const *)value, key) == 0;
-}
-
-oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
-                                oi_decision *out, oi_error *err)
-{
-  struct batch_key *order = NULL;
-  struct prep *preps = NULL;
-  size_t *sessions = NULL, *rank = NULL;
-  uint64_t *hashes = NULL;
-  struct oip_map seen = { NULL, 0, 0 };
-  oi_status st = OI_OK;
-  oi_error tmp;
-  size_t i, k;
-
-  if (l == NULL || (count > 0 && reqs == NULL))
-    return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "requests",
-                    "a required pointer is NULL");
-  if (count == 0)
-    return OI_OK;
-  if (count > (size_t)OI_LEDGER_REQUESTS_MAX - l->count)
-    return oip_fail(err, OI_ELIMIT, NULL, "count",
-                    "%zu requests are too many: the ledger holds %zu and may hold at most %d",
-                    count, l->count, OI_LEDGER_REQUESTS_MAX);
-  order = malloc(count * sizeof *order);
-  preps = calloc(count, sizeof *preps);
-  sessions = malloc(count * sizeof *sessions);
-  hashes = malloc(count * sizeof *hashes);
-  rank = malloc(count * sizeof *rank);
-  if (order == NULL || preps == NULL || sessions == NULL || hashes == NULL ||
-      rank == NULL ||
-      oip_map_reserve(&seen, count) != 0) {
-    st = oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a batch of %zu", count);
-    goto done;
-  }
-  /* Validate everything, ids distinct and new, before anything changes;
-   * the first bad element, in the caller's order, is the one reported. */
-  for (i = 0; i < count; i++) {
-    const char *id = reqs[i].id;
-
-    st = validate_for_ledger(l, &reqs[i], &sessions[i], &hashes[i], &tmp);
-    if (st != OI_OK) {
-      st = oip_fail_element(err, &tmp, "requests", i);
-      goto done;
-    }
-    if (oip_map_find(&seen, hashes[i], eq_batch_id, id) != NULL) {
-      oip_fail(&tmp, OI_EEXISTS, "request", "id", "request \"%s\" appears twice in the batch",
-               id);
-      st = oip_fail_element(err, &tmp, "requests", i);
-      goto done;
-    }
-    oip_map_insert(&seen, hashes[i], (void *)&reqs[i].id);
-    order[i].key = oip_receipt_key(reqs[i].received);
-    order[i].index = i;
-  }
-  st = reserve(l, count, 2 * count, err);
-  if (st == OI_OK) {
-    /* Room in each session's heads for the requests of the batch there:
-     * a scratch count kept with each session. */
-    for (i = 0; i < l->policy->session_count; i++)
-      l->sessions[i].heads_wanted = 0;
-    for (i = 0; i < count; i++)
-      l->sessions[sessions[i]].heads_wanted++;
-    for (i = 0; st == OI_OK && i < l->policy->session_count; i++)
-      st = reserve_heads(l, i, l->sessions[i].heads_wanted, err);
-  }
-  if (st != OI_OK)
-    goto done;
-  /* S11: a batch is decided in receipt order, ties by order in the batch:
-   * the request of rank i in that order becomes record count + i. The
-   * requests are read in the caller's order, which is the order they lie in
-   * memory; only the records are written out of order. */
-  qsort(order, count, sizeof *order, cmp_batch);
-  for (i = 0; i < count; i++)
-    rank[order[i].index] = i;
-  for (k = 0; st == OI_OK && k < count; k++) {
-    const size_t at = rank[k];
-    struct prep *p = &preps[at];
-    oi_decision d;
-    int eligible;
-
-    oip_decide_subsidy(l->policy, &reqs[k], sessions[k], &d);
-    eligible = d.outcome == OI_OUTCOME_ELIGIBLE;
-    find_counters(l, &reqs[k], sessions[k], eligible, p);
-    p->id_hash = hashes[k];
-    p->rec = oip_rec_at(l, l->count + at);
-    /* The state each request meets depends on those before it in the batch:
-     * room for the most its decision can carry (S9 on a refusal; S4 and S5
-     * on an eligible request). */
-    st = prepare(l, &reqs[k], sessions[k], &d, d.reason_count + (eligible ? 2 : 1), eligible,
-                 p, err);
-  }
-  if (st != OI_OK)
-    goto done;
-  /* A counter that an earlier request of the batch made is found by
-   * commit(), which looks again before making one from a spare. */
-  for (i = 0; i < count; i++)
-    commit(l, &preps[i], out != NULL ? &out[order[i].index] : NULL);
-done:
-  oip_map_free(&seen);
-  free(order);
-  free(preps);
-  free(sessions);
-  free(rank);
-  free(hashes);
-  return st;
-}
+/* ---- withdrawing ------------------------------------------------------- */
 
 oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, oi_error *err)
 {
+  struct oip_reservation res;
   struct oip_rec *r;
   oi_withdrawal w;
+  uint64_t hash;
+  uint32_t x;
+  size_t len;
   oi_status st;
 
   if (l == NULL || id == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "id",
                     "a required pointer is NULL");
-  st = oip_lookup_rec(l, id, &r, err);
+  st = oip_check_string_len(id, OI_ID_MAX, 0, err, NULL, "id", &len);
   if (st != OI_OK)
     return st;
+  hash = oip_id_hash(l, id, len);
+  x = oip_find_rec(l, id, len, hash);
+  if (x == OIP_NONE)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
+                    OI_ID_MAX, id);
+  r = &l->recs[x];
   if (r->status != OI_OUTCOME_AWARDED && r->status != OI_OUTCOME_WAITLISTED)
     return oip_fail(err, OI_ESTATE, NULL, "id", "request \"%s\" is %s: nothing to withdraw",
-                    r->id, oi_outcome_name((oi_outcome)r->status));
-  st = reserve(l, 0, 1 + OI_PROMOTIONS_MAX, err);
+                    oip_str(l, r->id), oi_outcome_name((oi_outcome)r->status));
+  memset(&res, 0, sizeof res);
+  res.events = 1 + OI_PROMOTIONS_MAX;
+  /* What a withdrawal may push into any one heap: a queue's new head or a
+   * local leaving its cap, and for each promotion (S10) its queue's new
+   * head and its local reaching its cap. */
+  res.heads = 1 + 2 * OI_PROMOTIONS_MAX;
+  st = oip_ledger_reserve(l, &res, err);
   if (st != OI_OK)
     return st;
 
   memset(&w, 0, sizeof w);
   w.previous = (oi_outcome)r->status;
   if (r->status == OI_OUTCOME_WAITLISTED)
-    oip_queue_remove(l, r);
+    oip_queue_remove(l, x);
   else
-    unaward(l, r);
+    unaward(l, x);
   r->status = OI_OUTCOME_WITHDRAWN;
-  r->oy->active = NULL; /* a withdrawn request blocks nothing (S9) */
-  r->list_next = l->sessions[r->session].withdrawn;
-  l->sessions[r->session].withdrawn = r;
+  oip_oy(l, r->oy)->active = OIP_NONE; /* a withdrawn request blocks nothing (S9) */
+  r->a = l->sessions[r->session].withdrawn;
+  l->sessions[r->session].withdrawn = x;
   l->sessions[r->session].withdrawn_count++;
-  oip_add_event(l, OI_EVENT_WITHDRAWN, r, NULL, w.previous);
+  oip_add_event(l, OI_EVENT_WITHDRAWN, x, w.previous == OI_OUTCOME_AWARDED);
 
   /* S10: the freed seat and the freed local slot are filled, earliest
    * receipt first, for as long as a waitlisted request fits. Everything
@@ -591,18 +640,19 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
    * this local can fit now, and each promotion uses a seat and a slot: at
    * most two promotions, one per freed resource. */
   while (w.previous == OI_OUTCOME_AWARDED && w.promoted_count < OI_PROMOTIONS_MAX) {
-    struct oip_rec *a = oip_candidate_for_seat(l, r->session);
-    struct oip_rec *b = oip_candidate_for_slot(l, r->ly);
-    struct oip_rec *p = a == NULL ? b : b == NULL ? a : oip_rec_order(a, b) <= 0 ? a : b;
+    const uint32_t a = oip_candidate_for_seat(l, r->session);
+    const uint32_t b = oip_candidate_for_slot(l, r->ly);
+    const uint32_t p = a == OIP_NONE ? b
+                       : b == OIP_NONE ? a
+                       : oip_order(&l->recs[a]) <= oip_order(&l->recs[b]) ? a : b;
 
-    if (p == NULL)
+    if (p == OIP_NONE)
       break;
     oip_queue_remove(l, p);
     award(l, p);
-    p->reasons = NULL;
-    p->reason_count = 0;
-    oip_add_event(l, OI_EVENT_PROMOTED, p, r, OI_OUTCOME_AWARDED);
-    w.promoted[w.promoted_count++] = p->id;
+    l->recs[p].flags |= OIP_F_PROMOTED;
+    oip_add_event(l, OI_EVENT_PROMOTED, p, 0);
+    w.promoted[w.promoted_count++] = oip_str(l, l->recs[p].id);
   }
   if (out != NULL)
     *out = w;

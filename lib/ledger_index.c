@@ -1,10 +1,12 @@
 /*
  * The ledger's keys and indexes: receipt moments as sortable keys, and the
- * hash maps that find a record by id, an officer's year (S9), a local's
- * year (S5) and a local's queue at a session (S10) in O(1) expected. Every
- * hash is keyed with the ledger's own key (siphash.h), so no choice of ids
- * or local numbers makes them collide more than chance does.
+ * hash tables that find a record by id, an officer's year (S9) and a
+ * local's year (S5) in O(1) expected. Every hash is keyed with the ledger's
+ * own key (siphash.h), so no choice of ids or local numbers makes them
+ * collide more than chance does; a tag that matches is confirmed against
+ * the record's own key.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ledger_state.h"
@@ -27,169 +29,137 @@ oi_datetime oip_receipt_of_key(int64_t key)
   return t;
 }
 
-struct officer_key {
-  const char *officer_id;
-  int32_t year;
-};
-
-uint64_t oip_id_hash(const oi_ledger *l, const char *id)
+uint64_t oip_id_hash(const oi_ledger *l, const char *id, size_t len)
 {
-  return oip_hash_string(&l->key, 0, id);
+  return oip_hash_bytes(&l->key, 0, id, len);
 }
 
-uint64_t oip_officer_hash(const oi_ledger *l, const char *officer_id, int32_t year)
+uint64_t oip_officer_hash(const oi_ledger *l, const char *officer_id, size_t len, int32_t year)
 {
-  return oip_hash_string(&l->key, (uint64_t)(uint32_t)year + 1, officer_id);
+  return oip_hash_bytes(&l->key, (uint64_t)(uint32_t)year + 1, officer_id, len);
 }
 
-static uint64_t pair_hash(const oi_ledger *l, uint32_t a, uint32_t b)
+uint64_t oip_local_hash(const oi_ledger *l, uint32_t local, int32_t year)
 {
-  return oip_hash_u64(&l->key, (uint64_t)a << 32 | b);
+  return oip_hash_u64(&l->key, (uint64_t)local << 32 | (uint32_t)year);
 }
 
-static int eq_id(const void *value, const void *key)
+uint32_t oip_find_rec(const oi_ledger *l, const char *id, size_t len, uint64_t hash)
 {
-  return strcmp(((const struct oip_rec *)value)->id, key) == 0;
-}
+  const uint32_t tag = oip_tag_of(hash);
+  size_t at = oip_table_first(&l->ids, tag);
+  uint32_t i;
 
-static int eq_officer(const void *value, const void *key)
-{
-  const struct oip_officer_year *oy = value;
-  const struct officer_key *k = key;
-  return oy->year == k->year && strcmp(oy->officer_id, k->officer_id) == 0;
-}
-
-static int eq_local(const void *value, const void *key)
-{
-  const struct oip_local_year *ly = value;
-  const struct oip_local_year *k = key;
-  return ly->local == k->local && ly->year == k->year;
-}
-
-static int eq_queue(const void *value, const void *key)
-{
-  const struct oip_queue *q = value;
-  const struct oip_queue *k = key;
-  return q->local == k->local && q->session == k->session;
-}
-
-struct oip_rec *oip_find_rec(const oi_ledger *l, const char *id, uint64_t hash)
-{
-  return oip_map_find(&l->ids, hash, eq_id, id);
-}
-
-static struct oip_queue *find_queue(const oi_ledger *l, int32_t session, uint32_t local,
-                                    uint64_t hash)
-{
-  struct oip_queue k;
-
-  k.session = session;
-  k.local = local;
-  return oip_map_find(&l->queues, hash, eq_queue, &k);
-}
-
-struct oip_queue *oip_find_queue(const oi_ledger *l, int32_t session, uint32_t local)
-{
-  return find_queue(l, session, local, pair_hash(l, (uint32_t)session, local));
-}
-
-static struct oip_local_year *find_local_year(const oi_ledger *l, uint32_t local, int32_t year,
-                                              uint64_t hash)
-{
-  struct oip_local_year k;
-
-  k.local = local;
-  k.year = year;
-  return oip_map_find(&l->locals, hash, eq_local, &k);
-}
-
-struct oip_local_year *oip_find_local_year(const oi_ledger *l, uint32_t local, int32_t year)
-{
-  return find_local_year(l, local, year, pair_hash(l, local, (uint32_t)year));
-}
-
-struct oip_officer_year *oip_find_officer_year(const oi_ledger *l, const char *officer_id,
-                                                  int32_t year, uint64_t hash)
-{
-  struct officer_key k;
-
-  k.officer_id = officer_id;
-  k.year = year;
-  return oip_map_find(&l->officers, hash, eq_officer, &k);
-}
-
-/* The counters below are found by hash or, when missing, made from the
- * request's spare (allocated with its payload) in room reserved beforehand:
- * nothing here can fail. A batch may leave a spare unused when an earlier
- * request of the same batch made the counter first. */
-struct oip_local_year *oip_local_year(oi_ledger *l, uint32_t local, int32_t year,
-                                         struct oip_local_year *spare)
-{
-  const uint64_t hash = pair_hash(l, local, (uint32_t)year);
-  struct oip_local_year *ly = find_local_year(l, local, year, hash);
-
-  if (ly == NULL) {
-    ly = spare;
-    ly->local = local;
-    ly->year = year;
-    ly->awarded = 0;
-    ly->queues = NULL;
-    oip_map_insert(&l->locals, hash, ly);
+  while ((i = oip_table_next(&l->ids, tag, &at)) != OIP_TABLE_NONE) {
+    if (oip_kept_equal(l, l->recs[i].id, id, len))
+      return i;
   }
-  return ly;
+  return OIP_NONE;
 }
 
-struct oip_officer_year *oip_officer_year(oi_ledger *l, const char *officer_id,
-                                             int32_t year, uint64_t hash,
-                                             struct oip_officer_year *spare)
+const char *oip_oy_id(const oi_ledger *l, const struct oip_officer_year *oy)
 {
-  struct oip_officer_year *oy = oip_find_officer_year(l, officer_id, year, hash);
+  uint32_t h;
 
-  if (oy == NULL) {
-    oy = spare;
-    oy->officer_id = officer_id;
-    oy->year = year;
-    oy->active = NULL;
-    oip_map_insert(&l->officers, hash, oy);
+  if (oy->len < OIP_OY_INLINE)
+    return oy->id;
+  memcpy(&h, oy->id, sizeof h);
+  return oip_str(l, h);
+}
+
+uint32_t oip_find_officer_year(const oi_ledger *l, const char *officer_id, size_t len,
+                               int32_t year, uint64_t hash)
+{
+  const uint32_t tag = oip_tag_of(hash);
+  size_t at = oip_table_first(&l->officers, tag);
+  uint32_t i;
+
+  while ((i = oip_table_next(&l->officers, tag, &at)) != OIP_TABLE_NONE) {
+    const struct oip_officer_year *oy = oip_oy(l, i);
+    if (oy->year == year && oy->len == len && oip_bytes_equal(oip_oy_id(l, oy), officer_id, len))
+      return i;
   }
-  return oy;
+  return OIP_NONE;
 }
 
-struct oip_queue *oip_queue_for(oi_ledger *l, int32_t session, uint32_t local,
-                                   struct oip_local_year *ly, struct oip_queue *spare)
+uint32_t oip_find_local_year(const oi_ledger *l, uint32_t local, int32_t year, uint64_t hash)
 {
-  const uint64_t hash = pair_hash(l, (uint32_t)session, local);
-  struct oip_queue *q = find_queue(l, session, local, hash);
+  const uint32_t tag = oip_tag_of(hash);
+  size_t at = oip_table_first(&l->locals, tag);
+  uint32_t i;
 
-  if (q == NULL) {
-    q = spare;
-    memset(q, 0, sizeof *q);
-    q->session = session;
-    q->local = local;
-    q->ly = ly;
-    q->next = ly->queues;
-    ly->queues = q;
-    oip_map_insert(&l->queues, hash, q);
+  while ((i = oip_table_next(&l->locals, tag, &at)) != OIP_TABLE_NONE)
+    if (l->lys[i].local == local && l->lys[i].year == year)
+      return i;
+  return OIP_NONE;
+}
+
+int oip_reserve_officer_years(oi_ledger *l, size_t extra)
+{
+  const size_t per = (size_t)1 << OIP_OY_CHUNK_BITS;
+  const size_t need = (l->oy_count + extra + per - 1) / per;
+
+  if (need > l->oy_chunk_count) {
+    struct oip_officer_year **chunks = realloc(l->oy_chunks, need * sizeof *chunks);
+    if (chunks == NULL)
+      return -1;
+    l->oy_chunks = chunks;
+    while (l->oy_chunk_count < need) {
+      chunks[l->oy_chunk_count] = malloc(per * sizeof **chunks);
+      if (chunks[l->oy_chunk_count] == NULL)
+        return -1;
+      l->oy_chunk_count++;
+    }
   }
-  return q;
+  return 0;
 }
 
-void oip_index_rec(oi_ledger *l, uint64_t hash, struct oip_rec *rec)
+/* Kept after a byte that holds its length (ids and names are at most
+ * OI_NAME_MAX bytes), so that comparing a string with one kept reads no byte
+ * past either (oip_kept_equal()). */
+uint32_t oip_keep_string(oi_ledger *l, const char *s, size_t len)
 {
-  oip_map_insert(&l->ids, hash, rec);
+  const uint32_t h = oip_pool_take(&l->strings, len + 2);
+  unsigned char *p = oip_pool_at(&l->strings, h);
+
+  p[0] = (unsigned char)len;
+  memcpy(p + 1, s, len);
+  p[len + 1] = '\0';
+  return h + 1;
 }
 
-oi_status oip_lookup_rec(const oi_ledger *l, const char *id, struct oip_rec **out, oi_error *err)
+uint32_t oip_new_officer_year(oi_ledger *l, const char *officer_id, size_t len, int32_t year,
+                              uint64_t hash)
 {
-  /* The id is read no further than its limit: the caller's buffer need not
-   * be terminated past it. */
-  oi_status st = oip_check_string(id, OI_ID_MAX, 0, err, NULL, "id");
+  const uint32_t i = (uint32_t)l->oy_count++;
+  struct oip_officer_year *oy = oip_oy(l, i);
 
-  if (st != OI_OK)
-    return st;
-  *out = oip_find_rec(l, id, oip_id_hash(l, id));
-  if (*out == NULL)
-    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
-                    OI_ID_MAX, id);
-  return OI_OK;
+  oy->active = OIP_NONE;
+  oy->active_id = OIP_POOL_NONE;
+  oy->year = year;
+  oy->name = OIP_POOL_NONE;
+  oy->len = (uint8_t)len;
+  if (len < OIP_OY_INLINE) {
+    memcpy(oy->id, officer_id, len);
+    oy->id[len] = '\0';
+  } else {
+    const uint32_t h = oip_keep_string(l, officer_id, len);
+    memcpy(oy->id, &h, sizeof h);
+  }
+  oip_table_insert(&l->officers, oip_tag_of(hash), i);
+  return i;
+}
+
+uint32_t oip_new_local_year(oi_ledger *l, uint32_t local, int32_t year, uint64_t hash)
+{
+  const uint32_t i = (uint32_t)l->ly_count++;
+  struct oip_local_year *ly = &l->lys[i];
+
+  ly->local = local;
+  ly->year = year;
+  ly->awarded = 0;
+  ly->queues = OIP_NONE;
+  ly->name = OIP_POOL_NONE;
+  oip_table_insert(&l->locals, oip_tag_of(hash), i);
+  return i;
 }

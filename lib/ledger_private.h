@@ -1,63 +1,54 @@
 /*
- * Private: the ledger's records, shared with the snapshot module. Not
- * installed.
+ * Private: what the snapshot module reads of a ledger besides its public
+ * interface. Not installed.
  */
 #ifndef OFFICERINST_LEDGER_PRIVATE_H
 #define OFFICERINST_LEDGER_PRIVATE_H
 
 #include "officerinst/ledger.h"
-#include "avl.h"
-#include "map.h"
-#include "arena.h"
 
-struct oip_queue;
-struct oip_local_year;
-struct oip_officer_year;
-
-/* One request as the ledger keeps it: what the subsidy rules read, and where
- * it stands. */
-struct oip_rec {
-  struct oip_avl node;             /* in its session's awards or its queue */
-  int64_t received_key;            /* seconds since 1970-01-01T00:00:00 */
-  uint64_t entry;                  /* 1-based order of entry */
-  struct oip_rec *list_next;       /* in its session's refused or withdrawn list */
-  struct oip_queue *queue;         /* while waitlisted */
-  struct oip_local_year *ly;       /* eligible requests: the local's year */
-  struct oip_officer_year *oy;     /* the officer's year (S9) */
-  const char *id;
-  const char *officer_id;
-  const char *officer_name;        /* may be NULL */
-  const char *local_name;
-  const oi_reason *reasons;        /* of the latest decision */
-  int64_t receipts_cents;
-  uint32_t local_number;
-  int32_t session;
-  int32_t year;
-  int32_t nights_requested;
-  int32_t nights;                  /* what an award pays (S3), paid only while
-                                      awarded; 0 when refused */
-  uint8_t country, district, lm_form, receipts_known, office;
-  uint8_t attested, with_application, application_signed, request_signed;
-  uint8_t status;                  /* an oi_outcome */
-  uint8_t reason_count;
+/* The lengths of a request's strings (0 for a NULL name), and its
+ * session's index. */
+struct oip_lengths {
+  size_t id, local_name, officer_id, officer_name;
+  size_t session;
 };
 
-/* One event of the audit trail. */
-struct oip_event {
-  struct oip_rec *rec;
-  struct oip_rec *cause;           /* PROMOTED: the withdrawn request */
-  const oi_reason *reasons;
-  uint8_t type;                    /* an oi_event_type */
-  uint8_t outcome;                 /* an oi_outcome */
-  uint8_t reason_count;
-  int32_t nights;
+/* The request entered as number i + 1 (0-based i, entry order; strings
+ * point into the ledger), its status now and, when lengths is not NULL,
+ * its strings' lengths. */
+void oip_ledger_request_at(const oi_ledger *ledger, size_t i, oi_subsidy_request *out,
+                           oi_outcome *status, struct oip_lengths *lengths);
+
+/* One event of the audit trail, by entry numbers rather than ids. */
+struct oip_event_view {
+  oi_event_type type;
+  size_t rec;                /* 0-based entry of the request */
+  size_t cause;              /* PROMOTED: the withdrawn request's; else SIZE_MAX */
+  oi_outcome outcome;
+  int nights;
+  int nights_if_awarded;     /* of the request, fixed when it was decided */
+  const oi_reason *reasons;  /* DECIDED */
+  size_t reason_count;
 };
 
-/* The request a record was made from (strings point into the ledger). */
-void oip_ledger_request_of(const struct oip_rec *rec, const oi_policy *policy,
-                           oi_subsidy_request *out);
+/* Event index (0-based), which must exist. */
+void oip_ledger_event_at(const oi_ledger *ledger, size_t index, struct oip_event_view *out);
 
-/* Record number i (0-based, entry order). */
-const struct oip_rec *oip_ledger_rec(const oi_ledger *ledger, size_t i);
+/* The id of the request entered as number i + 1, and its length when len
+ * is not NULL. */
+const char *oip_ledger_id_at(const oi_ledger *ledger, size_t i, size_t *len);
+
+/* json_ledger_write.c: the snapshot of a ledger as text (malloc'ed, NUL
+ * after its length), in the format and version given; -1 when out of
+ * memory or when a string of the ledger is not UTF-8. */
+int oip_ledger_write_json(const oi_ledger *ledger, int version, const char *format,
+                          char **out, size_t *length_out);
+
+/* json_ledger_read.c: load a snapshot the quick way. 1 when loaded into
+ * *out, -1 when out of memory (err says so), 0 when it declines: the full
+ * reader must then read the text, and says what is wrong if anything is. */
+int oip_ledger_read_json(const oi_policy *policy, const char *text, size_t length,
+                         oi_ledger **out, oi_error *err);
 
 #endif

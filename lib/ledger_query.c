@@ -10,67 +10,96 @@
 #include "error_private.h"
 #include "strutil.h"
 
-static void fill_entry(const oi_ledger *l, const struct oip_rec *r, oi_ledger_entry *e)
+static void fill_entry(const oi_ledger *l, uint32_t i, oi_ledger_entry *e)
 {
+  const struct oip_rec *r = &l->recs[i];
   const struct oip_session *s = &l->policy->sessions[r->session];
 
-  e->id = r->id;
-  e->entry_number = r->entry;
+  e->id = oip_str(l, r->id);
+  e->entry_number = (uint64_t)i + 1;
   e->session = r->session;
   e->session_id = s->id;
-  e->year = r->year;
+  e->year = s->first_day.year;
   e->local_number = r->local_number;
-  e->local_name = r->local_name;
+  e->local_name = oip_str(l, r->local_name);
   e->country = (oi_country)r->country;
   e->district = r->district;
-  e->officer_id = r->officer_id;
-  e->officer_name = r->officer_name;
-  e->received = oip_receipt_of_key(r->received_key);
+  e->officer_id = oip_oy_id(l, oip_oy(l, r->oy));
+  e->officer_name = oip_str(l, r->officer_name);
+  e->received = oip_receipt_of_key(oip_receipt_of_order(oip_order(r)));
   e->status = (oi_outcome)r->status;
   e->nights_requested = r->nights_requested;
   /* S3: only an award pays; what an award pays is shown apart. */
   e->nights = r->status == OI_OUTCOME_AWARDED ? r->nights : 0;
   e->payee = r->status == OI_OUTCOME_AWARDED ? s->hotel : NULL;
-  e->reason_count = r->reason_count;
-  e->reasons = r->reasons;
+  e->reason_count = oip_rec_reason_count(r);
+  e->reasons = oip_rec_reasons(l, r);
   e->nights_if_awarded = r->nights;
 }
 
-void oip_ledger_request_of(const struct oip_rec *r, const oi_policy *p, oi_subsidy_request *q)
+void oip_ledger_request_at(const oi_ledger *l, size_t i, oi_subsidy_request *q,
+                           oi_outcome *status, struct oip_lengths *lengths)
 {
+  const struct oip_rec *r = &l->recs[i];
+  const struct oip_officer_year *oy = oip_oy(l, r->oy);
+
   memset(q, 0, sizeof *q);
-  q->id = r->id;
-  q->session_id = p->sessions[r->session].id;
+  q->id = oip_str(l, r->id);
+  q->session_id = l->policy->sessions[r->session].id;
   q->local.number = r->local_number;
-  q->local.name = r->local_name;
+  q->local.name = oip_str(l, r->local_name);
   q->local.country = (oi_country)r->country;
   q->local.district = r->district;
   q->local.lm_form = (oi_lm_form)r->lm_form;
-  q->local.receipts_known = r->receipts_known;
-  q->local.receipts_cents = r->receipts_cents;
-  q->officer.id = r->officer_id;
-  q->officer.name = r->officer_name;
+  q->local.receipts_known = (r->flags & OIP_F_RECEIPTS) != 0;
+  if (q->local.receipts_known) {
+    /* Kept by record, in entry order. */
+    size_t lo = 0, hi = l->receipt_count;
+    while (hi - lo > 1) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (l->receipts[mid].rec <= i)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    q->local.receipts_cents = l->receipts[lo].cents;
+  }
+  q->officer.id = oip_oy_id(l, oy);
+  q->officer.name = oip_str(l, r->officer_name);
   q->officer.office = (oi_office)r->office;
-  q->received = oip_receipt_of_key(r->received_key);
+  if (lengths != NULL) {
+    lengths->id = oip_kept_length(q->id);
+    lengths->local_name = oip_kept_length(q->local.name);
+    lengths->officer_id = oy->len;
+    lengths->officer_name = q->officer.name != NULL ? oip_kept_length(q->officer.name) : 0;
+    lengths->session = r->session;
+  }
+  q->received = oip_receipt_of_key(oip_receipt_of_order(oip_order(r)));
   q->nights = r->nights_requested;
-  q->attested = r->attested;
-  q->with_application = r->with_application;
-  q->application_signed = r->application_signed;
-  q->request_signed = r->request_signed;
+  q->attested = (r->flags & OIP_F_ATTESTED) != 0;
+  q->with_application = (r->flags & OIP_F_WITH_APPLICATION) != 0;
+  q->application_signed = (r->flags & OIP_F_APPLICATION_SIGNED) != 0;
+  q->request_signed = (r->flags & OIP_F_REQUEST_SIGNED) != 0;
+  *status = (oi_outcome)r->status;
 }
 
 oi_status oi_ledger_get(const oi_ledger *l, const char *id, oi_ledger_entry *out, oi_error *err)
 {
-  struct oip_rec *r;
+  uint32_t x;
+  size_t len;
   oi_status st;
 
   if (l == NULL || id == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : id == NULL ? "id" : "out",
                     "a required pointer is NULL");
-  st = oip_lookup_rec(l, id, &r, err);
+  st = oip_check_string_len(id, OI_ID_MAX, 0, err, NULL, "id", &len);
   if (st != OI_OK)
     return st;
-  fill_entry(l, r, out);
+  x = oip_find_rec(l, id, len, oip_id_hash(l, id, len));
+  if (x == OIP_NONE)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "id", "no request \"%.*s\" in the ledger",
+                    OI_ID_MAX, id);
+  fill_entry(l, x, out);
   return OI_OK;
 }
 
@@ -84,7 +113,7 @@ oi_status oi_ledger_get_by_number(const oi_ledger *l, uint64_t n, oi_ledger_entr
     return oip_fail(err, OI_ENOTFOUND, NULL, "entry_number",
                     "no request entered as number %llu (%zu entered)", (unsigned long long)n,
                     l->count);
-  fill_entry(l, oip_rec_at(l, (size_t)(n - 1)), out);
+  fill_entry(l, (uint32_t)(n - 1), out);
   return OI_OK;
 }
 
@@ -126,20 +155,22 @@ oi_status oi_ledger_session_summary(const oi_ledger *l, const char *session_id,
   return OI_OK;
 }
 
-static int cmp_rec_ptrs(const void *a, const void *b)
+static int cmp_order(const void *a, const void *b)
 {
-  return oip_rec_order(*(const struct oip_rec *const *)a, *(const struct oip_rec *const *)b);
+  const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return (x > y) - (x < y);
 }
 
-/* Sort collected records by receipt and copy what fits into out. */
-static void emit(const oi_ledger *l, const struct oip_rec **recs, size_t n, oi_ledger_entry *out,
+/* Sort collected records by receipt (their order keys, in keys) and copy
+ * what fits into out. */
+static void emit(const oi_ledger *l, uint64_t *keys, size_t n, oi_ledger_entry *out,
                  size_t capacity)
 {
   size_t i;
 
-  qsort((void *)recs, n, sizeof *recs, cmp_rec_ptrs);
+  qsort(keys, n, sizeof *keys, cmp_order);
   for (i = 0; i < n && i < capacity; i++)
-    fill_entry(l, recs[i], &out[i]);
+    fill_entry(l, oip_entry_of(keys[i]), &out[i]);
 }
 
 oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
@@ -147,11 +178,9 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
                                     size_t *count_out, oi_error *err)
 {
   const struct oip_session_state *s;
-  const struct oip_rec **recs;
-  struct oip_avl_iter it;
-  struct oip_avl *n;
-  const struct oip_rec *r;
-  size_t i, total, k = 0, k2;
+  uint64_t *keys;
+  uint32_t *recs, r;
+  size_t i, total, k = 0;
   oi_status st;
 
   if (l == NULL || session_id == NULL || count_out == NULL || (capacity > 0 && out == NULL))
@@ -176,32 +205,37 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
     *count_out = total;
     return OI_OK;
   }
+  keys = malloc(total * sizeof *keys);
   recs = malloc(total * sizeof *recs);
-  if (recs == NULL)
+  if (keys == NULL || recs == NULL) {
+    free(keys);
+    free(recs);
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
+  }
   switch (status) {
   case OI_OUTCOME_AWARDED:
-    oip_avl_iter_init(&it, s->awarded);
-    while ((n = oip_avl_iter_next(&it)) != NULL)
-      recs[k++] = REC_OF(n);
+    memcpy(recs, s->awarded, total * sizeof *recs);
+    k = total;
     break;
   case OI_OUTCOME_WAITLISTED:
-    /* Every non-empty queue: those of locals with room, then those at their cap. */
-    for (k2 = 0; k2 < s->heads.count + s->capped.count; k2++) {
-      const struct oip_head *h = k2 < s->heads.count ? &s->heads.items[k2]
-                                                      : &s->capped.items[k2 - s->heads.count];
-      oip_avl_iter_init(&it, h->queue->root);
-      while ((n = oip_avl_iter_next(&it)) != NULL)
-        recs[k++] = REC_OF(n);
-    }
+    k = oip_waitlisted_records(l, i, recs);
     break;
   default:
-    for (r = status == OI_OUTCOME_REFUSED ? s->refused : s->withdrawn; r; r = r->list_next)
+    for (r = status == OI_OUTCOME_REFUSED ? s->refused : s->withdrawn; r != OIP_NONE;
+         r = l->recs[r].a)
       recs[k++] = r;
     break;
   }
-  emit(l, recs, k, out, capacity);
-  free((void *)recs);
+  if (k == SIZE_MAX) {
+    free(keys);
+    free(recs);
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
+  }
+  for (i = 0; i < k; i++)
+    keys[i] = oip_order(&l->recs[recs[i]]);
+  emit(l, keys, k, out, capacity);
+  free(keys);
+  free(recs);
   *count_out = total;
   return OI_OK;
 }
@@ -210,36 +244,34 @@ oi_status oi_ledger_local_awards(const oi_ledger *l, uint32_t local, int year,
                                  oi_ledger_entry *out, size_t capacity, size_t *count_out,
                                  oi_error *err)
 {
-  const struct oip_rec **recs;
-  const struct oip_local_year *ly;
-  struct oip_avl_iter it;
-  struct oip_avl *n;
-  size_t s, total, got = 0;
+  uint64_t *keys;
+  uint32_t ly;
+  size_t s, k, total, got = 0;
 
   if (l == NULL || count_out == NULL || (capacity > 0 && out == NULL))
     return oip_fail(err, OI_EINVAL, NULL,
                     l == NULL ? "ledger" : count_out == NULL ? "count_out" : "out",
                     "a required pointer is NULL");
-  ly = oip_find_local_year(l, local, year);
-  total = ly != NULL ? (size_t)ly->awarded : 0;
+  ly = oip_find_local_year(l, local, year, oip_local_hash(l, local, year));
+  total = ly != OIP_NONE ? (size_t)l->lys[ly].awarded : 0;
   if (capacity == 0 || total == 0) {
     *count_out = total;
     return OI_OK;
   }
-  recs = malloc(total * sizeof *recs);
-  if (recs == NULL)
+  keys = malloc(total * sizeof *keys);
+  if (keys == NULL)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory listing %zu requests", total);
   /* The awards of a year are bounded by the policy's seats: walk them. */
   for (s = 0; s < l->policy->session_count; s++) {
+    const struct oip_session_state *ss = &l->sessions[s];
     if (l->policy->sessions[s].first_day.year != year)
       continue;
-    oip_avl_iter_init(&it, l->sessions[s].awarded);
-    while ((n = oip_avl_iter_next(&it)) != NULL && got < total)
-      if (REC_OF(n)->local_number == local)
-        recs[got++] = REC_OF(n);
+    for (k = 0; k < ss->awarded_count && got < total; k++)
+      if (l->recs[ss->awarded[k]].local_number == local)
+        keys[got++] = oip_order(&l->recs[ss->awarded[k]]);
   }
-  emit(l, recs, got, out, capacity);
-  free((void *)recs);
+  emit(l, keys, got, out, capacity);
+  free(keys);
   *count_out = total;
   return OI_OK;
 }

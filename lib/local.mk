@@ -9,8 +9,6 @@ lib_LTLIBRARIES = lib/libofficerinst.la
 lib_libofficerinst_la_SOURCES = \
 	lib/arena.c \
 	lib/arena.h \
-	lib/avl.c \
-	lib/avl.h \
 	lib/batch.c \
 	lib/batch_fields.c \
 	lib/batch_private.h \
@@ -27,16 +25,23 @@ lib_libofficerinst_la_SOURCES = \
 	lib/json_doc.h \
 	lib/json_fields.c \
 	lib/json_ledger.c \
+	lib/json_ledger_read.c \
+	lib/json_ledger_write.c \
 	lib/json_parse.c \
 	lib/json_policy.c \
 	lib/json_reason.c \
 	lib/json_requests.c \
+	lib/json_scan.c \
+	lib/json_scan.h \
 	lib/ledger.c \
 	lib/ledger_audit.c \
+	lib/ledger_batch.c \
 	lib/ledger_index.c \
 	lib/ledger_private.h \
 	lib/ledger_query.c \
 	lib/ledger_state.h \
+	lib/ledger_table.c \
+	lib/ledger_table.h \
 	lib/ledger_waitlist.c \
 	lib/map.c \
 	lib/map.h \
@@ -44,6 +49,8 @@ lib_libofficerinst_la_SOURCES = \
 	lib/policy.c \
 	lib/policy_builtin.c \
 	lib/policy_private.h \
+	lib/pool.c \
+	lib/pool.h \
 	lib/reason.c \
 	lib/rules.c \
 	lib/rules_private.h \

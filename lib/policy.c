@@ -126,18 +126,44 @@ const struct oip_course *oip_find_course(const struct oi_policy *p, const char *
   return NULL;
 }
 
-const struct oip_session *oip_find_session(const struct oi_policy *p, const char *id,
-                                              size_t *index)
+const struct oip_session *oip_find_session_n(const struct oi_policy *p, const char *id,
+                                             size_t n, size_t *index)
 {
-  size_t i;
+  return oip_session_by_id(p, id, n, index);
+}
 
-  for (i = 0; i < p->session_count; i++)
-    if (strcmp(p->sessions[i].id, id) == 0) {
-      if (index != NULL)
-        *index = i;
-      return &p->sessions[i];
-    }
-  return NULL;
+const struct oip_session *oip_find_session(const struct oi_policy *p, const char *id,
+                                           size_t *index)
+{
+  return oip_find_session_n(p, id, strlen(id), index);
+}
+
+/* The table oip_find_session_n() searches: at most half full. */
+static int index_sessions(struct oi_policy *p)
+{
+  size_t i, cap = 4;
+
+  while (cap < 2 * p->session_count)
+    cap *= 2;
+  p->session_slots = calloc(cap, sizeof *p->session_slots);
+  if (p->session_slots == NULL)
+    return -1;
+  p->session_mask = cap - 1;
+  for (i = 0; i < p->session_count; i++) {
+    const struct oip_session *s = &p->sessions[i];
+    uint64_t first, last;
+    size_t k;
+
+    oip_id_words(s->id, s->id_len, &first, &last);
+    k = oip_session_hash(first, last, s->id_len, p->session_mask);
+    while (p->session_slots[k].session != 0)
+      k = (k + 1) & p->session_mask;
+    p->session_slots[k].first = first;
+    p->session_slots[k].last = last;
+    p->session_slots[k].length = (uint32_t)s->id_len;
+    p->session_slots[k].session = (uint32_t)(i + 1);
+  }
+  return 0;
 }
 
 oi_status oi_policy_builder_add_course(oi_policy_builder *b, const oi_course *c, oi_error *err)
@@ -298,6 +324,7 @@ oi_status oi_policy_builder_add_session(oi_policy_builder *b, const oi_session *
                sizeof *b->draft.sessions, err);
   if (st != OI_OK)
     return st;
+  tmp.id_len = strlen(tmp.id);
   b->draft.sessions[b->draft.session_count++] = tmp;
   return OI_OK;
 }
@@ -495,6 +522,11 @@ oi_status oi_policy_builder_build(const oi_policy_builder *b, oi_policy **out, o
                    : 0;
   }
   p->earliest_received = earliest_received(p);
+  p->earliest_received_days = oip_days(p->earliest_received);
+  if (index_sessions(p) != 0) {
+    oi_policy_free(p);
+    return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a policy");
+  }
   compute_digest(p);
   *out = p;
   return OI_OK;
@@ -509,6 +541,7 @@ void oi_policy_free(oi_policy *p)
   free(p->courses);
   free(p->sessions);
   free(p->sites);
+  free(p->session_slots);
   free(p);
 }
 

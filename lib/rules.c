@@ -163,6 +163,91 @@ oi_status oip_validate_subsidy(const oi_policy *p, const oi_subsidy_request *r,
   return OI_OK;
 }
 
+/*
+ * The checks of oip_validate_subsidy() as one predicate, for the request
+ * that passes them all, which is read once: each string is measured and
+ * looked at in one pass (strutil.h), the session found by its id's length
+ * and bytes, the receipt's day number computed once. Any doubt (a failure, a
+ * byte that may begin a control character, graduations to look at) returns
+ * 0, and the full checks then say exactly what is wrong, in their order.
+ */
+OIP_ALWAYS_INLINE static inline int quick_string(const char *s, size_t max, int required, size_t *len)
+{
+  const char *end;
+
+  if (s == NULL)
+    return 0;
+  end = (const char *)memchr(s, '\0', max + 1);
+  if (end == NULL || (required && end == s) ||
+      oip_may_hold_control((const unsigned char *)s, (size_t)(end - s)))
+    return 0;
+  *len = (size_t)(end - s);
+  return 1;
+}
+
+OIP_ALWAYS_INLINE static inline int quick_checks(const oi_policy *p,
+                                                 const oi_subsidy_request *r,
+                                                 struct oip_checked *c)
+{
+  static const unsigned char month_days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  const oi_local *l = &r->local;
+  const oi_officer *o = &r->officer;
+  const oi_datetime *t = &r->received;
+  const char *end;
+  unsigned days;
+
+  c->id_len = c->officer_name_len = 0;
+  if (r->id != NULL && !quick_string(r->id, OI_ID_MAX, 0, &c->id_len))
+    return 0;
+  /* A session id the policy has is a checked id: finding it is its check. */
+  if (r->session_id == NULL ||
+      (end = (const char *)memchr(r->session_id, '\0', OI_ID_MAX + 1)) == NULL ||
+      oip_session_by_id(p, r->session_id, (size_t)(end - r->session_id), &c->session) == NULL)
+    return 0;
+  if (l->number < 1 || !quick_string(l->name, OI_NAME_MAX, 1, &c->local_name_len) ||
+      (unsigned)l->country - 1u > 1u || (unsigned)l->district - 1u >= OI_DISTRICT_COUNT ||
+      (unsigned)l->lm_form > 4u || ((0x1du >> (unsigned)l->lm_form) & 1u) == 0 ||
+      (unsigned)l->receipts_known > 1u || l->receipts_cents < 0)
+    return 0;
+  if (!quick_string(o->id, OI_ID_MAX, 1, &c->officer_id_len) ||
+      (o->name != NULL && !quick_string(o->name, OI_NAME_MAX, 0, &c->officer_name_len)) ||
+      (unsigned)o->office > (unsigned)OI_OFFICE_OTHER || o->graduation_count != 0)
+    return 0;
+  if ((unsigned)t->date.year - OI_YEAR_MIN > (unsigned)(OI_YEAR_MAX - OI_YEAR_MIN) ||
+      (unsigned)t->date.month - 1u > 11u)
+    return 0;
+  days = month_days[t->date.month - 1];
+  if (t->date.month == 2 && (t->date.year % 4 == 0 && (t->date.year % 100 != 0 ||
+                                                        t->date.year % 400 == 0)))
+    days = 29;
+  if ((unsigned)t->date.day - 1u >= days || (unsigned)t->hour > 23u ||
+      (unsigned)t->minute > 59u || (unsigned)t->second > 59u)
+    return 0;
+  c->received_days = oip_days_inline(t->date);
+  return c->received_days >= p->earliest_received_days && r->nights >= 1 &&
+         ((unsigned)r->attested | (unsigned)r->with_application |
+          (unsigned)r->application_signed | (unsigned)r->request_signed) <= 1u;
+}
+
+oi_status oip_check_subsidy_request(const oi_policy *p, const oi_subsidy_request *r,
+                                    const char *prefix, struct oip_checked *c, oi_error *err)
+{
+  oi_status st;
+
+  if (quick_checks(p, r, c))
+    return OI_OK;
+  st = oip_validate_subsidy(p, r, prefix, &c->session, err);
+  if (st != OI_OK)
+    return st;
+  /* Valid after all (graduations, or a byte that only looked suspect). */
+  c->received_days = oip_days(r->received.date);
+  c->id_len = r->id != NULL ? strlen(r->id) : 0;
+  c->local_name_len = strlen(r->local.name);
+  c->officer_id_len = strlen(r->officer.id);
+  c->officer_name_len = r->officer.name != NULL ? strlen(r->officer.name) : 0;
+  return OI_OK;
+}
+
 /* ---- decisions -------------------------------------------------------- */
 
 void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_severity severity,
@@ -179,9 +264,9 @@ void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_seve
   r->ref_id = NULL;
 }
 
-void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
-                    oi_severity severity, int32_t session, int64_t v0, int64_t v1,
-                    int64_t v2, int64_t v3)
+static void add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
+                       oi_severity severity, int32_t session, int64_t v0, int64_t v1,
+                       int64_t v2, int64_t v3)
 {
   /* OI_REASONS_MAX exceeds what any check produces; the guard keeps a
    * future rule from writing past the array. */
@@ -189,6 +274,13 @@ void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
     return;
   oip_set_reason(&d->reasons[d->reason_count++], code, clause, severity, session, v0, v1, v2,
                  v3);
+}
+
+void oip_add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
+                    oi_severity severity, int32_t session, int64_t v0, int64_t v1,
+                    int64_t v2, int64_t v3)
+{
+  add_reason(d, code, clause, severity, session, v0, v1, v2, v3);
 }
 
 static void start_decision(const oi_policy *p, size_t session, oi_decision *d)
@@ -206,16 +298,16 @@ static void start_decision(const oi_policy *p, size_t session, oi_decision *d)
 }
 
 /* E1: the session admits the local's country. */
-static void apply_e1(const struct oip_session *s, const oi_local *l, int32_t si, oi_decision *d)
+OIP_ALWAYS_INLINE static inline void apply_e1(const struct oip_session *s, const oi_local *l, int32_t si, oi_decision *d)
 {
   if ((s->countries & OI_COUNTRY_BIT(l->country)) == 0)
-    oip_add_reason(d, OI_REASON_COUNTRY_NOT_ADMITTED, OI_CLAUSE_E1, OI_SEVERITY_REFUSAL, si,
+    add_reason(d, OI_REASON_COUNTRY_NOT_ADMITTED, OI_CLAUSE_E1, OI_SEVERITY_REFUSAL, si,
                    l->country, s->countries, 0, 0);
 }
 
 /* S2: U.S. locals by their form alone, Canadian locals by their receipts
  * alone (strictly below the threshold), and the local's attestation. */
-static void apply_s2(const oi_policy *p, const oi_subsidy_request *r, int32_t si,
+OIP_ALWAYS_INLINE static inline void apply_s2(const oi_policy *p, const oi_subsidy_request *r, int32_t si,
                      oi_decision *d)
 {
   const oi_local *l = &r->local;
@@ -223,27 +315,58 @@ static void apply_s2(const oi_policy *p, const oi_subsidy_request *r, int32_t si
 
   if (l->country == OI_COUNTRY_US) {
     if (l->lm_form != OI_LM_3 && l->lm_form != OI_LM_4)
-      oip_add_reason(d, OI_REASON_US_FORM_NOT_ELIGIBLE, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
+      add_reason(d, OI_REASON_US_FORM_NOT_ELIGIBLE, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
                      l->lm_form, 0, 0, 0);
   } else if (!l->receipts_known) {
-    oip_add_reason(d, OI_REASON_CA_RECEIPTS_UNKNOWN, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
+    add_reason(d, OI_REASON_CA_RECEIPTS_UNKNOWN, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
                    threshold, 0, 0, 0);
   } else if (l->receipts_cents >= threshold) {
-    oip_add_reason(d, OI_REASON_CA_RECEIPTS_TOO_HIGH, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
+    add_reason(d, OI_REASON_CA_RECEIPTS_TOO_HIGH, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si,
                    l->receipts_cents, threshold, 0, 0);
   }
   if (!r->attested)
-    oip_add_reason(d, OI_REASON_NOT_ATTESTED, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si, 0, 0, 0,
+    add_reason(d, OI_REASON_NOT_ATTESTED, OI_CLAUSE_S2, OI_SEVERITY_REFUSAL, si, 0, 0, 0,
                    0);
 }
 
 void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t session,
                         oi_decision *d)
 {
+  struct oip_checked c;
+
+  c.session = session;
+  c.received_days = oip_days(r->received.date);
+  oip_decide_checked(p, r, &c, d);
+}
+
+/* Inline in oi_check_subsidy(), out of line for the ledger. */
+OIP_ALWAYS_INLINE static inline void decide(const oi_policy *p, const oi_subsidy_request *r,
+                                            const struct oip_checked *c, oi_decision *d)
+{
+  const size_t session = c->session;
   const struct oip_session *s = &p->sessions[session];
   const int32_t si = (int32_t)session;
-  const int32_t received = oip_days(r->received.date);
+  const int32_t received = c->received_days;
+  const oi_local *l = &r->local;
 
+  /* Most requests break no rule: one test of them all, then the rules one
+   * by one only for a request that breaks one, so that its reasons come in
+   * their order. */
+  if ((s->countries & OI_COUNTRY_BIT(l->country)) != 0 &&
+      (s->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) != 0 &&
+      (l->country == OI_COUNTRY_US
+           ? l->lm_form == OI_LM_3 || l->lm_form == OI_LM_4
+           : l->receipts_known && l->receipts_cents < p->numbers.canada_threshold_cents) &&
+      (r->attested & r->with_application & r->application_signed & r->request_signed) != 0 &&
+      received <= s->deadline_days) {
+    d->policy_id = p->id;
+    d->session = si;
+    d->session_id = s->id;
+    d->nights_requested = r->nights;
+    d->reason_count = 0;
+    d->request_id = r->id;
+    goto eligible;
+  }
   start_decision(p, session, d);
   d->nights_requested = r->nights;
   d->request_id = r->id;
@@ -251,28 +374,29 @@ void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t 
   apply_e1(s, &r->local, si, d);
   /* S1: subsidies exist only for the 1.0. */
   if ((s->kinds & OIP_KIND_BIT(OI_COURSE_INSTITUTE)) == 0)
-    oip_add_reason(d, OI_REASON_NO_SUBSIDY_FOR_COURSE, OI_CLAUSE_S1, OI_SEVERITY_REFUSAL, si,
+    add_reason(d, OI_REASON_NO_SUBSIDY_FOR_COURSE, OI_CLAUSE_S1, OI_SEVERITY_REFUSAL, si,
                    0, 0, 0, 0);
   apply_s2(p, r, si, d);
   /* S6: the day of receipt counts, not the time: on or before the deadline. */
   if (received > s->deadline_days)
-    oip_add_reason(d, OI_REASON_RECEIVED_LATE, OI_CLAUSE_S6, OI_SEVERITY_REFUSAL, si, received,
+    add_reason(d, OI_REASON_RECEIVED_LATE, OI_CLAUSE_S6, OI_SEVERITY_REFUSAL, si, received,
                    s->first_days - received, s->deadline_days, p->numbers.deadline_weeks);
   /* S8: submitted with the regular application, both forms signed. */
   if (!r->with_application)
-    oip_add_reason(d, OI_REASON_NOT_WITH_APPLICATION, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si, 0,
+    add_reason(d, OI_REASON_NOT_WITH_APPLICATION, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si, 0,
                    0, 0, 0);
   if (!r->application_signed)
-    oip_add_reason(d, OI_REASON_APPLICATION_NOT_SIGNED, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si,
+    add_reason(d, OI_REASON_APPLICATION_NOT_SIGNED, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si,
                    0, 0, 0, 0);
   if (!r->request_signed)
-    oip_add_reason(d, OI_REASON_REQUEST_NOT_SIGNED, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si, 0,
+    add_reason(d, OI_REASON_REQUEST_NOT_SIGNED, OI_CLAUSE_S8, OI_SEVERITY_REFUSAL, si, 0,
                    0, 0, 0);
 
   if (d->reason_count > 0) {
     d->outcome = OI_OUTCOME_REFUSED;
     return;
   }
+eligible:
   /* S3: up to max_nights, paid directly to the designated hotel, once
    * awarded; an eligible request states what an award of it pays. */
   d->outcome = OI_OUTCOME_ELIGIBLE;
@@ -280,24 +404,32 @@ void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t 
   d->nights_if_awarded = d->nights;
   d->payee = s->hotel;
   if (r->nights > p->numbers.max_nights)
-    oip_add_reason(d, OI_REASON_NIGHTS_LIMITED, OI_CLAUSE_S3, OI_SEVERITY_NOTE, si, r->nights,
+    add_reason(d, OI_REASON_NIGHTS_LIMITED, OI_CLAUSE_S3, OI_SEVERITY_NOTE, si, r->nights,
                    d->nights, 0, 0);
+}
+
+void oip_decide_checked(const oi_policy *p, const oi_subsidy_request *r,
+                        const struct oip_checked *c, oi_decision *d)
+{
+  decide(p, r, c, d);
 }
 
 oi_status oi_check_subsidy(const oi_policy *p, const oi_subsidy_request *r, oi_decision *out,
                            oi_error *err)
 {
-  size_t session;
+  struct oip_checked checked;
   oi_status st;
 
   if (p == NULL || r == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : r == NULL ? "request" : "out",
                     "a required pointer is NULL");
-  st = oip_validate_subsidy(p, r, "request", &session, err);
-  if (st != OI_OK)
-    return st;
-  oip_decide_subsidy(p, r, session, out);
+  if (!quick_checks(p, r, &checked)) {
+    st = oip_check_subsidy_request(p, r, "request", &checked, err);
+    if (st != OI_OK)
+      return st;
+  }
+  decide(p, r, &checked, out);
   return OI_OK;
 }
 
@@ -312,8 +444,9 @@ oi_status oi_check_subsidy_many(const oi_policy *p, const oi_subsidy_request *re
                     "a required pointer is NULL");
   /* Validate everything first, so a bad element leaves out untouched. */
   for (i = 0; i < count; i++) {
+    struct oip_checked c;
     oi_error tmp;
-    oi_status st = oip_validate_subsidy(p, &reqs[i], "request", &session, &tmp);
+    oi_status st = oip_check_subsidy_request(p, &reqs[i], "request", &c, &tmp);
 
     if (st != OI_OK)
       return oip_fail_element(err, &tmp, "requests", i);

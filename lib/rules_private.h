@@ -18,6 +18,28 @@ oi_status oip_validate_subsidy(const oi_policy *policy, const oi_subsidy_request
 void oip_decide_subsidy(const oi_policy *policy, const oi_subsidy_request *req,
                         size_t session_index, oi_decision *out);
 
+/* What validating a request found, so that deciding it and entering it in a
+ * ledger read none of its strings again: its session, the day number of its
+ * receipt, and the lengths of its strings (0 for a NULL id or name). */
+struct oip_checked {
+  size_t session;
+  int32_t received_days;
+  size_t id_len;
+  size_t local_name_len;
+  size_t officer_id_len;
+  size_t officer_name_len;
+};
+
+/* oip_validate_subsidy(), with what it found into *out. The same errors;
+ * a request that passes is read once. */
+oi_status oip_check_subsidy_request(const oi_policy *policy, const oi_subsidy_request *req,
+                                    const char *prefix, struct oip_checked *out,
+                                    oi_error *err);
+
+/* oip_decide_subsidy() of a request checked by oip_check_subsidy_request(). */
+void oip_decide_checked(const oi_policy *policy, const oi_subsidy_request *req,
+                        const struct oip_checked *checked, oi_decision *out);
+
 /* Fill a reason. */
 void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_severity severity,
                     int32_t session, int64_t v0, int64_t v1, int64_t v2, int64_t v3);

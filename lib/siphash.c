@@ -18,7 +18,37 @@
 
 uint64_t oip_hash_string(const struct oip_hash_key *key, uint64_t tweak, const char *s)
 {
-  return oip_siphash(key->k0, key->k1 ^ tweak, (const unsigned char *)s, strlen(s), 1, 3);
+  return oip_hash_bytes(key, tweak, s, strlen(s));
+}
+
+uint64_t oip_hash_bytes(const struct oip_hash_key *key, uint64_t tweak, const void *s, size_t n)
+{
+  const unsigned char *m = s;
+  struct oip_sip st;
+  uint64_t b = (uint64_t)n << 56;
+  size_t i;
+
+  oip_sip_init(&st, key->k0, key->k1 ^ tweak);
+  for (i = 0; i + 8 <= n; i += 8)
+    oip_sip_word(&st, oip_load_le64(m + i), 1);
+  if (n >= 8 && i < n) {
+    /* The last 8 bytes, of which the first 8 - (n - i) were hashed. */
+    b |= oip_load_le64(m + n - 8) >> (8 * (8 - (n - i)));
+  } else if (n - i >= 4) {
+    const size_t left = n - i;
+    const uint64_t lo = (uint64_t)m[i] | (uint64_t)m[i + 1] << 8 | (uint64_t)m[i + 2] << 16 |
+                        (uint64_t)m[i + 3] << 24;
+    const uint64_t hi = (uint64_t)m[n - 4] | (uint64_t)m[n - 3] << 8 |
+                        (uint64_t)m[n - 2] << 16 | (uint64_t)m[n - 1] << 24;
+    b |= lo | hi << (8 * (left - 4));
+  } else {
+    while (i < n) {
+      b |= (uint64_t)m[i] << (8 * (i & 7));
+      i++;
+    }
+  }
+  oip_sip_word(&st, b, 1);
+  return oip_sip_finish(&st, 3);
 }
 
 /* oip_siphash() of the eight bytes of v, without storing them. */

@@ -118,6 +118,12 @@ static inline uint64_t oip_siphash(uint64_t k0, uint64_t k1, const unsigned char
 uint64_t oip_hash_string(const struct oip_hash_key *key, uint64_t tweak, const char *s);
 uint64_t oip_hash_u64(const struct oip_hash_key *key, uint64_t v);
 
+/* oip_hash_string() of the n bytes at s, whose length the caller measured
+ * already: the same value, the bytes read once, the last word loaded whole
+ * rather than byte by byte. */
+uint64_t oip_hash_bytes(const struct oip_hash_key *key, uint64_t tweak, const void *s,
+                        size_t n);
+
 /*
  * A new key, from the system's entropy (getrandom(2), else /dev/urandom),
  * read once. Where the system gives none (a sandbox that forbids both), the

@@ -23,41 +23,10 @@ static unsigned control_at(const unsigned char *u)
   return 0;
 }
 
-#define BYTES(b) (UINT64_C(0x0101010101010101) * (b))
-
-/* Bit 7 of a byte of the result is set for some byte of w below 0x20, or
- * equal to 0x7F or 0xC2 (the first byte of a C1 control, and of other
- * characters: a hint, checked exactly after), and only if there is one. */
-static uint64_t suspects(uint64_t w)
-{
-  const uint64_t d = w ^ BYTES(0x7f), c = w ^ BYTES(0xc2);
-
-  return (((w - BYTES(0x20)) & ~w) | ((d - BYTES(1)) & ~d) | ((c - BYTES(1)) & ~c)) &
-         BYTES(0x80);
-}
-
-/* Whether the n bytes at u may hold a control character, eight at a time:
- * the last eight overlap the previous ones, and a string shorter than eight
- * is padded with a letter. Reads only the n bytes. */
+/* Whether the n bytes at u may hold a control character (strutil.h). */
 static int may_hold_control(const unsigned char *u, size_t n)
 {
-  uint64_t w, any = 0;
-  size_t i;
-
-  for (i = 0; i + 8 <= n; i += 8) {
-    memcpy(&w, u + i, 8);
-    any |= suspects(w);
-  }
-  if (i < n) {
-    if (n >= 8) {
-      memcpy(&w, u + n - 8, 8);
-    } else {
-      w = BYTES(0x61);
-      memcpy(&w, u, n);
-    }
-    any |= suspects(w);
-  }
-  return any != 0;
+  return oip_may_hold_control(u, n);
 }
 
 oi_status oip_check_string(const char *s, size_t max, int required, oi_error *err,

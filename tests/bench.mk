@@ -6,6 +6,11 @@
 #                  and in a batch, withdrawals, JSON documents, memory, inputs
 #                  crafted to be slow. One table, each figure the median of
 #                  several runs.
+#  tests/bench-callgrind.sh
+#                  the instructions one call costs, counted by callgrind
+#                  (`tests/bench -C` under --toggle-collect): figures no load
+#                  changes. Also `make bench-callgrind` alone; skipped with a
+#                  message when valgrind is not installed.
 #  tests/bench.py  the Python bindings' side, beside the C batch: building
 #                  and deciding a batch from plain dicts, a requests document
 #                  and values against the library's batch on the same
@@ -26,11 +31,12 @@
 #   make bench BENCHFLAGS='-q'       ledgers up to 1e5 requests only
 #   make bench BENCHFLAGS='-s batch' one section (check, submit, batch, json, memory,
 #                                    hostile)
+# to tests/bench-callgrind.sh through BENCHCGFLAGS (-q: the ledger at 1e4),
 # to tests/bench.py through BENCHPYFLAGS (-r, -n, -t), and to the officerinst
 # program's benchmark, tools/tests/bench.sh, through BENCHTOOLFLAGS (-r, -n).
 
 EXTRA_PROGRAMS = tests/bench
-EXTRA_DIST += tests/bench.py doc/benchmarks.md
+EXTRA_DIST += tests/bench.py tests/bench-callgrind.sh doc/benchmarks.md
 
 tests_bench_SOURCES = tests/bench.c tests/crafted_ids.h
 tests_bench_CPPFLAGS = $(oi_public_cppflags)
@@ -40,6 +46,7 @@ tests_bench_LDADD = lib/libofficerinst.la
 CLEANFILES += tests/bench$(EXEEXT)
 
 BENCHFLAGS =
+BENCHCGFLAGS =
 BENCHPYFLAGS =
 # The officerinst program on a CSV file of 1e5 rows (tools/tests/bench.sh:
 # -r RUNS, -n ROWS), with the generator of tools/local.mk.
@@ -67,6 +74,8 @@ bench: tests/bench$(EXEEXT) $(oi_bench_python_deps) $(oi_bench_tool_deps)
 	@echo "make bench: tests/bench" $(BENCHFLAGS) "(load average: `cut -d' ' -f1-3 /proc/loadavg 2>/dev/null`)"
 	@OI_BENCH_CC='$(CC)' OI_BENCH_CFLAGS='$(CFLAGS)' \
 	  $(LIBTOOL) --mode=execute ./tests/bench$(EXEEXT) $(BENCHFLAGS)
+	@echo "make bench: tests/bench-callgrind.sh" $(BENCHCGFLAGS)
+	@top_builddir=. $(SHELL) '$(srcdir)/tests/bench-callgrind.sh' $(BENCHCGFLAGS)
 	@echo "make bench: tools/tests/bench.sh" $(BENCHTOOLFLAGS)
 	@top_builddir=. $(SHELL) '$(srcdir)/tools/tests/bench.sh' $(BENCHTOOLFLAGS)
 	@if test '$(oi_bench_python)' = yes; then \
@@ -78,4 +87,9 @@ bench: tests/bench$(EXEEXT) $(oi_bench_python_deps) $(oi_bench_tool_deps)
 	else \
 	  echo "make bench: tests/bench.py skipped: configured without the Python bindings (./configure --enable-python)"; \
 	fi
-.PHONY: bench
+
+# The instruction counts alone (a minute or two under valgrind).
+bench-callgrind: tests/bench$(EXEEXT)
+	@top_builddir=. $(SHELL) '$(srcdir)/tests/bench-callgrind.sh' $(BENCHCGFLAGS)
+
+.PHONY: bench bench-callgrind

@@ -20,14 +20,19 @@
 #                     through json_set_alloc_funcs(), does not grow with a
 #                     document of many small values; every allocation made
 #                     to fail in turn gives OI_ENOMEM with a message
+#  tests/check_snapshot_reader
+#                     the quick reader of snapshots and the full one give
+#                     the same answer on snapshots as written and changed
 #
 # The tests read examples/policy-2018.json and tests/json/*.json from the
 # SOURCE tree: OI_TEST_SRCDIR is its absolute path, so they are found in a
 # VPATH build such as `make distcheck`'s (where the source tree is read-only:
 # the tests write only under $TMPDIR, or /tmp).
 
-check_PROGRAMS += tests/check_json tests/check_crash tests/check_files tests/check_limits
-TESTS += tests/check_json tests/check_crash tests/check_files tests/check_limits
+check_PROGRAMS += tests/check_json tests/check_crash tests/check_files tests/check_limits \
+	tests/check_snapshot_reader
+TESTS += tests/check_json tests/check_crash tests/check_files tests/check_limits \
+	tests/check_snapshot_reader
 
 # Per-program variables, like tests/local.mk, so nothing leaks into the
 # library's flags. oi_public_cppflags (Makefile.am) is
@@ -59,6 +64,11 @@ tests_check_limits_SOURCES = tests/check_limits.c tests/testutil.h
 tests_check_limits_CPPFLAGS = $(oi_json_test_cppflags)
 tests_check_limits_CFLAGS = $(oi_json_test_cflags)
 tests_check_limits_LDADD = $(oi_json_test_ldadd) $(JANSSON_LIBS)
+
+tests_check_snapshot_reader_SOURCES = tests/check_snapshot_reader.c tests/testutil.h
+tests_check_snapshot_reader_CPPFLAGS = $(oi_json_test_cppflags)
+tests_check_snapshot_reader_CFLAGS = $(oi_json_test_cflags)
+tests_check_snapshot_reader_LDADD = $(oi_json_test_ldadd)
 
 # Data the tests read, the example policy and the format documents.
 EXTRA_DIST += \
