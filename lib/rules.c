@@ -332,7 +332,7 @@ OIP_ALWAYS_INLINE static inline void apply_s2(const oi_policy *p, const oi_subsi
 void oip_decide_subsidy(const oi_policy *p, const oi_subsidy_request *r, size_t session,
                         oi_decision *d)
 {
-  struct oip_checked c;
+  struct oip_checked c = { 0 };
 
   c.session = session;
   c.received_days = oip_days(r->received.date);

@@ -34,8 +34,9 @@ uint64_t oip_hash_bytes(const struct oip_hash_key *key, uint64_t tweak, const vo
   if (n >= 8 && i < n) {
     /* The last 8 bytes, of which the first 8 - (n - i) were hashed. */
     b |= oip_load_le64(m + n - 8) >> (8 * (8 - (n - i)));
-  } else if (n - i >= 4) {
-    const size_t left = n - i;
+  } else if (n < 8 && n >= 4) {
+    /* i is 0: four to seven bytes, as two overlapping loads of four. */
+    const size_t left = n;
     const uint64_t lo = (uint64_t)m[i] | (uint64_t)m[i + 1] << 8 | (uint64_t)m[i + 2] << 16 |
                         (uint64_t)m[i + 3] << 24;
     const uint64_t hi = (uint64_t)m[n - 4] | (uint64_t)m[n - 3] << 8 |
