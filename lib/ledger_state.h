@@ -6,7 +6,7 @@
  * Layout, chosen so that no operation scans all requests or all locals and
  * so that a request costs little memory and few cache misses, however many
  * the ledger holds:
- *  - every request is a fixed-size record (72 bytes) in one array, in entry
+ *  - every request is a fixed-size record (64 bytes, one cache line) in one array, in entry
  *    order; records name each other, their strings and their reasons by
  *    32-bit indexes and handles, not pointers. Strings (ids, names) live in
  *    a byte pool, reasons in a pool of arrays (pool.h), both stable, since
