@@ -65,7 +65,7 @@ figure "oi_check_subsidy: 1e5 distinct requests, a decision" oi_check_subsidy ch
 figure "oi_ledger_submit: per request, 1e3" oi_ledger_submit submit 1000 -
 figure "oi_ledger_submit: per request, $bigname" oi_ledger_submit submit $big -
 figure "oi_ledger_withdraw: per withdrawal, $bigname" oi_ledger_withdraw withdraw $big -
-figure "oi_ledger_submit_many: per request, $bigname, decisions out" oi_ledger_submit_many batch $big -
+figure "oi_ledger_submit_many: per request, $bigname, out" oi_ledger_submit_many batch $big -
 figure "oi_ledger_to_json: per request, 1e4" oi_ledger_to_json save 10000 -
 figure "oi_ledger_from_json: per request, 1e4 (replays)" oi_ledger_from_json load 10000 -
 
