@@ -30,26 +30,26 @@
 
 /* The twenty locals (U1). Receipts are in cents (S2). */
 static const oi_local locals[] = {
-  { 2, "IATSE Local 2", OI_COUNTRY_US, 4, OI_LM_3, 0, 0 },
-  { 8, "IATSE Local 8", OI_COUNTRY_US, 3, OI_LM_4, 0, 0 },
-  { 11, "IATSE Local 11", OI_COUNTRY_US, 1, OI_LM_3, 0, 0 },
-  { 16, "IATSE Local 16", OI_COUNTRY_US, 2, OI_LM_2, 0, 0 },
-  { 22, "IATSE Local 22", OI_COUNTRY_US, 3, OI_LM_4, 0, 0 },
-  { 33, "IATSE Local 33", OI_COUNTRY_US, 2, OI_LM_3, 0, 0 },
-  { 38, "IATSE Local 38", OI_COUNTRY_US, 5, OI_LM_3, 0, 0 },
-  { 44, "IATSE Local 44", OI_COUNTRY_US, 2, OI_LM_2, 0, 0 },
-  { 52, "IATSE Local 52", OI_COUNTRY_US, 10, OI_LM_4, 0, 0 },
-  { 58, "IATSE Local 58", OI_COUNTRY_CA, 11, OI_LM_NONE, 1, 12500000 },
-  { 63, "IATSE Local 63", OI_COUNTRY_CA, 12, OI_LM_NONE, 1, 25000000 },
-  { 69, "IATSE Local 69", OI_COUNTRY_US, 7, OI_LM_4, 0, 0 },
-  { 80, "IATSE Local 80", OI_COUNTRY_US, 2, OI_LM_3, 0, 0 },
-  { 99, "IATSE Local 99", OI_COUNTRY_US, 6, OI_LM_3, 0, 0 },
-  { 107, "IATSE Local 107", OI_COUNTRY_US, 2, OI_LM_NONE, 0, 0 },
-  { 122, "IATSE Local 122", OI_COUNTRY_US, 2, OI_LM_4, 0, 0 },
-  { 161, "IATSE Local 161", OI_COUNTRY_US, 10, OI_LM_3, 0, 0 },
-  { 470, "IATSE Local 470", OI_COUNTRY_US, 8, OI_LM_4, 0, 0 },
-  { 667, "IATSE Local 667", OI_COUNTRY_CA, 12, OI_LM_NONE, 1, 21000000 },
-  { 873, "IATSE Local 873", OI_COUNTRY_CA, 12, OI_LM_NONE, 0, 0 },
+  { OI_LOCAL_VERSION, 2, "IATSE Local 2", OI_COUNTRY_US, 4, OI_LM_3, 0, 0 },
+  { OI_LOCAL_VERSION, 8, "IATSE Local 8", OI_COUNTRY_US, 3, OI_LM_4, 0, 0 },
+  { OI_LOCAL_VERSION, 11, "IATSE Local 11", OI_COUNTRY_US, 1, OI_LM_3, 0, 0 },
+  { OI_LOCAL_VERSION, 16, "IATSE Local 16", OI_COUNTRY_US, 2, OI_LM_2, 0, 0 },
+  { OI_LOCAL_VERSION, 22, "IATSE Local 22", OI_COUNTRY_US, 3, OI_LM_4, 0, 0 },
+  { OI_LOCAL_VERSION, 33, "IATSE Local 33", OI_COUNTRY_US, 2, OI_LM_3, 0, 0 },
+  { OI_LOCAL_VERSION, 38, "IATSE Local 38", OI_COUNTRY_US, 5, OI_LM_3, 0, 0 },
+  { OI_LOCAL_VERSION, 44, "IATSE Local 44", OI_COUNTRY_US, 2, OI_LM_2, 0, 0 },
+  { OI_LOCAL_VERSION, 52, "IATSE Local 52", OI_COUNTRY_US, 10, OI_LM_4, 0, 0 },
+  { OI_LOCAL_VERSION, 58, "IATSE Local 58", OI_COUNTRY_CA, 11, OI_LM_NONE, 1, 12500000 },
+  { OI_LOCAL_VERSION, 63, "IATSE Local 63", OI_COUNTRY_CA, 12, OI_LM_NONE, 1, 25000000 },
+  { OI_LOCAL_VERSION, 69, "IATSE Local 69", OI_COUNTRY_US, 7, OI_LM_4, 0, 0 },
+  { OI_LOCAL_VERSION, 80, "IATSE Local 80", OI_COUNTRY_US, 2, OI_LM_3, 0, 0 },
+  { OI_LOCAL_VERSION, 99, "IATSE Local 99", OI_COUNTRY_US, 6, OI_LM_3, 0, 0 },
+  { OI_LOCAL_VERSION, 107, "IATSE Local 107", OI_COUNTRY_US, 2, OI_LM_NONE, 0, 0 },
+  { OI_LOCAL_VERSION, 122, "IATSE Local 122", OI_COUNTRY_US, 2, OI_LM_4, 0, 0 },
+  { OI_LOCAL_VERSION, 161, "IATSE Local 161", OI_COUNTRY_US, 10, OI_LM_3, 0, 0 },
+  { OI_LOCAL_VERSION, 470, "IATSE Local 470", OI_COUNTRY_US, 8, OI_LM_4, 0, 0 },
+  { OI_LOCAL_VERSION, 667, "IATSE Local 667", OI_COUNTRY_CA, 12, OI_LM_NONE, 1, 21000000 },
+  { OI_LOCAL_VERSION, 873, "IATSE Local 873", OI_COUNTRY_CA, 12, OI_LM_NONE, 0, 0 },
 };
 
 /*
@@ -107,7 +107,7 @@ static void print_reasons(const oi_policy *policy, const oi_ledger_entry *e)
   size_t i;
 
   for (i = 0; i < e->reason_count; i++) {
-    const oi_reason *r = &e->reasons[i];
+    const oi_reason *r = &e->reasons[i]; /* the ledger's array of reasons */
     char message[320];
 
     oi_reason_format(policy, r, message, sizeof message);
@@ -121,15 +121,18 @@ static int print_status(const oi_policy *policy, const oi_ledger *ledger,
   oi_ledger_entry *entries = NULL;
   size_t count = 0, i;
 
-  if (oi_ledger_session_entries(ledger, session_id, status, NULL, 0, &count, err) != OI_OK)
+  if (oi_ledger_session_entries(ledger, session_id, status, NULL, 0, sizeof *entries, &count,
+                                err) != OI_OK)
     return -1;
   printf("    %s (%zu)\n", oi_outcome_name(status), count);
   if (count == 0)
     return 0;
   entries = calloc(count, sizeof *entries);
+  for (i = 0; entries != NULL && i < count; i++)
+    entries[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
   if (entries == NULL ||
-      oi_ledger_session_entries(ledger, session_id, status, entries, count, &count, err) !=
-          OI_OK) {
+      oi_ledger_session_entries(ledger, session_id, status, entries, count, sizeof *entries,
+                                &count, err) != OI_OK) {
     free(entries);
     return -1;
   }
@@ -154,8 +157,8 @@ static int print_session(const oi_policy *policy, const oi_ledger *ledger, size_
 {
   static const oi_outcome statuses[] = { OI_OUTCOME_AWARDED, OI_OUTCOME_WAITLISTED,
                                          OI_OUTCOME_REFUSED, OI_OUTCOME_WITHDRAWN };
-  oi_session s;
-  oi_session_summary sum;
+  oi_session s = OI_SESSION_INIT;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
   char first[OI_DATE_STRING_SIZE], last[OI_DATE_STRING_SIZE];
   size_t i;
 
@@ -198,10 +201,11 @@ static int build_requests(const oi_policy *policy, oi_subsidy_request *reqs, cha
   for (i = 0; i < COUNT(samples); i++) {
     const struct sample *s = &samples[i];
     oi_subsidy_request *r = &reqs[i];
-    oi_session session;
+    oi_session session = OI_SESSION_INIT;
     oi_date deadline;
     const size_t si = sessions[(size_t)s->session % n];
 
+    *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
     if (oi_policy_session(policy, si, &session, err) != OI_OK ||
         oi_policy_subsidy_deadline(policy, si, &deadline, err) != OI_OK ||
         oi_date_add_days(deadline, s->days_from_deadline, &r->received.date, err) != OI_OK)
@@ -228,12 +232,11 @@ int main(int argc, char **argv)
   char ids[COUNT(samples)][8];
   oi_policy *policy = NULL;
   oi_ledger *ledger = NULL;
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   oi_error err;
   size_t i, sessions[16], n;
   int status = 1;
 
-  memset(reqs, 0, sizeof reqs);
   if (argc > 2) {
     fprintf(stderr, "usage: %s [POLICY.json]\n", argv[0]);
     return 2;
@@ -252,7 +255,8 @@ int main(int argc, char **argv)
          COUNT(samples));
 
   if (build_requests(policy, reqs, ids, &err) != 0 || oi_ledger_new(policy, &ledger, &err) ||
-      oi_ledger_submit_many(ledger, reqs, COUNT(samples), NULL, &err) != OI_OK)
+      oi_ledger_submit_many(ledger, reqs, COUNT(samples), sizeof reqs[0], NULL, 0, &err) !=
+          OI_OK)
     goto fail;
   n = institute_sessions(policy, sessions, COUNT(sessions));
   for (i = 0; i < n; i++)
@@ -262,13 +266,13 @@ int main(int argc, char **argv)
   /* S10: the first session's first award is withdrawn; its seat and its
    * local's slot go to the earliest waitlisted requests that fit. */
   {
-    oi_session first;
-    oi_ledger_entry e;
+    oi_session first = OI_SESSION_INIT;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
     size_t count = 0;
 
     if (oi_policy_session(policy, sessions[0], &first, &err) != OI_OK ||
-        oi_ledger_session_entries(ledger, first.id, OI_OUTCOME_AWARDED, &e, 1, &count,
-                                  &err) != OI_OK)
+        oi_ledger_session_entries(ledger, first.id, OI_OUTCOME_AWARDED, &e, 1, sizeof e,
+                                  &count, &err) != OI_OK)
       goto fail;
     if (count > 0) {
       if (oi_ledger_withdraw(ledger, e.id, &w, &err) != OI_OK)

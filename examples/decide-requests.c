@@ -26,9 +26,10 @@ static void print_decision(const oi_policy *policy, const char *id, const oi_dec
     printf(", %d night(s) paid to %s", d->nights, d->payee);
   printf("\n");
   for (size_t k = 0; k < d->reason_count; k++) {
+    const oi_reason *r = oi_decision_reason(d, k);
     char message[320];
-    oi_reason_format(policy, &d->reasons[k], message, sizeof message);
-    printf("    [%s] %s\n", oi_clause_id(d->reasons[k].clause), message);
+    oi_reason_format(policy, r, message, sizeof message);
+    printf("    [%s] %s\n", oi_clause_id(r->clause), message);
   }
 }
 
@@ -62,7 +63,8 @@ int main(int argc, char **argv)
     if (e != NULL)
       fprintf(stderr, "%s:%d:%d: %s\n", argv[1], e->line, e->column, e->message);
     else
-      print_decision(policy, oi_batch_request(batch, i)->id, oi_batch_request_decision(batch, i));
+      print_decision(policy, oi_batch_request_decision(batch, i)->request_id,
+                     oi_batch_request_decision(batch, i));
   }
   for (size_t i = 0; i < oi_batch_application_count(batch); i++) {
     const oi_error *e = oi_batch_application_error(batch, i);

@@ -42,23 +42,23 @@ struct subsidy_case {
 
 /* S2: a U.S. local qualifies by the form it files, LM-3 or LM-4. */
 #define US_LOCAL_LM3 \
-  { .number = 101, .name = "Local 101", .country = OI_COUNTRY_US, \
+  { .version = OI_LOCAL_VERSION, .number = 101, .name = "Local 101", .country = OI_COUNTRY_US, \
     .district = 2, .lm_form = OI_LM_3 }
 #define US_LOCAL_LM4 \
-  { .number = 202, .name = "Local 202", .country = OI_COUNTRY_US, \
+  { .version = OI_LOCAL_VERSION, .number = 202, .name = "Local 202", .country = OI_COUNTRY_US, \
     .district = 5, .lm_form = OI_LM_4 }
 /* S2: a U.S. local that files LM-2 does not qualify. */
 #define US_LOCAL_LM2 \
-  { .number = 303, .name = "Local 303", .country = OI_COUNTRY_US, \
+  { .version = OI_LOCAL_VERSION, .number = 303, .name = "Local 303", .country = OI_COUNTRY_US, \
     .district = 10, .lm_form = OI_LM_2 }
 /* S2: a Canadian local is judged by its receipts alone: this one is well
  * under $250,000. */
 #define CA_LOCAL_SMALL \
-  { .number = 404, .name = "Local 404", .country = OI_COUNTRY_CA, \
+  { .version = OI_LOCAL_VERSION, .number = 404, .name = "Local 404", .country = OI_COUNTRY_CA, \
     .district = 11, .receipts_known = 1, .receipts_cents = 9500000 }
 /* S2: exactly $250,000.00 is not "less than $250,000". */
 #define CA_LOCAL_AT_THRESHOLD \
-  { .number = 505, .name = "Local 505", .country = OI_COUNTRY_CA, \
+  { .version = OI_LOCAL_VERSION, .number = 505, .name = "Local 505", .country = OI_COUNTRY_CA, \
     .district = 12, .receipts_known = 1, .receipts_cents = 25000000 }
 
 /* --- Graduations claimed for P1 ----------------------------------------- */
@@ -77,14 +77,14 @@ static const struct enrollment_case enrollment_cases[] = {
     .session_id = "OI-2017-MD",
     .course = OI_COURSE_INSTITUTE,
     .local = CA_LOCAL_SMALL,
-    .officer = { .id = "ca-404-1", .name = "A. Tremblay", .office = OI_OFFICE_PRESIDENT },
+    .officer = { .version = OI_OFFICER_VERSION, .id = "ca-404-1", .name = "A. Tremblay", .office = OI_OFFICE_PRESIDENT },
     .expected = OI_OUTCOME_REFUSED },
   { /* P1: a dated graduation at a prior site, before the session began. */
     .label = "Advanced Organizing 2.0 at ADV-2017-MD after graduating in Toronto",
     .session_id = "ADV-2017-MD",
     .course = OI_COURSE_ADVANCED_ORGANIZING,
     .local = US_LOCAL_LM3,
-    .officer = { .id = "us-101-1", .name = "B. Ortiz", .office = OI_OFFICE_BUSINESS_AGENT,
+    .officer = { .version = OI_OFFICER_VERSION, .id = "us-101-1", .name = "B. Ortiz", .office = OI_OFFICE_BUSINESS_AGENT,
                  .graduations = toronto_2015, .graduation_count = 1 },
     .expected = OI_OUTCOME_ADMITTED },
   { /* P2: the current office is enough, no graduation needed. */
@@ -92,14 +92,14 @@ static const struct enrollment_case enrollment_cases[] = {
     .session_id = "ADV-2017-CA",
     .course = OI_COURSE_ADVANCED_SECRETARY_TREASURER,
     .local = CA_LOCAL_SMALL,
-    .officer = { .id = "ca-404-2", .name = "C. Singh", .office = OI_OFFICE_SECRETARY_TREASURER },
+    .officer = { .version = OI_OFFICER_VERSION, .id = "ca-404-2", .name = "C. Singh", .office = OI_OFFICE_SECRETARY_TREASURER },
     .expected = OI_OUTCOME_ADMITTED },
   { /* P1: Organizing 2.0 needs a 1.0 graduation; none is claimed. */
     .label = "Advanced Organizing 2.0 at ADV-2017-CA with no graduation",
     .session_id = "ADV-2017-CA",
     .course = OI_COURSE_ADVANCED_ORGANIZING,
     .local = US_LOCAL_LM4,
-    .officer = { .id = "us-202-1", .name = "D. Kowalski", .office = OI_OFFICE_PRESIDENT },
+    .officer = { .version = OI_OFFICER_VERSION, .id = "us-202-1", .name = "D. Kowalski", .office = OI_OFFICE_PRESIDENT },
     .expected = OI_OUTCOME_REFUSED },
 };
 
@@ -108,8 +108,8 @@ static const struct enrollment_case enrollment_cases[] = {
 static const struct subsidy_case subsidy_cases[] = {
   { /* S6: OI-2017-CO must be received by 2017-03-27. */
     .label = "U.S. local filing LM-3, OI-2017-CO, received 2017-03-01",
-    .request = { .id = "req-1", .session_id = "OI-2017-CO", .local = US_LOCAL_LM3,
-                 .officer = { .id = "us-101-2", .name = "E. Novak", .office = OI_OFFICE_TREASURER },
+    .request = { .version = OI_SUBSIDY_REQUEST_VERSION, .id = "req-1", .session_id = "OI-2017-CO", .local = US_LOCAL_LM3,
+                 .officer = { .version = OI_OFFICER_VERSION, .id = "us-101-2", .name = "E. Novak", .office = OI_OFFICE_TREASURER },
                  .received = { .date = { 2017, 3, 1 }, .hour = 10 },
                  .nights = 5, .attested = 1, .with_application = 1,
                  .application_signed = 1, .request_signed = 1 },
@@ -117,16 +117,16 @@ static const struct subsidy_case subsidy_cases[] = {
   { /* S6: OI-2017-MD begins 2017-02-13, so the deadline is 2017-01-02; the
      * day of receipt counts, not the hour. */
     .label = "OI-2017-MD, received 2017-01-03 at 08:00, one day late",
-    .request = { .id = "req-2", .session_id = "OI-2017-MD", .local = US_LOCAL_LM4,
-                 .officer = { .id = "us-202-2", .name = "F. Brennan", .office = OI_OFFICE_SECRETARY },
+    .request = { .version = OI_SUBSIDY_REQUEST_VERSION, .id = "req-2", .session_id = "OI-2017-MD", .local = US_LOCAL_LM4,
+                 .officer = { .version = OI_OFFICER_VERSION, .id = "us-202-2", .name = "F. Brennan", .office = OI_OFFICE_SECRETARY },
                  .received = { .date = { 2017, 1, 3 }, .hour = 8 },
                  .nights = 5, .attested = 1, .with_application = 1,
                  .application_signed = 1, .request_signed = 1 },
     .expected = OI_OUTCOME_REFUSED },
   { /* S2: a U.S. local is judged by its form alone; LM-2 does not qualify. */
     .label = "U.S. local filing LM-2, OI-2017-CO",
-    .request = { .id = "req-3", .session_id = "OI-2017-CO", .local = US_LOCAL_LM2,
-                 .officer = { .id = "us-303-1", .name = "G. Haddad", .office = OI_OFFICE_PRESIDENT },
+    .request = { .version = OI_SUBSIDY_REQUEST_VERSION, .id = "req-3", .session_id = "OI-2017-CO", .local = US_LOCAL_LM2,
+                 .officer = { .version = OI_OFFICER_VERSION, .id = "us-303-1", .name = "G. Haddad", .office = OI_OFFICE_PRESIDENT },
                  .received = { .date = { 2017, 2, 20 }, .hour = 14, .minute = 30 },
                  .nights = 4, .attested = 1, .with_application = 1,
                  .application_signed = 1, .request_signed = 1 },
@@ -134,16 +134,16 @@ static const struct subsidy_case subsidy_cases[] = {
   { /* S2: receipts must be strictly below $250,000; OI-2017-FL admits
      * Canadian locals (E1), so S2 is the only reason. */
     .label = "Canadian local with receipts of exactly $250,000.00, OI-2017-FL",
-    .request = { .id = "req-4", .session_id = "OI-2017-FL", .local = CA_LOCAL_AT_THRESHOLD,
-                 .officer = { .id = "ca-505-1", .name = "H. Roy", .office = OI_OFFICE_SECRETARY_TREASURER },
+    .request = { .version = OI_SUBSIDY_REQUEST_VERSION, .id = "req-4", .session_id = "OI-2017-FL", .local = CA_LOCAL_AT_THRESHOLD,
+                 .officer = { .version = OI_OFFICER_VERSION, .id = "ca-505-1", .name = "H. Roy", .office = OI_OFFICE_SECRETARY_TREASURER },
                  .received = { .date = { 2017, 8, 1 }, .hour = 9 },
                  .nights = 5, .attested = 1, .with_application = 1,
                  .application_signed = 1, .request_signed = 1 },
     .expected = OI_OUTCOME_REFUSED },
   { /* S8: both forms must be signed by an Executive Board representative. */
     .label = "Subsidy request not signed, OI-2017-FL",
-    .request = { .id = "req-5", .session_id = "OI-2017-FL", .local = US_LOCAL_LM3,
-                 .officer = { .id = "us-101-3", .name = "I. Okafor", .office = OI_OFFICE_VICE_PRESIDENT },
+    .request = { .version = OI_SUBSIDY_REQUEST_VERSION, .id = "req-5", .session_id = "OI-2017-FL", .local = US_LOCAL_LM3,
+                 .officer = { .version = OI_OFFICER_VERSION, .id = "us-101-3", .name = "I. Okafor", .office = OI_OFFICE_VICE_PRESIDENT },
                  .received = { .date = { 2017, 7, 15 }, .hour = 11 },
                  .nights = 5, .attested = 1, .with_application = 1,
                  .application_signed = 1, .request_signed = 0 },
@@ -152,16 +152,16 @@ static const struct subsidy_case subsidy_cases[] = {
      * is U.S.-only), S2 (no attestation), S6 (deadline 2017-01-02), S8 (sent
      * apart from the application). */
     .label = "Canadian local at OI-2017-MD: late, not attested, sent apart from the application",
-    .request = { .id = "req-6", .session_id = "OI-2017-MD", .local = CA_LOCAL_SMALL,
-                 .officer = { .id = "ca-404-3", .name = "J. Gagnon", .office = OI_OFFICE_TREASURER },
+    .request = { .version = OI_SUBSIDY_REQUEST_VERSION, .id = "req-6", .session_id = "OI-2017-MD", .local = CA_LOCAL_SMALL,
+                 .officer = { .version = OI_OFFICER_VERSION, .id = "ca-404-3", .name = "J. Gagnon", .office = OI_OFFICE_TREASURER },
                  .received = { .date = { 2017, 1, 20 }, .hour = 16 },
                  .nights = 3, .attested = 0, .with_application = 0,
                  .application_signed = 1, .request_signed = 1 },
     .expected = OI_OUTCOME_REFUSED },
   { /* S3: at most five nights are paid; asking for more is no refusal. */
     .label = "Seven nights requested, OI-2017-FL",
-    .request = { .id = "req-7", .session_id = "OI-2017-FL", .local = US_LOCAL_LM4,
-                 .officer = { .id = "us-202-3", .name = "K. Lindqvist", .office = OI_OFFICE_RECORDING_SECRETARY },
+    .request = { .version = OI_SUBSIDY_REQUEST_VERSION, .id = "req-7", .session_id = "OI-2017-FL", .local = US_LOCAL_LM4,
+                 .officer = { .version = OI_OFFICER_VERSION, .id = "us-202-3", .name = "K. Lindqvist", .office = OI_OFFICE_RECORDING_SECRETARY },
                  .received = { .date = { 2017, 6, 30 }, .hour = 12 },
                  .nights = 7, .attested = 1, .with_application = 1,
                  .application_signed = 1, .request_signed = 1 },
@@ -221,7 +221,7 @@ static int print_decision(const oi_policy *policy, const oi_decision *d, int is_
            d->nights_requested, d->payee != NULL ? d->payee : "none");
   }
   for (size_t i = 0; i < d->reason_count; i++) {
-    if (print_reason(policy, &d->reasons[i]) != 0) {
+    if (print_reason(policy, oi_decision_reason(d, i)) != 0) {
       return -1;
     }
   }
@@ -239,7 +239,7 @@ static const char *course_of_kind(const oi_policy *policy, oi_course_kind kind)
   const size_t n = oi_policy_course_count(policy);
 
   for (size_t i = 0; i < n; i++) {
-    oi_course course;
+    oi_course course = OI_COURSE_INIT;
     if (oi_policy_course(policy, i, &course, NULL) == OI_OK && course.kind == kind) {
       return course.id;
     }
@@ -272,12 +272,13 @@ int main(void)
       break;
     }
     const oi_application app = {
+      .version = OI_APPLICATION_VERSION,
       .session_id = c->session_id,
       .course_id = course_id,
       .local = c->local,
       .officer = c->officer,
     };
-    oi_decision d;
+    oi_decision d = OI_DECISION_INIT;
 
     printf("Enrollment %zu: %s\n", i + 1, c->label);
     st = oi_check_enrollment(policy, &app, &d, &err);
@@ -297,7 +298,7 @@ int main(void)
 
   for (size_t i = 0; i < COUNT(subsidy_cases) && !failed; i++) {
     const struct subsidy_case *c = &subsidy_cases[i];
-    oi_decision d;
+    oi_decision d = OI_DECISION_INIT;
 
     printf("Subsidy %zu: %s\n", i + 1, c->label);
     st = oi_check_subsidy(policy, &c->request, &d, &err);

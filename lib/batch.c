@@ -12,6 +12,7 @@
 #include "rules_private.h"
 #include "error_private.h"
 #include "strutil.h"
+#include "abi_private.h"
 
 const char *const oip_kind_arrays[2] = { "requests", "applications" };
 
@@ -119,7 +120,7 @@ oi_status oip_batch_check_application(const oi_batch *b, const oi_application *a
                                       const char *id, oi_error *e)
 {
   const struct oip_list *l = &b->lists[OIP_APPLICATION];
-  oi_decision scratch;
+  oi_decision scratch = OI_DECISION_INIT;
   oi_error rules;
 
   /* oi_check_enrollment() validates before it decides: its only errors are
@@ -312,22 +313,61 @@ size_t oi_batch_error_count(const oi_batch *b)
   return b != NULL ? b->errors : 0;
 }
 
-const oi_subsidy_request *oi_batch_request(const oi_batch *b, size_t index)
+const oi_subsidy_request *oip_batch_request(const oi_batch *b, size_t index)
 {
   const struct oip_elem *e = elem(b, OIP_REQUEST, index);
   return e != NULL ? e->value : NULL;
+}
+
+const oi_application *oip_batch_application(const oi_batch *b, size_t index)
+{
+  const struct oip_elem *e = elem(b, OIP_APPLICATION, index);
+  return e != NULL && e->value != NULL ? &((const struct oip_app *)e->value)->app : NULL;
+}
+
+/* The copy-out of element index: its checks, then the kept structure in the
+ * caller's layout. */
+static oi_status get_element(const oi_batch *b, enum oip_kind kind, size_t index, void *out,
+                             const struct oip_layout *layout, const void *kept, oi_error *err)
+{
+  oi_status st;
+
+  if (b == NULL || out == NULL)
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, NULL, b == NULL ? "batch" : "out",
+                           "a required pointer is NULL");
+  st = oip_check_version(layout, oip_version_of(out), err, "out", "version");
+  if (st != OI_OK)
+    return st;
+  if (index >= b->lists[kind].count)
+    return oip_fail(err, OI_ENOTFOUND, NULL, "index", "%s index %zu is not below %zu",
+                    kind == OIP_REQUEST ? "request" : "application", index,
+                    b->lists[kind].count);
+  if (kept == NULL)
+    return oip_fail(err, OI_ESTATE, NULL, "index", "%s %zu is bad: %s",
+                    kind == OIP_REQUEST ? "request" : "application", index,
+                    elem(b, kind, index)->error->message);
+  oip_write_out(layout, out, kept);
+  return OI_OK;
+}
+
+oi_status oi_batch_get_request(const oi_batch *b, size_t index, oi_subsidy_request *out,
+                               oi_error *err)
+{
+  return get_element(b, OIP_REQUEST, index, out, &oip_layout_subsidy_request,
+                     oip_batch_request(b, index), err);
+}
+
+oi_status oi_batch_get_application(const oi_batch *b, size_t index, oi_application *out,
+                                   oi_error *err)
+{
+  return get_element(b, OIP_APPLICATION, index, out, &oip_layout_application,
+                     oip_batch_application(b, index), err);
 }
 
 const oi_error *oi_batch_request_error(const oi_batch *b, size_t index)
 {
   const struct oip_elem *e = elem(b, OIP_REQUEST, index);
   return e != NULL ? e->error : NULL;
-}
-
-const oi_application *oi_batch_application(const oi_batch *b, size_t index)
-{
-  const struct oip_elem *e = elem(b, OIP_APPLICATION, index);
-  return e != NULL && e->value != NULL ? &((const struct oip_app *)e->value)->app : NULL;
 }
 
 const char *oi_batch_application_id(const oi_batch *b, size_t index)
@@ -366,6 +406,7 @@ const oi_decision *oi_batch_application_decision(const oi_batch *b, size_t index
 /* Fresh decision arrays for both kinds; the old ones stay until success. */
 static oi_status new_decisions(const oi_batch *b, oi_decision **out, oi_error *err)
 {
+  size_t i;
   int k;
 
   for (k = 0; k < 2; k++) {
@@ -375,6 +416,8 @@ static oi_status new_decisions(const oi_batch *b, oi_decision **out, oi_error *e
       free(out[0]);
       return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for %zu decisions", n);
     }
+    for (i = 0; i < n; i++)
+      out[k][i].version = OI_DECISION_VERSION;
   }
   return OI_OK;
 }
@@ -458,7 +501,7 @@ oi_status oi_batch_submit(oi_batch *b, oi_ledger *ledger, oi_error *err)
    * found (and its error made) before anything is entered. */
   for (i = 0; i < l->count; i++) {
     const oi_subsidy_request *r = l->elems[i].value;
-    oi_ledger_entry entry;
+    oi_ledger_entry entry = OI_LEDGER_ENTRY_INIT;
     oi_error e, placed;
 
     if (r == NULL)
@@ -484,7 +527,9 @@ oi_status oi_batch_submit(oi_batch *b, oi_ledger *ledger, oi_error *err)
     }
     *held[i] = placed;
   }
-  st = oi_ledger_submit_many(ledger, reqs, n, entered, err);
+  for (i = 0; i < n; i++)
+    entered[i].version = OI_DECISION_VERSION;
+  st = oi_ledger_submit_many(ledger, reqs, n, sizeof *reqs, entered, sizeof *entered, err);
   if (st != OI_OK) {
     /* Every element was checked, so only memory fails here; should the
      * ledger name an element, it is named as the batch knows it. */

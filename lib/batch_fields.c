@@ -393,8 +393,8 @@ static oi_status add(oi_batch *b, enum oip_kind kind, const char *const *names,
                            b == NULL ? "batch" : names == NULL ? "names" : "values",
                            "a required pointer is NULL");
   index = b->lists[kind].count;
-  memset(&r, 0, sizeof r);
-  memset(&a, 0, sizeof a);
+  r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
+  a = (oi_application)OI_APPLICATION_INIT;
   st = collect(kind, names, values, count, &fs, &e);
   if (st == OI_OK)
     st = kind == OIP_REQUEST ? read_request(&fs, &r, &gs, &e)

@@ -61,6 +61,11 @@ oi_status oip_batch_keep(oi_batch *b, enum oip_kind kind, const void *value, con
 oi_status oip_batch_keep_error(oi_batch *b, enum oip_kind kind, const oi_error *e,
                                oi_error *err);
 
+/* The batch's own request or application index, or NULL (bad, out of
+ * range): in the library's layout, for the library's use. */
+const oi_subsidy_request *oip_batch_request(const oi_batch *b, size_t index);
+const oi_application *oip_batch_application(const oi_batch *b, size_t index);
+
 /* The error of element index of a kind, at its path "requests[index].field"
  * with line and column: dst = e, restated. */
 void oip_batch_place_error(oi_error *dst, const oi_error *e, enum oip_kind kind, size_t index,

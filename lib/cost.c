@@ -10,6 +10,7 @@
 #include "officerinst/rules.h"
 #include "policy_private.h"
 #include "error_private.h"
+#include "abi_private.h"
 
 oi_status oi_cost_split_compute(const oi_policy *p, const oi_stay *stay, oi_cost_split *out,
                                 oi_error *err)
@@ -20,6 +21,9 @@ oi_status oi_cost_split_compute(const oi_policy *p, const oi_stay *stay, oi_cost
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : stay == NULL ? "stay" : "out",
                     "a required pointer is NULL");
+  if (oip_check_version(&oip_layout_cost_split, out->version, err, "out", "version") != OI_OK ||
+      oip_check_version(&oip_layout_stay, stay->version, err, "stay", "version") != OI_OK)
+    return OI_EINVAL;
   if (stay->nights < 0)
     return oip_fail(err, OI_EINVAL, "stay", "nights", "%d nights stayed is negative",
                     stay->nights);

@@ -180,6 +180,7 @@ const char *oi_expect_name(oi_expect expected)
   case OI_EXPECT_FORMAT: return "format";
   case OI_EXPECT_LIMIT: return "limit";
   case OI_EXPECT_PRINTABLE: return "printable";
+  case OI_EXPECT_VERSION: return "version";
   case OI_EXPECT_DATE: return "date";
   case OI_EXPECT_DATETIME: return "datetime";
   case OI_EXPECT_MONEY: return "money";

@@ -33,7 +33,7 @@ static json_t *error_json(const oi_error *e)
 
 static json_t *request_json(const oi_batch *b, size_t i)
 {
-  const oi_subsidy_request *r = oi_batch_request(b, i);
+  const oi_subsidy_request *r = oip_batch_request(b, i);
   const oi_decision *d = oi_batch_request_decision(b, i);
 
   if (r == NULL)
@@ -47,7 +47,7 @@ static json_t *request_json(const oi_batch *b, size_t i)
 
 static json_t *application_json(const oi_batch *b, size_t i)
 {
-  const oi_application *a = oi_batch_application(b, i);
+  const oi_application *a = oip_batch_application(b, i);
   const oi_decision *d = oi_batch_application_decision(b, i);
 
   if (a == NULL)

@@ -78,6 +78,7 @@ static oi_status read_request(const struct oip_doc *doc, const json_t *o, const 
     return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
                         oip_json_type_name(o));
   memset(s, 0, sizeof *s);
+  s->req = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   oip_path_key(lp, sizeof lp, p, "local");
   oip_path_key(op, sizeof op, p, "officer");
   st = oip_doc_only(doc, o, p, fields);
@@ -298,8 +299,8 @@ static oi_status check_event(const struct oip_doc *doc, const oi_ledger *l, size
                              int version, const struct recorded *rec)
 {
   char p[32], q[64], a[OI_ID_MAX + 3], b[OI_ID_MAX + 3], about[OI_ID_MAX + 32];
-  oi_ledger_entry entry;
-  oi_event e;
+  oi_ledger_entry entry = OI_LEDGER_ENTRY_INIT;
+  oi_event e = OI_EVENT_INIT;
   size_t k;
 
   oip_path_index(p, sizeof p, "events", i);
@@ -427,7 +428,7 @@ static oi_status replay(const struct oip_doc *doc, oi_ledger *l, const json_t *e
                         r);
   }
   for (i = 0; i < nreqs; i++) {
-    oi_ledger_entry e;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
     oi_ledger_get(l, reqs[i].req.id, &e, NULL);
     if ((int)e.status != reqs[i].status) {
       char r[48];

@@ -128,6 +128,7 @@ static int read_request(struct reader *c, struct kept_list *k, struct kept *out,
   oi_error err;
 
   memset(out, 0, sizeof *out);
+  out->req = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   if (!expect(c, '{') || !KEY(c, "id") || !kept_string(c, k, OI_ID_MAX, 1, &r->id, nomem) ||
       !expect(c, ',') || !KEY(c, "session") ||
       !kept_string(c, k, OI_ID_MAX, 1, &r->session_id, nomem) || !expect(c, ',') ||
@@ -373,7 +374,7 @@ static int replay_event(struct reader *c, struct replay *rp, size_t i)
 static int replay_events(struct reader *c, struct replay *rp)
 {
   size_t i, j;
-  oi_ledger_entry entry;
+  oi_ledger_entry entry = OI_LEDGER_ENTRY_INIT;
 
   ws(c);
   if (c->s.i < c->s.n && c->s.t[c->s.i] == ']') {

@@ -54,6 +54,7 @@ static oi_status read_numbers(const struct oip_doc *doc, const json_t *root,
     st = oip_doc_int(doc, obj, "canada_threshold_cents", "numbers", 0, INT64_MAX, &v[5]);
   if (st != OI_OK)
     return st;
+  n->version = OI_POLICY_NUMBERS_VERSION;
   n->year = (int)v[0];
   n->seats_per_session = (int)v[1];
   n->local_cap_per_year = (int)v[2];
@@ -76,6 +77,7 @@ static oi_status read_course(const struct oip_doc *doc, const json_t *obj, size_
   oi_error tmp;
   oi_status st = OI_OK;
 
+  c.version = OI_COURSE_VERSION;
   oip_path_index(p, sizeof p, "courses", index);
   if (!json_is_object(obj))
     st = oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
@@ -132,6 +134,7 @@ static oi_status read_session(const struct oip_doc *doc, const json_t *obj, cons
   const char *course_ids[OI_SESSION_COURSES_MAX];
   char q[48];
   json_t *courses, *v;
+  static const oi_session fresh = OI_SESSION_INIT;
   oi_session s;
   size_t k;
   int64_t seats;
@@ -141,7 +144,7 @@ static oi_status read_session(const struct oip_doc *doc, const json_t *obj, cons
   if (!json_is_object(obj))
     return oip_doc_fail(doc, OI_ESCHEMA, p, 0, "%s: expected an object, found %s", p,
                         oip_json_type_name(obj));
-  memset(&s, 0, sizeof s);
+  s = fresh;
   st = oip_doc_only(doc, obj, p, fields);
   if (st == OI_OK)
     st = oip_doc_string(doc, obj, "id", p, OI_ID_MAX, 1, &s.id);

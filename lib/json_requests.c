@@ -205,6 +205,8 @@ static oi_status read_element(struct oip_doc *doc, oi_batch *b, enum oip_kind ki
   oi_status st;
 
   memset(&r, 0, sizeof r);
+  r.req = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
+  r.app = (oi_application)OI_APPLICATION_INIT;
   oi_error_clear(&e);
   doc->err = &e;
   oip_doc_enter(doc, oip_kind_arrays[kind], i, base, sizeof base);

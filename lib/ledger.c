@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger_state.h"
+#include "abi_private.h"
 #include "rules_private.h"
 #include "error_private.h"
 #include "strutil.h"
@@ -174,7 +175,7 @@ oi_status oip_ledger_reserve(oi_ledger *l, const struct oip_reservation *r, oi_e
       grow((void **)&l->queues, &l->queue_capacity, l->queue_count, r->queues,
            sizeof *l->queues, 1) != 0 ||
       oip_pool_reserve(&l->strings, r->string_bytes, OI_NAME_MAX + 2) != 0 ||
-      oip_pool_reserve(&l->reasons, r->reason_bytes, OI_REASONS_MAX * sizeof(oi_reason)) != 0 ||
+      oip_pool_reserve(&l->reasons, r->reason_bytes, OIP_REASONS_MAX * sizeof(oi_reason)) != 0 ||
       oip_waitlist_reserve(l, r->heads) != 0)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory growing the ledger");
   grow_reason_cache(l, l->count + r->requests);
@@ -330,7 +331,7 @@ void oip_commit(oi_ledger *l, uint32_t i, const struct oip_entering *e, const oi
   struct oip_session_state *ss = &l->sessions[rec->session];
   const int32_t year = oip_rec_year(l, rec);
   const int look_local = rec->status == OI_OUTCOME_ELIGIBLE || e->names;
-  oi_reason reasons[OI_REASONS_MAX];
+  oi_reason reasons[OIP_REASONS_MAX];
   struct oip_officer_year *oy;
   struct oip_local_year *ly = NULL;
   size_t n = d->reason_count;
@@ -520,6 +521,11 @@ oi_status oi_ledger_submit(oi_ledger *l, const oi_subsidy_request *r, oi_decisio
   if (l == NULL || r == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "request",
                     "a required pointer is NULL");
+  if (out != NULL && out->version != OI_DECISION_VERSION &&
+      (st = oip_check_version(&oip_layout_decision, out->version, err, "out", "version")) != OI_OK)
+    return st;
+  if (r->version != OI_SUBSIDY_REQUEST_VERSION)
+    return oip_check_subsidy_request(l->policy, r, "request", &c, err);
   fetch_early(l, r, &x);
   st = oip_check_subsidy_request(l->policy, r, "request", &c, err);
   if (st != OI_OK)
@@ -599,6 +605,9 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
   if (l == NULL || id == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "id",
                     "a required pointer is NULL");
+  if (out != NULL &&
+      (st = oip_check_version(&oip_layout_withdrawal, out->version, err, "out", "version")) != OI_OK)
+    return st;
   st = oip_check_string_len(id, OI_ID_MAX, 0, err, NULL, "id", &len);
   if (st != OI_OK)
     return st;
@@ -655,6 +664,6 @@ oi_status oi_ledger_withdraw(oi_ledger *l, const char *id, oi_withdrawal *out, o
     w.promoted[w.promoted_count++] = oip_str(l, l->recs[p].id);
   }
   if (out != NULL)
-    *out = w;
+    oip_write_out(&oip_layout_withdrawal, out, &w);
   return OI_OK;
 }

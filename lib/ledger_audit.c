@@ -8,6 +8,7 @@
  */
 #include "ledger_state.h"
 #include "error_private.h"
+#include "abi_private.h"
 
 const char *oi_event_type_name(oi_event_type type)
 {
@@ -84,6 +85,8 @@ oi_status oi_ledger_event(const oi_ledger *l, size_t index, oi_event *out, oi_er
   if (l == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "out",
                     "a required pointer is NULL");
+  if (oip_check_version(&oip_layout_event, out->version, err, "out", "version") != OI_OK)
+    return OI_EINVAL;
   if (index >= l->event_count)
     return oip_fail(err, OI_ENOTFOUND, NULL, "index", "event index %zu is not below %zu",
                     index, l->event_count);

@@ -26,6 +26,10 @@
 #include "ledger_state.h"
 #include "rules_private.h"
 #include "error_private.h"
+#include "abi_private.h"
+
+/* Element i of the caller's array, whose elements are req_size bytes apart. */
+#define REQ(i) ((const oi_subsidy_request *)oip_at(reqs, (i), req_size))
 
 /* What pass 1 learns of a request, for pass 3. */
 struct checked_item {
@@ -81,8 +85,9 @@ static unsigned bits_of(uint64_t v)
 /* The earliest element (below limit) whose id an earlier element of the
  * batch has, or limit: the id hashes sorted (their top 40 bits, the
  * elements' indexes below), then equal hashes compared as ids. */
-static size_t first_duplicate(const oi_subsidy_request *reqs, const struct checked_item *items,
-                              size_t limit, uint64_t *keys, uint64_t *tmp)
+static size_t first_duplicate(const oi_subsidy_request *reqs, size_t req_size,
+                              const struct checked_item *items, size_t limit, uint64_t *keys,
+                              uint64_t *tmp)
 {
   size_t i, j, first = limit;
 
@@ -99,7 +104,7 @@ static size_t first_duplicate(const oi_subsidy_request *reqs, const struct check
         for (a = i; a < b; a++) {
           const size_t y = oip_entry_of(keys[a]);
           if (items[x].id_len == items[y].id_len &&
-              memcmp(reqs[x].id, reqs[y].id, items[x].id_len) == 0) {
+              memcmp(REQ(x)->id, REQ(y)->id, items[x].id_len) == 0) {
             if (x < first)
               first = x;
             break;
@@ -148,19 +153,19 @@ static oi_status check_element(const oi_ledger *l, const oi_subsidy_request *r,
 /* Fetch, for the request of rank k, what stage asks: 0 its request and
  * what pass 1 learnt of it; 1 its strings and the tables' slots; 2 the
  * officer- and local-years the slots name; 3 the local-year's queue. */
-static void fetch(const oi_ledger *l, const oi_subsidy_request *reqs,
+static void fetch(const oi_ledger *l, const oi_subsidy_request *reqs, size_t req_size,
                   const struct checked_item *items, const uint64_t *sorted, size_t k, int stage)
 {
   const size_t i = oip_entry_of(sorted[k]);
   const struct checked_item *it = &items[i];
-  const oi_subsidy_request *r = &reqs[i];
+  const oi_subsidy_request *r = REQ(i);
   uint32_t x;
 
   switch (stage) {
   case 0:
     oip_prefetch(r);
     oip_prefetch((const char *)r + 64);
-    oip_prefetch((const char *)(r + 1) - 1);
+    oip_prefetch((const char *)r + sizeof *r - 1);
     oip_prefetch(it);
     break;
   case 1:
@@ -195,7 +200,7 @@ static void fetch(const oi_ledger *l, const oi_subsidy_request *reqs,
  * written one after another rather than all over the caller's array: the
  * record of each element (record[i]), fetched a few ahead. */
 static void decisions_out(const oi_ledger *l, size_t count, const uint64_t *record,
-                          oi_decision *out)
+                          oi_decision *out, size_t out_size)
 {
   size_t i;
 
@@ -204,27 +209,27 @@ static void decisions_out(const oi_ledger *l, size_t count, const uint64_t *reco
       oip_prefetch(&l->recs[record[i + 16]]);
     if (i + 8 < count && l->recs[record[i + 8]].reasons != OIP_POOL_NONE)
       oip_prefetch(oip_reasons_at(l, l->recs[record[i + 8]].reasons));
-    oip_decision_of(l, (uint32_t)record[i], &out[i]);
+    oip_decision_of(l, (uint32_t)record[i], (oi_decision *)oip_at_mut(out, i, out_size));
   }
 }
 
 /* Pass 3, everything reserved: cannot fail. record (count of them) is
  * scratch. */
-static void enter(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
+static void enter(oi_ledger *l, const oi_subsidy_request *reqs, size_t req_size, size_t count,
                   const struct checked_item *items, const uint64_t *sorted, uint64_t *record,
-                  oi_decision *out)
+                  oi_decision *out, size_t out_size)
 {
   enum { AHEAD0 = 32, AHEAD1 = 16, AHEAD2 = 6, AHEAD3 = 2 };
   size_t k;
 
   for (k = 0; k < count && k < AHEAD0; k++)
-    fetch(l, reqs, items, sorted, k, 0);
+    fetch(l, reqs, req_size, items, sorted, k, 0);
   for (k = 0; k < count && k < AHEAD1; k++)
-    fetch(l, reqs, items, sorted, k, 1);
+    fetch(l, reqs, req_size, items, sorted, k, 1);
   for (k = 0; k < count; k++) {
     const size_t i = oip_entry_of(sorted[k]);
     const struct checked_item *it = &items[i];
-    const oi_subsidy_request *r = &reqs[i];
+    const oi_subsidy_request *r = REQ(i);
     const uint32_t x = (uint32_t)l->count;
     struct oip_entering e;
     struct oip_checked c;
@@ -232,13 +237,13 @@ static void enter(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
     oi_decision d;
 
     if (k + AHEAD0 < count)
-      fetch(l, reqs, items, sorted, k + AHEAD0, 0);
+      fetch(l, reqs, req_size, items, sorted, k + AHEAD0, 0);
     if (k + AHEAD1 < count)
-      fetch(l, reqs, items, sorted, k + AHEAD1, 1);
+      fetch(l, reqs, req_size, items, sorted, k + AHEAD1, 1);
     if (k + AHEAD2 < count)
-      fetch(l, reqs, items, sorted, k + AHEAD2, 2);
+      fetch(l, reqs, req_size, items, sorted, k + AHEAD2, 2);
     if (k + AHEAD3 < count)
-      fetch(l, reqs, items, sorted, k + AHEAD3, 3);
+      fetch(l, reqs, req_size, items, sorted, k + AHEAD3, 3);
     memset(&c, 0, sizeof c);
     c.session = it->session;
     c.received_days = it->days;
@@ -260,11 +265,12 @@ static void enter(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
     record[i] = x;
   }
   if (out != NULL)
-    decisions_out(l, count, record, out);
+    decisions_out(l, count, record, out, out_size);
 }
 
 oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, size_t count,
-                                oi_decision *out, oi_error *err)
+                                size_t req_size, oi_decision *out, size_t out_size,
+                                oi_error *err)
 {
   struct checked_item *items = NULL;
   uint64_t *keys = NULL, *tmp = NULL, lo = UINT64_MAX, hi = 0;
@@ -292,7 +298,20 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
   /* Pass 1. Nothing changes before every element is known good. */
   memset(&res, 0, sizeof res);
   for (bad = 0; bad < count; bad++) {
-    if (check_element(l, &reqs[bad], &items[bad], &tmp_err) != OI_OK)
+    const oi_subsidy_request *r = REQ(bad);
+
+    /* The element's version says how big it is, before any other member
+     * is read. */
+    if (oip_check_version(&oip_layout_subsidy_request, r->version, &tmp_err, "request",
+                          "version") != OI_OK)
+      break;
+    if (oip_check_element_size(&oip_layout_subsidy_request, r->version, req_size, err,
+                               "req_size") != OI_OK ||
+        (out != NULL && oip_check_decision_element(out, bad, out_size, err) != OI_OK)) {
+      st = OI_EINVAL;
+      goto done;
+    }
+    if (check_element(l, r, &items[bad], &tmp_err) != OI_OK)
       break;
     res.string_bytes += (size_t)items[bad].id_len + items[bad].local_name_len +
                         items[bad].officer_name_len + items[bad].officer_id_len + 8u;
@@ -301,10 +320,10 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
                         sizeof(oi_reason);
   }
   /* A duplicate ahead of the first bad element is the one reported. */
-  dup = first_duplicate(reqs, items, bad, keys, tmp);
+  dup = first_duplicate(reqs, req_size, items, bad, keys, tmp);
   if (dup < bad) {
     oip_fail(&tmp_err, OI_EEXISTS, "request", "id", "request \"%s\" appears twice in the batch",
-             reqs[dup].id);
+             REQ(dup)->id);
     bad = dup;
   }
   if (bad < count) {
@@ -340,7 +359,7 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
   for (i = 0; i < count; i++)
     keys[i] = (keys[i] - lo) << OIP_ENTRY_BITS | i;
   radix_sort(&keys, &tmp, count, OIP_ENTRY_BITS, OIP_ENTRY_BITS + bits_of(hi - lo));
-  enter(l, reqs, count, items, keys, tmp, out);
+  enter(l, reqs, req_size, count, items, keys, tmp, out, out_size);
 done:
   oip_pool_trim(&l->strings);
   oip_pool_trim(&l->reasons);

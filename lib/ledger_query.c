@@ -8,6 +8,7 @@
 
 #include "ledger_state.h"
 #include "error_private.h"
+#include "abi_private.h"
 #include "strutil.h"
 
 static void fill_entry(const oi_ledger *l, uint32_t i, oi_ledger_entry *e)
@@ -42,8 +43,9 @@ void oip_ledger_request_at(const oi_ledger *l, size_t i, oi_subsidy_request *q,
 {
   const struct oip_rec *r = &l->recs[i];
   const struct oip_officer_year *oy = oip_oy(l, r->oy);
+  static const oi_subsidy_request fresh = OI_SUBSIDY_REQUEST_INIT;
 
-  memset(q, 0, sizeof *q);
+  *q = fresh;
   q->id = oip_str(l, r->id);
   q->session_id = l->policy->sessions[r->session].id;
   q->local.number = r->local_number;
@@ -92,7 +94,9 @@ oi_status oi_ledger_get(const oi_ledger *l, const char *id, oi_ledger_entry *out
   if (l == NULL || id == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : id == NULL ? "id" : "out",
                     "a required pointer is NULL");
-  st = oip_check_string_len(id, OI_ID_MAX, 0, err, NULL, "id", &len);
+  st = oip_check_version(&oip_layout_ledger_entry, out->version, err, "out", "version");
+  if (st == OI_OK)
+    st = oip_check_string_len(id, OI_ID_MAX, 0, err, NULL, "id", &len);
   if (st != OI_OK)
     return st;
   x = oip_find_rec(l, id, len, oip_id_hash(l, id, len));
@@ -106,9 +110,14 @@ oi_status oi_ledger_get(const oi_ledger *l, const char *id, oi_ledger_entry *out
 oi_status oi_ledger_get_by_number(const oi_ledger *l, uint64_t n, oi_ledger_entry *out,
                                   oi_error *err)
 {
+  oi_status st;
+
   if (l == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, l == NULL ? "ledger" : "out",
                     "a required pointer is NULL");
+  st = oip_check_version(&oip_layout_ledger_entry, out->version, err, "out", "version");
+  if (st != OI_OK)
+    return st;
   if (n < 1 || n > l->count)
     return oip_fail(err, OI_ENOTFOUND, NULL, "entry_number",
                     "no request entered as number %llu (%zu entered)", (unsigned long long)n,
@@ -141,7 +150,9 @@ oi_status oi_ledger_session_summary(const oi_ledger *l, const char *session_id,
     return oip_fail(err, OI_EINVAL, NULL,
                     l == NULL ? "ledger" : session_id == NULL ? "session_id" : "out",
                     "a required pointer is NULL");
-  st = session_of(l, session_id, &i, err);
+  st = oip_check_version(&oip_layout_session_summary, out->version, err, "out", "version");
+  if (st == OI_OK)
+    st = session_of(l, session_id, &i, err);
   if (st != OI_OK)
     return st;
   s = &l->sessions[i];
@@ -164,18 +175,41 @@ static int cmp_order(const void *a, const void *b)
 /* Sort collected records by receipt (their order keys, in keys) and copy
  * what fits into out. */
 static void emit(const oi_ledger *l, uint64_t *keys, size_t n, oi_ledger_entry *out,
-                 size_t capacity)
+                 size_t capacity, size_t entry_size)
 {
   size_t i;
 
   qsort(keys, n, sizeof *keys, cmp_order);
   for (i = 0; i < n && i < capacity; i++)
-    fill_entry(l, oip_entry_of(keys[i]), &out[i]);
+    fill_entry(l, oip_entry_of(keys[i]), (oi_ledger_entry *)oip_at_mut(out, i, entry_size));
+}
+
+/* Every element of an output array of entries, before anything is written:
+ * its version, and that entry_size holds it. */
+static oi_status check_entries(oi_ledger_entry *out, size_t capacity, size_t entry_size,
+                               oi_error *err)
+{
+  size_t i;
+
+  for (i = 0; i < capacity; i++) {
+    const oi_ledger_entry *e = (const oi_ledger_entry *)oip_at(out, i, entry_size);
+    oi_error tmp;
+    oi_status st = oip_check_version(&oip_layout_ledger_entry, e->version, &tmp, "out",
+                                     "version");
+
+    if (st != OI_OK)
+      return oip_fail_element(err, &tmp, "out", i);
+    st = oip_check_element_size(&oip_layout_ledger_entry, e->version, entry_size, err,
+                                "entry_size");
+    if (st != OI_OK)
+      return st;
+  }
+  return OI_OK;
 }
 
 oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
                                     oi_outcome status, oi_ledger_entry *out, size_t capacity,
-                                    size_t *count_out, oi_error *err)
+                                    size_t entry_size, size_t *count_out, oi_error *err)
 {
   const struct oip_session_state *s;
   uint64_t *keys;
@@ -188,7 +222,9 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
                     l == NULL ? "ledger" : session_id == NULL ? "session_id"
                                            : count_out == NULL ? "count_out" : "out",
                     "a required pointer is NULL");
-  st = session_of(l, session_id, &i, err);
+  st = check_entries(out, capacity, entry_size, err);
+  if (st == OI_OK)
+    st = session_of(l, session_id, &i, err);
   if (st != OI_OK)
     return st;
   s = &l->sessions[i];
@@ -233,7 +269,7 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
   }
   for (i = 0; i < k; i++)
     keys[i] = oip_order(&l->recs[recs[i]]);
-  emit(l, keys, k, out, capacity);
+  emit(l, keys, k, out, capacity, entry_size);
   free(keys);
   free(recs);
   *count_out = total;
@@ -241,17 +277,21 @@ oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,
 }
 
 oi_status oi_ledger_local_awards(const oi_ledger *l, uint32_t local, int year,
-                                 oi_ledger_entry *out, size_t capacity, size_t *count_out,
-                                 oi_error *err)
+                                 oi_ledger_entry *out, size_t capacity, size_t entry_size,
+                                 size_t *count_out, oi_error *err)
 {
   uint64_t *keys;
   uint32_t ly;
   size_t s, k, total, got = 0;
+  oi_status st;
 
   if (l == NULL || count_out == NULL || (capacity > 0 && out == NULL))
     return oip_fail(err, OI_EINVAL, NULL,
                     l == NULL ? "ledger" : count_out == NULL ? "count_out" : "out",
                     "a required pointer is NULL");
+  st = check_entries(out, capacity, entry_size, err);
+  if (st != OI_OK)
+    return st;
   ly = oip_find_local_year(l, local, year, oip_local_hash(l, local, year));
   total = ly != OIP_NONE ? (size_t)l->lys[ly].awarded : 0;
   if (capacity == 0 || total == 0) {
@@ -270,7 +310,7 @@ oi_status oi_ledger_local_awards(const oi_ledger *l, uint32_t local, int year,
       if (l->recs[ss->awarded[k]].local_number == local)
         keys[got++] = oip_order(&l->recs[ss->awarded[k]]);
   }
-  emit(l, keys, got, out, capacity);
+  emit(l, keys, got, out, capacity, entry_size);
   free(keys);
   *count_out = total;
   return OI_OK;

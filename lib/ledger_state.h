@@ -316,7 +316,7 @@ struct oip_reservation {
   size_t requests, events;
   size_t officers, locals, queues; /* new ones, at most */
   size_t string_bytes;             /* pieces of at most OI_NAME_MAX + 2 bytes */
-  size_t reason_bytes;             /* arrays of at most OI_REASONS_MAX reasons */
+  size_t reason_bytes;             /* arrays of at most OIP_REASONS_MAX reasons */
   size_t heads;                    /* pushes into any one heap, at most */
 };
 

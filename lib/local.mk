@@ -7,6 +7,8 @@ lib_LTLIBRARIES = lib/libofficerinst.la
 # headers (*_private.h and the helpers' .h) are listed so that they are
 # distributed; they are never installed.
 lib_libofficerinst_la_SOURCES = \
+	lib/abi.c \
+	lib/abi_private.h \
 	lib/arena.c \
 	lib/arena.h \
 	lib/batch.c \

@@ -14,6 +14,7 @@
 #include "date_private.h"
 #include "error_private.h"
 #include "strutil.h"
+#include "abi_private.h"
 #include "suggest.h"
 
 struct oi_policy_builder {
@@ -27,6 +28,8 @@ struct oi_policy_builder {
 
 oi_status oip_check_numbers(const oi_policy_numbers *n, oi_error *err, const char *prefix)
 {
+  if (!oip_known(&oip_layout_policy_numbers, n->version))
+    return oip_check_version(&oip_layout_policy_numbers, n->version, err, prefix, "version");
   /* Year 1 is excluded so a deadline (at most 52 weeks earlier) stays in range. */
   if (n->year < OI_YEAR_MIN + 1 || n->year > OI_YEAR_MAX)
     return oip_fail(err, OI_EINVAL, prefix, "year", "year %d is outside %d..%d", n->year,
@@ -75,7 +78,10 @@ oi_status oi_policy_builder_new(oi_policy_builder **out, const char *id,
   if (b == NULL)
     return oip_fail(err, OI_ENOMEM, NULL, NULL, "out of memory for a policy builder");
   oip_copy(b->draft.id, sizeof b->draft.id, id);
-  b->draft.numbers = *numbers;
+  /* Kept in the library's own layout, whatever the caller's. */
+  b->draft.numbers = (oi_policy_numbers)OI_POLICY_NUMBERS_INIT;
+  memcpy(&b->draft.numbers, numbers, oip_size(&oip_layout_policy_numbers, numbers->version));
+  b->draft.numbers.version = OI_POLICY_NUMBERS_VERSION;
   *out = b;
   return OI_OK;
 }
@@ -174,7 +180,9 @@ oi_status oi_policy_builder_add_course(oi_policy_builder *b, const oi_course *c,
   if (b == NULL || c == NULL)
     return oip_fail(err, OI_EINVAL, NULL, b == NULL ? "builder" : "course",
                     "the %s pointer is NULL", b == NULL ? "builder" : "course");
-  st = oip_check_string(c->id, OI_ID_MAX, 1, err, "course", "id");
+  st = oip_check_version(&oip_layout_course, c->version, err, "course", "version");
+  if (st == OI_OK)
+    st = oip_check_string(c->id, OI_ID_MAX, 1, err, "course", "id");
   if (st == OI_OK)
     st = oip_check_string(c->title, OI_NAME_MAX, 1, err, "course", "title");
   if (st != OI_OK)
@@ -203,7 +211,9 @@ static oi_status check_session(const oi_policy_builder *b, const oi_session *s,
   oi_status st;
   size_t i, j;
 
-  st = oip_check_string(s->id, OI_ID_MAX, 1, err, "session", "id");
+  st = oip_check_version(&oip_layout_session, s->version, err, "session", "version");
+  if (st == OI_OK)
+    st = oip_check_string(s->id, OI_ID_MAX, 1, err, "session", "id");
   if (st == OI_OK)
     st = oip_check_string(s->place, OI_NAME_MAX, 1, err, "session", "place");
   if (st == OI_OK)
@@ -560,7 +570,9 @@ oi_status oi_policy_get_numbers(const oi_policy *p, oi_policy_numbers *out, oi_e
   if (p == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, p == NULL ? "policy" : "out",
                     "the %s pointer is NULL", p == NULL ? "policy" : "output");
-  *out = p->numbers;
+  if (oip_check_version(&oip_layout_policy_numbers, out->version, err, "out", "version") != OI_OK)
+    return OI_EINVAL;
+  oip_write_out(&oip_layout_policy_numbers, out, &p->numbers);
   return OI_OK;
 }
 
@@ -586,6 +598,8 @@ oi_status oi_policy_course(const oi_policy *p, size_t index, oi_course *out, oi_
   if (p == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, p == NULL ? "policy" : "out",
                     "the %s pointer is NULL", p == NULL ? "policy" : "output");
+  if (oip_check_version(&oip_layout_course, out->version, err, "out", "version") != OI_OK)
+    return OI_EINVAL;
   if (index >= p->course_count)
     return oip_fail(err, OI_ENOTFOUND, NULL, "index", "course index %zu is not below %zu",
                     index, p->course_count);
@@ -603,6 +617,8 @@ oi_status oi_policy_session(const oi_policy *p, size_t index, oi_session *out, o
   if (p == NULL || out == NULL)
     return oip_fail(err, OI_EINVAL, NULL, p == NULL ? "policy" : "out",
                     "the %s pointer is NULL", p == NULL ? "policy" : "output");
+  if (oip_check_version(&oip_layout_session, out->version, err, "out", "version") != OI_OK)
+    return OI_EINVAL;
   if (index >= p->session_count)
     return oip_fail(err, OI_ENOTFOUND, NULL, "index", "session index %zu is not below %zu",
                     index, p->session_count);

@@ -12,6 +12,7 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const oi_policy_numbers numbers_2017 = {
+  OI_POLICY_NUMBERS_VERSION,
   2017,       /* U3: the policy year */
   10,         /* S4: ten subsidies per 1.0 session */
   2,          /* S5: two officers per local per calendar year */
@@ -21,9 +22,10 @@ static const oi_policy_numbers numbers_2017 = {
 };
 
 static const oi_course courses_2017[] = {
-  { "OI-1.0", "Officer Institute 1.0", OI_COURSE_INSTITUTE },
-  { "ORG-2.0", "Advanced Organizing 2.0", OI_COURSE_ADVANCED_ORGANIZING },
-  { "ST-2.0", "Advanced Secretary Treasurer 2.0", OI_COURSE_ADVANCED_SECRETARY_TREASURER },
+  { OI_COURSE_VERSION, "OI-1.0", "Officer Institute 1.0", OI_COURSE_INSTITUTE },
+  { OI_COURSE_VERSION, "ORG-2.0", "Advanced Organizing 2.0", OI_COURSE_ADVANCED_ORGANIZING },
+  { OI_COURSE_VERSION, "ST-2.0", "Advanced Secretary Treasurer 2.0",
+    OI_COURSE_ADVANCED_SECRETARY_TREASURER },
 };
 
 static const char *const institute[] = { "OI-1.0" };
@@ -39,15 +41,15 @@ static const char *const advanced[] = { "ORG-2.0", "ST-2.0" };
  * Canadian and U.S. leaders". The page names no hotel: the designated IATSE
  * hotel of each session is named by its place. */
 static const oi_session sessions_2017[] = {
-  { "OI-2017-MD", "Linthicum Heights, MD", "Designated IATSE hotel, Linthicum Heights, MD",
+  { OI_SESSION_VERSION, "OI-2017-MD", "Linthicum Heights, MD", "Designated IATSE hotel, Linthicum Heights, MD",
     { 2017, 2, 13 }, { 2017, 2, 17 }, US, institute, COUNT(institute), 0, 0 },
-  { "OI-2017-CO", "Denver, CO", "Designated IATSE hotel, Denver, CO",
+  { OI_SESSION_VERSION, "OI-2017-CO", "Denver, CO", "Designated IATSE hotel, Denver, CO",
     { 2017, 5, 8 }, { 2017, 5, 12 }, US, institute, COUNT(institute), 0, 0 },
-  { "OI-2017-FL", "Orlando, FL", "Designated IATSE hotel, Orlando, FL",
+  { OI_SESSION_VERSION, "OI-2017-FL", "Orlando, FL", "Designated IATSE hotel, Orlando, FL",
     { 2017, 10, 16 }, { 2017, 10, 20 }, US_CA, institute, COUNT(institute), 0, 0 },
-  { "ADV-2017-MD", "Linthicum Heights, MD", NULL,
+  { OI_SESSION_VERSION, "ADV-2017-MD", "Linthicum Heights, MD", NULL,
     { 2017, 2, 22 }, { 2017, 2, 24 }, US_CA, advanced, COUNT(advanced), 0, 0 },
-  { "ADV-2017-CA", "Los Angeles, CA", NULL,
+  { OI_SESSION_VERSION, "ADV-2017-CA", "Los Angeles, CA", NULL,
     { 2017, 11, 29 }, { 2017, 12, 1 }, US_CA, advanced, COUNT(advanced), 0, 0 },
 };
 

@@ -17,6 +17,7 @@
 #include "date_private.h"
 #include "error_private.h"
 #include "strutil.h"
+#include "abi_private.h"
 #include "suggest.h"
 
 /* ---- validation ------------------------------------------------------- */
@@ -42,6 +43,9 @@ static oi_status check_local(const oi_local *l, oi_error *err, const char *prefi
 {
   oi_status st;
 
+  st = oip_check_version(&oip_layout_local, l->version, err, prefix, "local.version");
+  if (st != OI_OK)
+    return st;
   if (l->number < 1)
     return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, prefix, "local.number",
                            "local number 0 is not a local (U1)");
@@ -73,7 +77,9 @@ static oi_status check_officer(const oi_officer *o, oi_error *err, const char *p
   oi_status st;
   size_t i;
 
-  st = oip_check_string(o->id, OI_ID_MAX, 1, err, prefix, "officer.id");
+  st = oip_check_version(&oip_layout_officer, o->version, err, prefix, "officer.version");
+  if (st == OI_OK)
+    st = oip_check_string(o->id, OI_ID_MAX, 1, err, prefix, "officer.id");
   if (st == OI_OK)
     st = oip_check_string(o->name, OI_NAME_MAX, 0, err, prefix, "officer.name");
   if (st != OI_OK)
@@ -124,7 +130,9 @@ oi_status oip_validate_subsidy(const oi_policy *p, const oi_subsidy_request *r,
 {
   oi_status st;
 
-  st = oip_check_string(r->id, OI_ID_MAX, 0, err, prefix, "id");
+  st = oip_check_version(&oip_layout_subsidy_request, r->version, err, prefix, "version");
+  if (st == OI_OK)
+    st = oip_check_string(r->id, OI_ID_MAX, 0, err, prefix, "id");
   if (st == OI_OK)
     st = check_session_id(p, r->session_id, err, prefix, session_index);
   if (st == OI_OK)
@@ -197,6 +205,10 @@ OIP_ALWAYS_INLINE static inline int quick_checks(const oi_policy *p,
   unsigned days;
 
   c->id_len = c->officer_name_len = 0;
+  /* Only the layouts these headers declare take the quick path. */
+  if (r->version != OI_SUBSIDY_REQUEST_VERSION || l->version != OI_LOCAL_VERSION ||
+      o->version != OI_OFFICER_VERSION)
+    return 0;
   if (r->id != NULL && !quick_string(r->id, OI_ID_MAX, 0, &c->id_len))
     return 0;
   /* A session id the policy has is a checked id: finding it is its check. */
@@ -268,9 +280,11 @@ static void add_reason(oi_decision *d, oi_reason_code code, oi_clause clause,
                        oi_severity severity, int32_t session, int64_t v0, int64_t v1,
                        int64_t v2, int64_t v3)
 {
-  /* OI_REASONS_MAX exceeds what any check produces; the guard keeps a
-   * future rule from writing past the array. */
-  if (d->reason_count >= OI_REASONS_MAX)
+  /* A decision carries at most one reason of each code, and fewer than
+   * OIP_REASONS_MAX codes can meet in one decision (tests/check_abi
+   * makes the worst case); the guard keeps a future rule from writing past
+   * the array. */
+  if (d->reason_count >= OIP_REASONS_MAX)
     return;
   oip_set_reason(&d->reasons[d->reason_count++], code, clause, severity, session, v0, v1, v2,
                  v3);
@@ -424,6 +438,9 @@ oi_status oi_check_subsidy(const oi_policy *p, const oi_subsidy_request *r, oi_d
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : r == NULL ? "request" : "out",
                     "a required pointer is NULL");
+  if (out->version != OI_DECISION_VERSION &&
+      (st = oip_check_version(&oip_layout_decision, out->version, err, "out", "version")) != OI_OK)
+    return st;
   if (!quick_checks(p, r, &checked)) {
     st = oip_check_subsidy_request(p, r, "request", &checked, err);
     if (st != OI_OK)
@@ -433,10 +450,42 @@ oi_status oi_check_subsidy(const oi_policy *p, const oi_subsidy_request *r, oi_d
   return OI_OK;
 }
 
-oi_status oi_check_subsidy_many(const oi_policy *p, const oi_subsidy_request *reqs,
-                                size_t count, oi_decision *out, oi_error *err)
+oi_status oip_check_request_element(const oi_policy *p, const oi_subsidy_request *reqs,
+                                    size_t i, size_t req_size, struct oip_checked *c,
+                                    oi_error *err)
 {
-  size_t i, session;
+  const oi_subsidy_request *r = (const oi_subsidy_request *)oip_at(reqs, i, req_size);
+  oi_error tmp;
+  oi_status st;
+
+  /* The element's version first: it says how big the element is. */
+  st = oip_check_version(&oip_layout_subsidy_request, r->version, &tmp, "request", "version");
+  if (st == OI_OK)
+    st = oip_check_element_size(&oip_layout_subsidy_request, r->version, req_size, err,
+                                "req_size");
+  else
+    return oip_fail_element(err, &tmp, "requests", i);
+  if (st != OI_OK)
+    return st;
+  st = oip_check_subsidy_request(p, r, "request", c, &tmp);
+  return st == OI_OK ? OI_OK : oip_fail_element(err, &tmp, "requests", i);
+}
+
+oi_status oip_check_decision_element(oi_decision *out, size_t i, size_t out_size, oi_error *err)
+{
+  const oi_decision *d = (const oi_decision *)oip_at(out, i, out_size);
+  oi_error tmp;
+
+  if (oip_check_version(&oip_layout_decision, d->version, &tmp, "out", "version") != OI_OK)
+    return oip_fail_element(err, &tmp, "out", i);
+  return oip_check_element_size(&oip_layout_decision, d->version, out_size, err, "out_size");
+}
+
+oi_status oi_check_subsidy_many(const oi_policy *p, const oi_subsidy_request *reqs,
+                                size_t count, size_t req_size, oi_decision *out,
+                                size_t out_size, oi_error *err)
+{
+  size_t i;
 
   if (p == NULL || (count > 0 && (reqs == NULL || out == NULL)))
     return oip_fail(err, OI_EINVAL, NULL,
@@ -445,15 +494,19 @@ oi_status oi_check_subsidy_many(const oi_policy *p, const oi_subsidy_request *re
   /* Validate everything first, so a bad element leaves out untouched. */
   for (i = 0; i < count; i++) {
     struct oip_checked c;
-    oi_error tmp;
-    oi_status st = oip_check_subsidy_request(p, &reqs[i], "request", &c, &tmp);
+    oi_status st = oip_check_request_element(p, reqs, i, req_size, &c, err);
 
+    if (st == OI_OK)
+      st = oip_check_decision_element(out, i, out_size, err);
     if (st != OI_OK)
-      return oip_fail_element(err, &tmp, "requests", i);
+      return st;
   }
   for (i = 0; i < count; i++) {
-    (void)oip_find_session(p, reqs[i].session_id, &session);
-    oip_decide_subsidy(p, &reqs[i], session, &out[i]);
+    const oi_subsidy_request *r = (const oi_subsidy_request *)oip_at(reqs, i, req_size);
+    struct oip_checked c;
+
+    (void)oip_check_subsidy_request(p, r, "request", &c, NULL);
+    decide(p, r, &c, (oi_decision *)oip_at_mut(out, i, out_size));
   }
   return OI_OK;
 }
@@ -560,7 +613,12 @@ oi_status oi_check_enrollment(const oi_policy *p, const oi_application *a, oi_de
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : a == NULL ? "application" : "out",
                     "a required pointer is NULL");
-  st = check_session_id(p, a->session_id, err, "application", &si);
+  st = oip_check_version(&oip_layout_decision, out->version, err, "out", "version");
+  if (st == OI_OK)
+    st = oip_check_version(&oip_layout_application, a->version, err, "application",
+                           "version");
+  if (st == OI_OK)
+    st = check_session_id(p, a->session_id, err, "application", &si);
   if (st == OI_OK)
     st = oip_check_string(a->course_id, OI_ID_MAX, 1, err, "application", "course_id");
   if (st != OI_OK)
@@ -619,7 +677,9 @@ oi_status oi_check_graduation(const oi_policy *p, const char *session_id,
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : out == NULL ? "out" : "attended",
                     "a required pointer is NULL");
-  st = check_session_id(p, session_id, err, NULL, &si);
+  st = oip_check_version(&oip_layout_decision, out->version, err, "out", "version");
+  if (st == OI_OK)
+    st = check_session_id(p, session_id, err, NULL, &si);
   if (st != OI_OK)
     return st;
   s = &p->sessions[si];

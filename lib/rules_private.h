@@ -7,6 +7,11 @@
 
 #include "officerinst/rules.h"
 
+/* Most reasons one decision carries: the room of the library's own
+ * decision layout. Every check produces fewer (tests/check_abi builds the
+ * worst case). */
+#define OIP_REASONS_MAX OI_DECISION_V1_REASONS
+
 /*
  * Validate a subsidy request and find its session. Error paths start with
  * prefix ("request"). On success *session_index is the session's index.
@@ -39,6 +44,18 @@ oi_status oip_check_subsidy_request(const oi_policy *policy, const oi_subsidy_re
 /* oip_decide_subsidy() of a request checked by oip_check_subsidy_request(). */
 void oip_decide_checked(const oi_policy *policy, const oi_subsidy_request *req,
                         const struct oip_checked *checked, oi_decision *out);
+
+/* Check element i of an array of requests req_size bytes apart: its
+ * version, that req_size holds its layout, then oip_check_subsidy_request().
+ * Errors name the element ("requests[3].local.version") or "req_size". */
+oi_status oip_check_request_element(const oi_policy *policy, const oi_subsidy_request *reqs,
+                                    size_t i, size_t req_size, struct oip_checked *out,
+                                    oi_error *err);
+
+/* Check element i of an array of decisions out_size bytes apart: its version
+ * ("out[2].version") and that out_size holds its layout ("out_size"). */
+oi_status oip_check_decision_element(oi_decision *out, size_t i, size_t out_size,
+                                     oi_error *err);
 
 /* Fill a reason. */
 void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_severity severity,

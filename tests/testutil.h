@@ -112,11 +112,10 @@ static inline size_t tu_session_index(const oi_policy *policy, const char *id)
 /** Session @p id of @p policy; the test fails if there is none. */
 static inline oi_session tu_session(const oi_policy *policy, const char *id)
 {
-  oi_session s;
+  oi_session s = OI_SESSION_INIT;
   oi_error e;
   oi_status st;
 
-  memset(&s, 0, sizeof s);
   memset(&e, 0, sizeof e);
   st = oi_policy_session(policy, tu_session_index(policy, id), &s, &e);
   ck_assert_msg(st == OI_OK, "oi_policy_session(%s) failed: status %d, %s", id, (int)st,
@@ -136,7 +135,7 @@ static inline const char *tu_course_at(const oi_policy *policy, const char *sess
 
   for (i = 0; i < s.course_count; i++) {
     size_t ci = (size_t)-1;
-    oi_course c;
+    oi_course c = OI_COURSE_INIT;
     ck_assert_int_eq(oi_policy_find_course(policy, s.course_ids[i], &ci, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_course(policy, ci, &c, NULL), OI_OK);
     if (c.kind == kind)
@@ -168,7 +167,7 @@ static inline size_t tu_course_index(const oi_policy *policy, const char *id)
 /** An eligible U.S. local: files LM-3, district 4. */
 static inline void tu_us_local(oi_local *l)
 {
-  memset(l, 0, sizeof *l);
+  *l = (oi_local)OI_LOCAL_INIT;
   l->number = 22;
   l->name = "IATSE Local 22";
   l->country = OI_COUNTRY_US;
@@ -181,7 +180,7 @@ static inline void tu_us_local(oi_local *l)
 /** A Canadian local with the given receipts (district 12, files no form). */
 static inline void tu_ca_local(oi_local *l, int receipts_known, int64_t receipts_cents)
 {
-  memset(l, 0, sizeof *l);
+  *l = (oi_local)OI_LOCAL_INIT;
   l->number = 58;
   l->name = "IATSE Local 58";
   l->country = OI_COUNTRY_CA;
@@ -194,7 +193,7 @@ static inline void tu_ca_local(oi_local *l, int receipts_known, int64_t receipts
 /** A President with no graduations. */
 static inline void tu_officer(oi_officer *o)
 {
-  memset(o, 0, sizeof *o);
+  *o = (oi_officer)OI_OFFICER_INIT;
   o->id = "officer-0001";
   o->name = "Pat Example";
   o->office = OI_OFFICE_PRESIDENT;
@@ -210,7 +209,7 @@ static inline void tu_officer(oi_officer *o)
  */
 static inline void tu_default_request(oi_subsidy_request *r)
 {
-  memset(r, 0, sizeof *r);
+  *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   r->id = "req-0001";
   r->session_id = "OI-2017-MD";
   tu_us_local(&r->local);
@@ -227,7 +226,7 @@ static inline void tu_default_request(oi_subsidy_request *r)
 static inline void tu_default_application(oi_application *a, const char *session_id,
                                           const char *course_id)
 {
-  memset(a, 0, sizeof *a);
+  *a = (oi_application)OI_APPLICATION_INIT;
   a->session_id = session_id;
   a->course_id = course_id;
   tu_us_local(&a->local);
@@ -245,7 +244,7 @@ static inline const char *tu_describe(const oi_decision *d, char *buf, size_t si
   int w = snprintf(buf, size, "%s [", o ? o : "?");
   if (w > 0)
     n = (size_t)w < size ? (size_t)w : size - 1;
-  for (i = 0; i < d->reason_count && i < OI_REASONS_MAX && n < size; i++) {
+  for (i = 0; i < d->reason_count && i < OI_DECISION_V1_REASONS && n < size; i++) {
     const char *c = oi_reason_code_name(d->reasons[i].code);
     const char *cl = oi_clause_id(d->reasons[i].clause);
     w = snprintf(buf + n, size - n, "%s%s/%s", i ? ", " : "", c ? c : "?", cl ? cl : "?");
@@ -261,7 +260,7 @@ static inline const char *tu_describe(const oi_decision *d, char *buf, size_t si
 static inline size_t tu_reason_count(const oi_decision *d, oi_reason_code code)
 {
   size_t i, n = 0;
-  for (i = 0; i < d->reason_count && i < OI_REASONS_MAX; i++)
+  for (i = 0; i < d->reason_count && i < OI_DECISION_V1_REASONS; i++)
     if (d->reasons[i].code == code)
       n++;
   return n;
@@ -271,7 +270,7 @@ static inline size_t tu_reason_count(const oi_decision *d, oi_reason_code code)
 static inline const oi_reason *tu_find_reason(const oi_decision *d, oi_reason_code code)
 {
   size_t i;
-  for (i = 0; i < d->reason_count && i < OI_REASONS_MAX; i++)
+  for (i = 0; i < d->reason_count && i < OI_DECISION_V1_REASONS; i++)
     if (d->reasons[i].code == code)
       return &d->reasons[i];
   return NULL;
@@ -354,7 +353,7 @@ static inline int tu_decisions_equal(const oi_decision *a, const oi_decision *b)
     return 0;
   if ((a->payee == NULL) != (b->payee == NULL) || (a->payee && strcmp(a->payee, b->payee) != 0))
     return 0;
-  for (i = 0; i < a->reason_count && i < OI_REASONS_MAX; i++) {
+  for (i = 0; i < a->reason_count && i < OI_DECISION_V1_REASONS; i++) {
     const oi_reason *x = &a->reasons[i], *y = &b->reasons[i];
     if (x->code != y->code || x->clause != y->clause || x->severity != y->severity ||
         x->session != y->session || memcmp(x->value, y->value, sizeof x->value) != 0 ||

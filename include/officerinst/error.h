@@ -67,6 +67,7 @@ typedef enum oi_expect {
   OI_EXPECT_FORMAT = 12,      /**< The document's format name and version. */
   OI_EXPECT_LIMIT = 13,       /**< Input within a size, depth or count limit. */
   OI_EXPECT_PRINTABLE = 14,   /**< Printable text: no control character in an id or name. */
+  OI_EXPECT_VERSION = 15,     /**< A structure's layout version the library knows (doc/abi.md). */
   OI_EXPECT_DATE = 20,        /**< A date, "YYYY-MM-DD" (oi_date_parse()). */
   OI_EXPECT_DATETIME = 21,    /**< A moment, "YYYY-MM-DDTHH:MM:SS" (oi_datetime_parse()). */
   OI_EXPECT_MONEY = 22,       /**< An amount of money, "$250,000.00" (oi_money_parse()). */
@@ -87,7 +88,9 @@ typedef enum oi_expect {
 
 /**
  * What went wrong in a failed call. Owned by the caller (usually on the
- * stack); the library only writes into it.
+ * stack); the library only writes into it. It has no version: its layout
+ * is fixed for as long as the major ABI (doc/abi.md), and any detail a
+ * later library gives will come through functions, not new members.
  */
 typedef struct oi_error {
   oi_status status;  /**< The status the call returned. */

@@ -62,8 +62,11 @@ extern "C" {
 /** A subsidy ledger (opaque). */
 typedef struct oi_ledger oi_ledger;
 
-/** A request as the ledger holds it. Pointers are owned by the ledger or its policy. */
+/** A request as the ledger holds it. Pointers are owned by the ledger or its
+ *  policy. The caller sets the version (::OI_LEDGER_ENTRY_INIT); the ledger
+ *  writes the members of that version and no others. */
 typedef struct oi_ledger_entry {
+  unsigned int version;     /**< ::OI_LEDGER_ENTRY_VERSION. */
   const char *id;           /**< The request's id. */
   uint64_t entry_number;    /**< 1 for the first request entered, then 2, 3, ... */
   int32_t session;          /**< Index of its session in the policy. */
@@ -93,19 +96,33 @@ typedef struct oi_ledger_entry {
   int nights_if_awarded;
 } oi_ledger_entry;
 
+/** Layout version of ::oi_ledger_entry these headers declare. */
+#define OI_LEDGER_ENTRY_VERSION 1
+/** Initialiser of an ::oi_ledger_entry. */
+#define OI_LEDGER_ENTRY_INIT                                                             \
+  { OI_LEDGER_ENTRY_VERSION, NULL, 0, 0, NULL, 0, 0, NULL, (oi_country)0, 0, NULL, NULL,   \
+    { { 0, 0, 0 }, 0, 0, 0 }, OI_OUTCOME_NONE, 0, 0, NULL, 0, NULL, 0 }
+
 /** Most requests one withdrawal can promote: one into the freed seat, one into
  *  the freed local slot (S10). */
 #define OI_PROMOTIONS_MAX 2
 
-/** What a withdrawal did. Owned by the caller. */
+/** What a withdrawal did. Owned by the caller, who sets its version. */
 typedef struct oi_withdrawal {
+  unsigned int version;       /**< ::OI_WITHDRAWAL_VERSION. */
   oi_outcome previous;        /**< ::OI_OUTCOME_AWARDED or ::OI_OUTCOME_WAITLISTED. */
   size_t promoted_count;      /**< Requests promoted from the waitlist, in order. */
   const char *promoted[OI_PROMOTIONS_MAX]; /**< Their ids, owned by the ledger. */
 } oi_withdrawal;
 
-/** A session's count of seats and requests. Owned by the caller. */
+/** Layout version of ::oi_withdrawal these headers declare. */
+#define OI_WITHDRAWAL_VERSION 1
+/** Initialiser of an ::oi_withdrawal. */
+#define OI_WITHDRAWAL_INIT { OI_WITHDRAWAL_VERSION, OI_OUTCOME_NONE, 0, { NULL, NULL } }
+
+/** A session's count of seats and requests. Owned by the caller, who sets its version. */
 typedef struct oi_session_summary {
+  unsigned int version; /**< ::OI_SESSION_SUMMARY_VERSION. */
   int seats;          /**< Subsidy seats: the session's own or the policy's (S4; 0 for a 2.0 session, S1). */
   size_t awarded;     /**< Requests holding a seat. */
   size_t waitlisted;  /**< Requests waiting. */
@@ -114,6 +131,11 @@ typedef struct oi_session_summary {
   int seats_left;     /**< seats - awarded. */
   int64_t nights;     /**< Nights awarded at the session's designated hotel. */
 } oi_session_summary;
+
+/** Layout version of ::oi_session_summary these headers declare. */
+#define OI_SESSION_SUMMARY_VERSION 1
+/** Initialiser of an ::oi_session_summary. */
+#define OI_SESSION_SUMMARY_INIT { OI_SESSION_SUMMARY_VERSION, 0, 0, 0, 0, 0, 0, 0 }
 
 /** Kinds of event in the audit trail. Values are stable. */
 typedef enum oi_event_type {
@@ -126,8 +148,10 @@ typedef enum oi_event_type {
 /** @return the event type's name ("entered"), or NULL for an unknown value. */
 OI_EXTERN const char *oi_event_type_name(oi_event_type type);
 
-/** One event of the audit trail. Pointers are owned by the ledger. */
+/** One event of the audit trail. Pointers are owned by the ledger. The
+ *  caller sets the version. */
 typedef struct oi_event {
+  unsigned int version;     /**< ::OI_EVENT_VERSION. */
   uint64_t sequence;        /**< 1 for the first event, then 2, 3, ... */
   oi_event_type type;       /**< What happened. */
   const char *request_id;   /**< The request it happened to. */
@@ -142,6 +166,23 @@ typedef struct oi_event {
   size_t reason_count;      /**< DECIDED: the decision's reasons. */
   const oi_reason *reasons; /**< The reasons. */
 } oi_event;
+
+/** Layout version of ::oi_event these headers declare. */
+#define OI_EVENT_VERSION 1
+/** Initialiser of an ::oi_event. */
+#define OI_EVENT_INIT                                                                    \
+  { OI_EVENT_VERSION, 0, (oi_event_type)0, NULL, OI_OUTCOME_NONE, NULL, 0, 0, NULL }
+
+/** Initialise a structure of the given layout version (as oi_local_init()). */
+OI_EXTERN oi_status oi_ledger_entry_init(oi_ledger_entry *out, unsigned int version,
+                                         oi_error *err);
+/** As oi_ledger_entry_init(). */
+OI_EXTERN oi_status oi_withdrawal_init(oi_withdrawal *out, unsigned int version, oi_error *err);
+/** As oi_ledger_entry_init(). */
+OI_EXTERN oi_status oi_session_summary_init(oi_session_summary *out, unsigned int version,
+                                            oi_error *err);
+/** As oi_ledger_entry_init(). */
+OI_EXTERN oi_status oi_event_init(oi_event *out, unsigned int version, oi_error *err);
 
 /**
  * Make an empty ledger. It reads 16 bytes of the system's entropy
@@ -192,15 +233,20 @@ OI_EXTERN oi_status oi_ledger_submit(oi_ledger *ledger, const oi_subsidy_request
  * each, exactly as if entered one by one in that order. All or nothing: every
  * request is validated (ids new and distinct) and memory reserved before any
  * is entered.
- * @param reqs  borrowed array of @p count requests, in any order.
- * @param out   caller-owned array of @p count decisions, may be NULL;
- *              out[i] is the decision on reqs[i].
+ * @param reqs      borrowed array of @p count requests, in any order,
+ *                  @p req_size bytes apart (as oi_check_subsidy_many()).
+ * @param req_size  sizeof reqs[0].
+ * @param out       caller-owned array of @p count decisions, @p out_size
+ *                  bytes apart, each with its version set; may be NULL.
+ *                  out[i] is the decision on reqs[i].
+ * @param out_size  sizeof out[0] (ignored when @p out is NULL).
  * @return as oi_ledger_submit(); the error path names the element ("requests[7].id").
  *         A batch that would take the ledger past ::OI_LEDGER_REQUESTS_MAX is
  *         ::OI_ELIMIT (path "count") before any request is read.
  */
 OI_EXTERN oi_status oi_ledger_submit_many(oi_ledger *ledger, const oi_subsidy_request *reqs,
-                                          size_t count, oi_decision *out, oi_error *err);
+                                          size_t count, size_t req_size, oi_decision *out,
+                                          size_t out_size, oi_error *err);
 
 /**
  * Withdraw an awarded or waitlisted request. An award frees its seat and its
@@ -247,25 +293,28 @@ OI_EXTERN oi_status oi_ledger_session_summary(const oi_ledger *ledger, const cha
  * ::OI_OUTCOME_AWARDED or ::OI_OUTCOME_WAITLISTED (the waitlist's order),
  * ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN.
  * @param session_id borrowed; at most ::OI_ID_MAX + 1 bytes are read.
- * @param out        caller-owned array of @p capacity entries (may be NULL when 0).
+ * @param out        caller-owned array of @p capacity entries (may be NULL when
+ *                   0), @p entry_size bytes apart, each with its version set.
+ * @param entry_size sizeof out[0]: at least the size of each element's layout.
  * @param count_out  receives how many there are in all; min(count, capacity)
  *                   are written, so a first call with capacity 0 sizes the array.
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOTFOUND, ::OI_ENOMEM.
  */
 OI_EXTERN oi_status oi_ledger_session_entries(const oi_ledger *ledger, const char *session_id,
                                               oi_outcome status, oi_ledger_entry *out,
-                                              size_t capacity, size_t *count_out,
-                                              oi_error *err);
+                                              size_t capacity, size_t entry_size,
+                                              size_t *count_out, oi_error *err);
 
 /**
  * The officers of a local subsidized in a calendar year (S5): its awarded
  * requests of that year, in receipt order.
- * @param out, capacity, count_out  as in oi_ledger_session_entries().
+ * @param out, capacity, entry_size, count_out  as in oi_ledger_session_entries().
  * @return ::OI_OK, ::OI_EINVAL, ::OI_ENOMEM.
  */
 OI_EXTERN oi_status oi_ledger_local_awards(const oi_ledger *ledger, uint32_t local_number,
                                            int year, oi_ledger_entry *out, size_t capacity,
-                                           size_t *count_out, oi_error *err);
+                                           size_t entry_size, size_t *count_out,
+                                           oi_error *err);
 
 /**
  * Awards held by locals of a district.

@@ -41,6 +41,10 @@ typedef enum oi_course_kind {
  * every rule reads them from the policy it is given.
  */
 typedef struct oi_policy_numbers {
+  /** ::OI_POLICY_NUMBERS_VERSION, set by ::OI_POLICY_NUMBERS_INIT. As an
+   *  output (oi_policy_get_numbers()), the members of this version are
+   *  written and no others. */
+  unsigned int version;
   /** The policy year (U3): the policy's label, and the year oi_policy_builtin()
    *  makes. Its sessions may begin in other years (a February session of the
    *  next year, applied for in the autumn); S5 and S9 count by the year of
@@ -55,15 +59,27 @@ typedef struct oi_policy_numbers {
   int64_t canada_threshold_cents;  /**< S2: Canadian receipts must be strictly below this (2017: 25,000,000), >= 0. */
 } oi_policy_numbers;
 
+/** Layout version of ::oi_policy_numbers these headers declare. */
+#define OI_POLICY_NUMBERS_VERSION 1
+/** Initialiser of an ::oi_policy_numbers: every number 0 but its version. */
+#define OI_POLICY_NUMBERS_INIT { OI_POLICY_NUMBERS_VERSION, 0, 0, 0, 0, 0, 0 }
+
 /** A course of the catalogue. Strings are borrowed (builder input) or owned by the policy (getters). */
 typedef struct oi_course {
+  unsigned int version; /**< ::OI_COURSE_VERSION, set by ::OI_COURSE_INIT (input and output). */
   const char *id;       /**< Non-empty, at most ::OI_ID_MAX bytes, unique in the policy. */
   const char *title;    /**< Non-empty, at most ::OI_NAME_MAX bytes. */
   oi_course_kind kind;  /**< Which rules apply. */
 } oi_course;
 
+/** Layout version of ::oi_course these headers declare. */
+#define OI_COURSE_VERSION 1
+/** Initialiser of an ::oi_course. */
+#define OI_COURSE_INIT { OI_COURSE_VERSION, NULL, NULL, (oi_course_kind)0 }
+
 /** A session: one course or more given at one place on consecutive days. */
 typedef struct oi_session {
+  unsigned int version;  /**< ::OI_SESSION_VERSION, set by ::OI_SESSION_INIT (input and output). */
   const char *id;        /**< Non-empty, at most ::OI_ID_MAX bytes, unique in the policy. */
   const char *place;     /**< City, e.g. "Denver, CO"; non-empty, at most ::OI_NAME_MAX bytes. */
   /** The designated IATSE hotel, payee of subsidies (S3). Required for a
@@ -87,6 +103,20 @@ typedef struct oi_session {
    *  structure, for the policy's seats_per_session. */
   int has_own_seats;
 } oi_session;
+
+/** Layout version of ::oi_session these headers declare. */
+#define OI_SESSION_VERSION 1
+/** Initialiser of an ::oi_session: no courses, the policy's seats. */
+#define OI_SESSION_INIT                                                                 \
+  { OI_SESSION_VERSION, NULL, NULL, NULL, { 0, 0, 0 }, { 0, 0, 0 }, 0u, NULL, 0, 0, 0 }
+
+/** Initialise a structure of the given layout version (as oi_local_init()). */
+OI_EXTERN oi_status oi_policy_numbers_init(oi_policy_numbers *out, unsigned int version,
+                                           oi_error *err);
+/** As oi_policy_numbers_init(). */
+OI_EXTERN oi_status oi_course_init(oi_course *out, unsigned int version, oi_error *err);
+/** As oi_policy_numbers_init(). */
+OI_EXTERN oi_status oi_session_init(oi_session *out, unsigned int version, oi_error *err);
 
 /** Most courses one session may offer. */
 #define OI_SESSION_COURSES_MAX 8

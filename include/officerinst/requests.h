@@ -123,8 +123,18 @@ OI_EXTERN const oi_policy *oi_batch_policy(const oi_batch *batch);
 /** @return the number of requests, good and bad (0 for NULL). */
 OI_EXTERN size_t oi_batch_request_count(const oi_batch *batch);
 
-/** @return request @p index, or NULL if it is bad or out of range. */
-OI_EXTERN const oi_subsidy_request *oi_batch_request(const oi_batch *batch, size_t index);
+/**
+ * Copy request @p index out of the batch, in the layout of the caller's
+ * version (a request holds a local and an officer by value, so the batch's
+ * own structure is not handed out: a later layout of either would move
+ * members the caller reads). Strings stay owned by the batch.
+ * @param out  caller-owned, its version set (::OI_SUBSIDY_REQUEST_INIT).
+ * @return ::OI_OK; ::OI_EINVAL (NULL, or a version the library does not
+ *         know); ::OI_ENOTFOUND (@p index out of range); ::OI_ESTATE (the
+ *         element is bad: oi_batch_request_error() says why).
+ */
+OI_EXTERN oi_status oi_batch_get_request(const oi_batch *batch, size_t index,
+                                         oi_subsidy_request *out, oi_error *err);
 
 /** @return the error of request @p index, or NULL if it is good or out of range. */
 OI_EXTERN const oi_error *oi_batch_request_error(const oi_batch *batch, size_t index);
@@ -132,8 +142,9 @@ OI_EXTERN const oi_error *oi_batch_request_error(const oi_batch *batch, size_t i
 /** @return the number of applications, good and bad (0 for NULL). */
 OI_EXTERN size_t oi_batch_application_count(const oi_batch *batch);
 
-/** @return application @p index, or NULL if it is bad or out of range. */
-OI_EXTERN const oi_application *oi_batch_application(const oi_batch *batch, size_t index);
+/** Copy application @p index out of the batch, as oi_batch_get_request(). */
+OI_EXTERN oi_status oi_batch_get_application(const oi_batch *batch, size_t index,
+                                             oi_application *out, oi_error *err);
 
 /** @return the id the document gave application @p index, or NULL (none
  *  given, bad, or out of range). */
@@ -167,7 +178,10 @@ OI_EXTERN oi_status oi_batch_check(oi_batch *batch, oi_error *err);
  */
 OI_EXTERN oi_status oi_batch_submit(oi_batch *batch, oi_ledger *ledger, oi_error *err);
 
-/** @return the decision on request @p index, or NULL (bad, not decided yet). */
+/** @return the decision on request @p index, or NULL (bad, not decided yet).
+ *  Owned by the batch, in the library's layout, which begins with every
+ *  older layout's members at their places (doc/abi.md); read its reasons
+ *  with oi_decision_reason(). */
 OI_EXTERN const oi_decision *oi_batch_request_decision(const oi_batch *batch, size_t index);
 
 /** @return the decision on application @p index, or NULL (bad, not decided yet). */

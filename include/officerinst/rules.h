@@ -128,7 +128,10 @@ typedef enum oi_severity {
   OI_SEVERITY_NOTE = 3      /**< Explains without changing the outcome (S3, C1). */
 } oi_severity;
 
-/** One reason, with the values it compared. */
+/** One reason, with the values it compared. Written by the library only,
+ *  with no version: its layout is fixed for as long as the major ABI
+ *  (doc/abi.md). What a future clause needs to say is a new
+ *  ::oi_reason_code whose values the four slots carry. */
 typedef struct oi_reason {
   oi_reason_code code;    /**< What. */
   oi_clause clause;       /**< Which clause applied. */
@@ -143,11 +146,24 @@ typedef struct oi_reason {
   const char *ref_id;
 } oi_reason;
 
-/** Most reasons a decision may carry; more than any check can produce. */
-#define OI_REASONS_MAX 16
+/** How many reasons a version-1 ::oi_decision holds in its own storage. It
+ *  is more than any check of this library produces; reasons are read with
+ *  oi_decision_reason(), which a later layout with more room keeps
+ *  working. A library never writes more reasons than the caller's layout
+ *  holds: a decision with more than it holds fails with ::OI_ELIMIT naming
+ *  "out.reasons" rather than losing one (doc/abi.md). */
+#define OI_DECISION_V1_REASONS 16
 
-/** A decision, owned by the caller (usually on the stack). */
+/** Layout version of ::oi_decision these headers declare. */
+#define OI_DECISION_VERSION 1
+
+/**
+ * A decision, owned by the caller (usually on the stack). Initialise it
+ * with ::OI_DECISION_INIT (or oi_decision_init()) before passing it to the
+ * library, which writes the members of that version and no others.
+ */
 typedef struct oi_decision {
+  unsigned int version;      /**< ::OI_DECISION_VERSION, set by ::OI_DECISION_INIT. */
   oi_outcome outcome;        /**< The outcome. */
   const char *policy_id;     /**< Id of the policy it was made under; owned by the policy. */
   int32_t session;           /**< Index of the session in the policy. */
@@ -161,8 +177,10 @@ typedef struct oi_decision {
    *  decision pays (as @ref nights); NULL when waitlisted, refused or not a
    *  subsidy decision. Owned by the policy. */
   const char *payee;
-  size_t reason_count;       /**< Number of reasons that follow. */
-  oi_reason reasons[OI_REASONS_MAX]; /**< Every reason that applies, refusals first. */
+  size_t reason_count;       /**< Number of reasons: read them with oi_decision_reason(). */
+  /** Storage of the reasons, refusals first; reasons[i] for i below
+   *  @ref reason_count is oi_decision_reason(d, i). */
+  oi_reason reasons[OI_DECISION_V1_REASONS];
   /** Subsidy: the nights an award of this request pays (S3: at most the
    *  policy's max_nights), whatever the outcome: awarded, waitlisted (what
    *  a promotion will pay) or eligible; 0 when refused or not a subsidy
@@ -174,6 +192,22 @@ typedef struct oi_decision {
    *  copy (valid until the ledger is freed). */
   const char *request_id;
 } oi_decision;
+
+/** Initialiser of an ::oi_decision: no outcome, no reasons. */
+#define OI_DECISION_INIT                                                                 \
+  { OI_DECISION_VERSION, OI_OUTCOME_NONE, NULL, 0, NULL, 0, 0, NULL, 0,                   \
+    { { (oi_reason_code)0, OI_CLAUSE_NONE, (oi_severity)0, 0, { 0, 0, 0, 0 }, NULL } }, 0, NULL }
+
+/** Initialise a decision of the given layout version (as oi_local_init()). */
+OI_EXTERN oi_status oi_decision_init(oi_decision *out, unsigned int version, oi_error *err);
+
+/**
+ * Reason @p index of a decision, in the decision's order (refusals first).
+ * @param decision  borrowed; NULL gives NULL.
+ * @return a pointer into @p decision (valid while it is), or NULL when
+ *         @p index is not below its reason_count.
+ */
+OI_EXTERN const oi_reason *oi_decision_reason(const oi_decision *decision, size_t index);
 
 /**
  * Decide whether an officer may enroll in a course at a session: E1
@@ -209,11 +243,22 @@ OI_EXTERN oi_status oi_check_subsidy(const oi_policy *policy, const oi_subsidy_r
  * oi_check_subsidy() over an array. Every request is validated before any is
  * decided, so on failure @p out is untouched and the error's path names the
  * offending element ("requests[3].local.district").
- * @param reqs  borrowed array of @p count requests.
- * @param out   caller-owned array of @p count decisions.
+ *
+ * The arrays are walked by the element sizes given, not by the library's
+ * own sizeof, so an array of structures of an older layout, or of larger
+ * structures that begin with one (a caller's record holding a request),
+ * is read and written where the caller put it. Each element carries its
+ * version; each decision's is set before the call.
+ * @param reqs      borrowed array of @p count requests, @p req_size bytes apart.
+ * @param req_size  sizeof reqs[0]: at least the size of each element's layout.
+ * @param out       caller-owned array of @p count decisions, @p out_size bytes apart.
+ * @param out_size  sizeof out[0], likewise.
+ * @return as oi_check_subsidy(); ::OI_EINVAL naming "req_size" or "out_size"
+ *         for a size smaller than an element's layout.
  */
 OI_EXTERN oi_status oi_check_subsidy_many(const oi_policy *policy, const oi_subsidy_request *reqs,
-                                          size_t count, oi_decision *out, oi_error *err);
+                                          size_t count, size_t req_size, oi_decision *out,
+                                          size_t out_size, oi_error *err);
 
 /**
  * C1: an officer graduates only by attending every day of the session.
@@ -255,13 +300,20 @@ typedef enum oi_cost_item {
 
 /** A stay at a session, for the cost split. */
 typedef struct oi_stay {
+  unsigned int version;         /**< ::OI_STAY_VERSION, set by ::OI_STAY_INIT. */
   int nights;                   /**< Nights stayed, >= 0. */
   int nights_awarded;           /**< Nights a subsidy awarded, 0..max_nights (0: no subsidy). */
   int64_t nightly_rate_cents;   /**< Hotel rate per night in cents, >= 0. */
 } oi_stay;
 
-/** Who pays what. Owned by the caller. */
+/** Layout version of ::oi_stay these headers declare. */
+#define OI_STAY_VERSION 1
+/** Initialiser of an ::oi_stay. */
+#define OI_STAY_INIT { OI_STAY_VERSION, 0, 0, 0 }
+
+/** Who pays what. Owned by the caller, who sets its version. */
 typedef struct oi_cost_split {
+  unsigned int version;               /**< ::OI_COST_SPLIT_VERSION, set by ::OI_COST_SPLIT_INIT. */
   oi_payer payer[OI_COST_ITEM_COUNT]; /**< The main payer of each item; for the hotel, the
                                            subsidy if it pays any night, else the local. */
   int subsidy_nights;                 /**< Nights the subsidy pays: min(awarded, stayed). */
@@ -269,6 +321,18 @@ typedef struct oi_cost_split {
   int64_t subsidy_hotel_cents;        /**< Paid by the subsidy to the hotel. */
   int64_t local_hotel_cents;          /**< Paid by the local. */
 } oi_cost_split;
+
+/** Layout version of ::oi_cost_split these headers declare. */
+#define OI_COST_SPLIT_VERSION 1
+/** Initialiser of an ::oi_cost_split. */
+#define OI_COST_SPLIT_INIT                                                               \
+  { OI_COST_SPLIT_VERSION, { (oi_payer)0, (oi_payer)0, (oi_payer)0, (oi_payer)0, (oi_payer)0 }, \
+    0, 0, 0, 0 }
+
+/** Initialise a structure of the given layout version (as oi_local_init()). */
+OI_EXTERN oi_status oi_stay_init(oi_stay *out, unsigned int version, oi_error *err);
+/** As oi_stay_init(). */
+OI_EXTERN oi_status oi_cost_split_init(oi_cost_split *out, unsigned int version, oi_error *err);
 
 /**
  * E2 and S7: split the cost of attending. The International pays program and

@@ -1,0 +1,129 @@
+/*
+ * The layout versions of the public structures, and the init functions
+ * bindings use where the `_INIT` macros cannot reach (doc/abi.md).
+ *
+ * Each table lists the size of every layout a structure has had. Version 1
+ * is the layout of ABI 1 (libofficerinst.so.1); a member added later gives
+ * the structure version 2, and the size of version 1 stays here so that a
+ * program compiled against the older headers keeps its smaller structure.
+ */
+#include <string.h>
+
+#include "officerinst/types.h"
+#include "officerinst/policy.h"
+#include "officerinst/rules.h"
+#include "officerinst/ledger.h"
+#include "abi_private.h"
+#include "error_private.h"
+
+#define LAYOUT(name, type, init)                                                         \
+  const struct oip_layout oip_layout_##name = { #type, #init, 1, { sizeof(type) } }
+
+LAYOUT(local, oi_local, OI_LOCAL_INIT);
+LAYOUT(officer, oi_officer, OI_OFFICER_INIT);
+LAYOUT(application, oi_application, OI_APPLICATION_INIT);
+LAYOUT(subsidy_request, oi_subsidy_request, OI_SUBSIDY_REQUEST_INIT);
+LAYOUT(policy_numbers, oi_policy_numbers, OI_POLICY_NUMBERS_INIT);
+LAYOUT(course, oi_course, OI_COURSE_INIT);
+LAYOUT(session, oi_session, OI_SESSION_INIT);
+LAYOUT(decision, oi_decision, OI_DECISION_INIT);
+LAYOUT(stay, oi_stay, OI_STAY_INIT);
+LAYOUT(cost_split, oi_cost_split, OI_COST_SPLIT_INIT);
+LAYOUT(ledger_entry, oi_ledger_entry, OI_LEDGER_ENTRY_INIT);
+LAYOUT(withdrawal, oi_withdrawal, OI_WITHDRAWAL_INIT);
+LAYOUT(session_summary, oi_session_summary, OI_SESSION_SUMMARY_INIT);
+LAYOUT(event, oi_event, OI_EVENT_INIT);
+
+/* The version is the first member of every versioned structure, so a
+ * structure of any version can be told apart by reading it. */
+#define FIRST(type) \
+  typedef char oip_version_first_##type[offsetof(type, version) == 0 ? 1 : -1]
+FIRST(oi_local);
+FIRST(oi_officer);
+FIRST(oi_application);
+FIRST(oi_subsidy_request);
+FIRST(oi_policy_numbers);
+FIRST(oi_course);
+FIRST(oi_session);
+FIRST(oi_decision);
+FIRST(oi_stay);
+FIRST(oi_cost_split);
+FIRST(oi_ledger_entry);
+FIRST(oi_withdrawal);
+FIRST(oi_session_summary);
+FIRST(oi_event);
+
+oi_status oip_check_version(const struct oip_layout *l, unsigned version, oi_error *err,
+                            const char *prefix, const char *field)
+{
+  if (oip_known(l, version))
+    return OI_OK;
+  if (version == 0)
+    return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VERSION, prefix, field,
+                           "version 0: this %s was not initialised; start it from %s",
+                           l->type, l->init);
+  return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VERSION, prefix, field,
+                         "version %u of %s is newer than this library's (it knows 1..%u): "
+                         "the program was built against later headers",
+                         version, l->type, l->newest);
+}
+
+oi_status oip_check_element_size(const struct oip_layout *l, unsigned version, size_t size,
+                                 oi_error *err, const char *what)
+{
+  if (size >= oip_size(l, version))
+    return OI_OK;
+  return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, NULL, what,
+                         "elements %zu bytes apart cannot hold a %s of version %u (%zu bytes): "
+                         "pass sizeof the array's element",
+                         size, l->type, version, oip_size(l, version));
+}
+
+void oip_write_out(const struct oip_layout *l, void *out, const void *full)
+{
+  const unsigned version = oip_version_of(out);
+
+  memcpy((char *)out + sizeof version, (const char *)full + sizeof version,
+         oip_size(l, version) - sizeof version);
+}
+
+/* The init functions: the header's initialiser, written only up to the size
+ * of the version asked for. */
+#define INIT_FN(name, type, init)                                                        \
+  oi_status type##_init(type *out, unsigned int version, oi_error *err)                  \
+  {                                                                                      \
+    static const type fresh = init;                                                      \
+    oi_status st;                                                                        \
+                                                                                         \
+    if (out == NULL)                                                                     \
+      return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, NULL, "out",               \
+                             "a required pointer is NULL");                              \
+    st = oip_check_version(&oip_layout_##name, version, err, NULL, "version");           \
+    if (st != OI_OK)                                                                     \
+      return st;                                                                         \
+    memcpy(out, &fresh, oip_size(&oip_layout_##name, version));                          \
+    out->version = version;                                                              \
+    return OI_OK;                                                                        \
+  }
+
+INIT_FN(local, oi_local, OI_LOCAL_INIT)
+INIT_FN(officer, oi_officer, OI_OFFICER_INIT)
+INIT_FN(application, oi_application, OI_APPLICATION_INIT)
+INIT_FN(subsidy_request, oi_subsidy_request, OI_SUBSIDY_REQUEST_INIT)
+INIT_FN(policy_numbers, oi_policy_numbers, OI_POLICY_NUMBERS_INIT)
+INIT_FN(course, oi_course, OI_COURSE_INIT)
+INIT_FN(session, oi_session, OI_SESSION_INIT)
+INIT_FN(decision, oi_decision, OI_DECISION_INIT)
+INIT_FN(stay, oi_stay, OI_STAY_INIT)
+INIT_FN(cost_split, oi_cost_split, OI_COST_SPLIT_INIT)
+INIT_FN(ledger_entry, oi_ledger_entry, OI_LEDGER_ENTRY_INIT)
+INIT_FN(withdrawal, oi_withdrawal, OI_WITHDRAWAL_INIT)
+INIT_FN(session_summary, oi_session_summary, OI_SESSION_SUMMARY_INIT)
+INIT_FN(event, oi_event, OI_EVENT_INIT)
+
+const oi_reason *oi_decision_reason(const oi_decision *d, size_t index)
+{
+  if (d == NULL || index >= d->reason_count || index >= OI_DECISION_V1_REASONS)
+    return NULL;
+  return &d->reasons[index];
+}
