@@ -6,7 +6,7 @@
 #
 # Documentation shipped in the tarball, by name (a missing file breaks
 # `make dist`, which is how a renamed page gets noticed).
-EXTRA_DIST += doc/policy.md doc/ledger.md doc/traceability.md doc/vocabulary.md \
+EXTRA_DIST += doc/policy.md doc/ledger.md doc/traceability.md doc/vocabulary.md doc/abi.md \
 	doc/requests-format.md
 
 if HAVE_DOXYGEN

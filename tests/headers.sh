@@ -99,6 +99,45 @@ for rel in $headers; do
   fi
 done
 
+# Every initialiser a header declares (OI_..._INIT) initialises its structure
+# with no warning, in C and in C++, as a caller's program compiled with
+# -Wextra uses it (doc/abi.md): found in the headers, so a new one is
+# checked the day it is added.
+inits=$(cat "$tmp"/include/officerinst/*.h | sed -n 's/^#define \(OI_[A-Z0-9_]*_INIT\)\b.*/\1/p' | sort -u)
+{
+  echo '#include <officerinst.h>'
+  echo 'int oi_inits(void);'
+  echo 'int oi_inits(void) {'
+  echo '  unsigned v = 0;'
+  for macro in $inits; do
+    type=$(echo "$macro" | sed 's/^OI_\(.*\)_INIT$/\1/' | tr 'A-Z' 'a-z')
+    echo "  { oi_$type x = $macro; v += x.version; }"
+  done
+  echo '  return (int)v;'
+  echo '}'
+} > "$tmp/inits.c"
+if [ -z "$inits" ]; then
+  echo "FAIL: no OI_..._INIT initialiser found in the headers"
+  status=1
+elif $cc $cflags -I"$tmp/include" -c "$tmp/inits.c" -o "$tmp/inits.o" > "$tmp/err" 2>&1; then
+  echo "ok: $(echo $inits | wc -w) initialisers (C99)"
+else
+  echo "FAIL: an initialiser warns or fails as C99 ($cc $cflags):"
+  sed 's/^/  /' "$tmp/err"
+  status=1
+fi
+if [ -n "$cxx" ] && [ -n "$inits" ]; then
+  cp "$tmp/inits.c" "$tmp/inits.cc"
+  # shellcheck disable=SC2086
+  if $cxx $cxxflags -I"$tmp/include" -c "$tmp/inits.cc" -o "$tmp/inits.o" > "$tmp/err" 2>&1; then
+    echo "ok: $(echo $inits | wc -w) initialisers (C++11)"
+  else
+    echo "FAIL: an initialiser warns or fails as C++11 ($cxx $cxxflags):"
+    sed 's/^/  /' "$tmp/err"
+    status=1
+  fi
+fi
+
 [ -n "$cxx" ] || echo "note: no C++ compiler found; the C++ half of this test was skipped"
 if [ "$count" -eq 0 ]; then
   echo "FAIL: no public headers to check"
