@@ -89,10 +89,12 @@ void oip_write_out(const struct oip_layout *l, void *out, const void *full)
 
 /* The init functions: the header's initialiser, written only up to the size
  * of the version asked for. */
-#define INIT_FN(name, type, init)                                                        \
-  oi_status type##_init(type *out, unsigned int version, oi_error *err)                  \
+/* The name is pasted into the type (oi_##name), not substituted as one, so
+ * the macro reads as the functions it makes. */
+#define INIT_FN(name, init)                                                              \
+  oi_status oi_##name##_init(oi_##name *out, unsigned int version, oi_error *err)        \
   {                                                                                      \
-    static const type fresh = init;                                                      \
+    static const oi_##name fresh = init;                                                 \
     oi_status st;                                                                        \
                                                                                          \
     if (out == NULL)                                                                     \
@@ -106,20 +108,20 @@ void oip_write_out(const struct oip_layout *l, void *out, const void *full)
     return OI_OK;                                                                        \
   }
 
-INIT_FN(local, oi_local, OI_LOCAL_INIT)
-INIT_FN(officer, oi_officer, OI_OFFICER_INIT)
-INIT_FN(application, oi_application, OI_APPLICATION_INIT)
-INIT_FN(subsidy_request, oi_subsidy_request, OI_SUBSIDY_REQUEST_INIT)
-INIT_FN(policy_numbers, oi_policy_numbers, OI_POLICY_NUMBERS_INIT)
-INIT_FN(course, oi_course, OI_COURSE_INIT)
-INIT_FN(session, oi_session, OI_SESSION_INIT)
-INIT_FN(decision, oi_decision, OI_DECISION_INIT)
-INIT_FN(stay, oi_stay, OI_STAY_INIT)
-INIT_FN(cost_split, oi_cost_split, OI_COST_SPLIT_INIT)
-INIT_FN(ledger_entry, oi_ledger_entry, OI_LEDGER_ENTRY_INIT)
-INIT_FN(withdrawal, oi_withdrawal, OI_WITHDRAWAL_INIT)
-INIT_FN(session_summary, oi_session_summary, OI_SESSION_SUMMARY_INIT)
-INIT_FN(event, oi_event, OI_EVENT_INIT)
+INIT_FN(local, OI_LOCAL_INIT)
+INIT_FN(officer, OI_OFFICER_INIT)
+INIT_FN(application, OI_APPLICATION_INIT)
+INIT_FN(subsidy_request, OI_SUBSIDY_REQUEST_INIT)
+INIT_FN(policy_numbers, OI_POLICY_NUMBERS_INIT)
+INIT_FN(course, OI_COURSE_INIT)
+INIT_FN(session, OI_SESSION_INIT)
+INIT_FN(decision, OI_DECISION_INIT)
+INIT_FN(stay, OI_STAY_INIT)
+INIT_FN(cost_split, OI_COST_SPLIT_INIT)
+INIT_FN(ledger_entry, OI_LEDGER_ENTRY_INIT)
+INIT_FN(withdrawal, OI_WITHDRAWAL_INIT)
+INIT_FN(session_summary, OI_SESSION_SUMMARY_INIT)
+INIT_FN(event, OI_EVENT_INIT)
 
 const oi_reason *oi_decision_reason(const oi_decision *d, size_t index)
 {
