@@ -62,10 +62,13 @@ oi_status oip_check_version(const struct oip_layout *l, unsigned version, oi_err
     return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VERSION, prefix, field,
                            "version 0: this %s was not initialised; start it from %s",
                            l->type, l->init);
+  /* An uninitialised structure on the stack holds any number: name the
+   * likelier cause as well as a program built against later headers. */
   return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VERSION, prefix, field,
-                         "version %u of %s is newer than this library's (it knows 1..%u): "
-                         "the program was built against later headers",
-                         version, l->type, l->newest);
+                         "version %u of %s is not one this library knows (1..%u): the "
+                         "structure was not started from %s, or the program was built "
+                         "against newer headers",
+                         version, l->type, l->newest, l->init);
 }
 
 oi_status oip_check_element_size(const struct oip_layout *l, unsigned version, size_t size,
