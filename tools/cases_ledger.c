@@ -50,9 +50,13 @@ static int step_submit_many(cases_run *r, json_t *requests, json_t *expect)
     if (cases_read_request(r, q, &bufs[i]) != 0)
       goto done;
     reqs[i] = bufs[i].req;
+    d[i] = (oi_decision)OI_DECISION_INIT;
   }
   oi_error_clear(&err);
-  e = cases_expect_error(r, expect, oi_ledger_submit_many(r->ledger, reqs, n, d, &err), &err);
+  e = cases_expect_error(r, expect,
+                         oi_ledger_submit_many(r->ledger, reqs, n, sizeof reqs[0], d,
+                                               sizeof d[0], &err),
+                         &err);
   if (e != 0) {
     status = e > 0 ? 0 : -1;
     goto done;
@@ -191,12 +195,16 @@ static int step_local_awards(cases_run *r, json_t *query, json_t *expect)
     return cases_fail(r, "\"local_awards\": \"local\" or \"year\" is out of range");
   /* First how many, then all of them. */
   oi_error_clear(&err);
-  st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, NULL, 0, &n, &err);
+  st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, NULL, 0, sizeof *got, &n,
+                              &err);
   if (st == OI_OK && n > 0) {
     got = calloc(n, sizeof *got);
     if (got == NULL)
       return cases_fail(r, "out of memory");
-    st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, got, n, &n, &err);
+    for (i = 0; i < n; i++)
+      got[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+    st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, got, n, sizeof *got, &n,
+                                &err);
   }
   x = cases_expect_error(r, expect, st, &err);
   if (x != 0) {

@@ -95,7 +95,7 @@ static int gather_locals(struct report *r, oi_error *err)
   }
   for (i = 0; i < k; i++)
     if (oi_ledger_local_awards(r->ledger, all[i].number, all[i].year, NULL, 0,
-                               &all[i].awarded, err) != OI_OK) {
+                               sizeof(oi_ledger_entry), &all[i].awarded, err) != OI_OK) {
       free(all);
       return -1;
     }
@@ -109,15 +109,21 @@ static int gather_locals(struct report *r, oi_error *err)
 static int entries_of(const struct report *r, const char *session_id, oi_outcome status,
                       oi_ledger_entry **out, size_t *count, oi_error *err)
 {
+  size_t i;
+
   *out = NULL;
-  if (oi_ledger_session_entries(r->ledger, session_id, status, NULL, 0, count, err) != OI_OK)
+  if (oi_ledger_session_entries(r->ledger, session_id, status, NULL, 0, sizeof **out, count,
+                                err) != OI_OK)
     return -1;
   if (*count == 0)
     return 0;
   *out = calloc(*count, sizeof **out);
-  if (*out == NULL ||
-      oi_ledger_session_entries(r->ledger, session_id, status, *out, *count, count, err) !=
-          OI_OK) {
+  if (*out == NULL)
+    return -1;
+  for (i = 0; i < *count; i++)
+    (*out)[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+  if (oi_ledger_session_entries(r->ledger, session_id, status, *out, *count, sizeof **out,
+                                count, err) != OI_OK) {
     free(*out);
     *out = NULL;
     return -1;

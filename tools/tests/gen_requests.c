@@ -315,9 +315,10 @@ static int compare(size_t n, uint64_t seed, const char *path)
   for (i = 0; i < n; i++) {
     generate(&g, i, n, &xs[i]);
     reqs[i] = xs[i].r;
+    d[i] = (oi_decision)OI_DECISION_INIT;
   }
   if (oi_policy_builtin(2017, &p, &err) != OI_OK || oi_ledger_new(p, &l, &err) != OI_OK ||
-      oi_ledger_submit_many(l, reqs, n, d, &err) != OI_OK) {
+      oi_ledger_submit_many(l, reqs, n, sizeof reqs[0], d, sizeof d[0], &err) != OI_OK) {
     fprintf(stderr, "the library: %s: %s\n", err.path, err.message);
     return 99;
   }
