@@ -245,7 +245,7 @@ static int run_cost(cases_run *r, json_t *input, json_t *expect)
   json_t *payers;
   long long nights, awarded, rate, want;
   oi_cost_split split;
-  oi_stay stay;
+  oi_stay stay = OI_STAY_INIT;
   oi_error err;
   size_t i;
   int e;

@@ -124,7 +124,7 @@ static int resolve(struct query *q, const oi_ledger *ledger)
         known.local_number == q->local_number)
       have_known = 1;
 
-  memset(&q->local, 0, sizeof q->local);
+  q->local = (oi_local)OI_LOCAL_INIT;
   q->local.number = q->local_number;
   snprintf(q->local_name, sizeof q->local_name, "%s",
            have_known ? known.local_name : "");
@@ -167,7 +167,7 @@ static int resolve(struct query *q, const oi_ledger *ledger)
       oi_money_parse(q->receipts_text, &q->local.receipts_cents, &err) != OI_OK)
     return usage_failed(cli_usage_error(verb, "--receipts: %s", err.message));
 
-  memset(&q->officer, 0, sizeof q->officer);
+  q->officer = (oi_officer)OI_OFFICER_INIT;
   q->officer.id = q->officer_id;
   q->officer.office = OI_OFFICE_NONE;
   if (q->office_text != NULL &&
@@ -211,7 +211,7 @@ static int dry_run(const oi_policy *policy, const char *snapshot, size_t length,
     snprintf(id, sizeof id, "sessions-query-%u", k++);
   while (oi_ledger_get(scratch, id, &e, NULL) == OI_OK);
   oi_policy_get_numbers(policy, &numbers, NULL);
-  memset(&req, 0, sizeof req);
+  req = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   req.id = id;
   req.session_id = s->id;
   req.local = q->local;
@@ -242,9 +242,8 @@ static int answer_session(const oi_policy *policy, const char *snapshot, size_t 
   a->began = oi_date_compare(q->on, a->s.first_day) >= 0;
   a->course_count = a->s.course_count;
   for (k = 0; k < a->s.course_count; k++) {
-    oi_application app;
+    oi_application app = OI_APPLICATION_INIT;
 
-    memset(&app, 0, sizeof app);
     app.session_id = a->s.id;
     app.course_id = a->s.course_ids[k];
     app.local = q->local;

@@ -111,6 +111,7 @@ static void generate(struct rng *g, size_t i, size_t n, struct gen *x)
   int k;
 
   memset(x, 0, sizeof *x);
+  x->r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   snprintf(x->id, sizeof x->id, "Q%06zu", i + 1);
   snprintf(x->session, sizeof x->session, "%s", sessions[session]);
   oi_date_add_days((oi_date){ 2016, 9, 1 }, pick(g, 0, 400), &day, NULL);
