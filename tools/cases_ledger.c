@@ -14,7 +14,7 @@
 static int step_submit(cases_run *r, json_t *request, json_t *expect)
 {
   cases_request b;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   int e;
 
@@ -84,7 +84,7 @@ static int step_withdraw(cases_run *r, json_t *id, json_t *expect)
 {
   static const char *const known[] = { "previous", "promoted", NULL };
   const char *previous = "none";
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   oi_error err;
   json_t *promoted;
   size_t i;
@@ -140,7 +140,7 @@ static int step_entry(cases_run *r, json_t *id, json_t *expect)
   static const char *const known_v2[] = { "nights_if_awarded", "payee", "year", "local_name",
                                           "officer_name", NULL };
   const char *status = "none";
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   oi_error err;
   json_t *v;
   int x;
@@ -235,7 +235,7 @@ done:
 
 static int step_summary(cases_run *r, json_t *session_id, json_t *expect)
 {
-  oi_session_summary s;
+  oi_session_summary s = OI_SESSION_SUMMARY_INIT;
   oi_error err;
   const char *key;
   json_t *v;
@@ -299,7 +299,7 @@ static int step_events(cases_run *r, json_t *from_v, json_t *expect)
     const size_t size = json_array_size(row);
     json_t *nights = json_array_get(row, 4);
     const char *outcome = "none";
-    oi_event ev;
+    oi_event ev = OI_EVENT_INIT;
     oi_error err;
 
     if (type == NULL || id == NULL || size < 4 || size > 5 ||

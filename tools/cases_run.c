@@ -182,7 +182,7 @@ int cases_expect_error(cases_run *r, json_t *expect, oi_status st, const oi_erro
 static int run_subsidy(cases_run *r, json_t *input, json_t *expect)
 {
   cases_request b;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   int e;
 
@@ -197,7 +197,7 @@ static int run_enrollment(cases_run *r, json_t *input, json_t *expect)
 {
   oi_graduation grads[OI_GRADUATIONS_MAX];
   oi_application app;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   int e;
 
@@ -215,7 +215,7 @@ static int run_graduation(cases_run *r, json_t *input, json_t *expect)
   json_t *days, *day;
   oi_date attended[ATTENDED_MAX];
   const char *session_id;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   size_t i;
   int e;
@@ -244,7 +244,7 @@ static int run_cost(cases_run *r, json_t *input, json_t *expect)
                                        "subsidy_hotel_cents", "local_hotel_cents", NULL };
   json_t *payers;
   long long nights, awarded, rate, want;
-  oi_cost_split split;
+  oi_cost_split split = OI_COST_SPLIT_INIT;
   oi_stay stay = OI_STAY_INIT;
   oi_error err;
   size_t i;

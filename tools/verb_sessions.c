@@ -113,7 +113,7 @@ static int parse_number(const char *what, const char *text, long lo, long hi, lo
  * silent, from the ledger's own record of the local. */
 static int resolve(struct query *q, const oi_ledger *ledger)
 {
-  oi_ledger_entry known;
+  oi_ledger_entry known = OI_LEDGER_ENTRY_INIT;
   int have_known = 0;
   oi_error err;
   size_t i, n = ledger != NULL ? oi_ledger_count(ledger) : 0;
@@ -196,21 +196,22 @@ static int dry_run(const oi_policy *policy, const char *snapshot, size_t length,
                    const struct query *q, const oi_session *s, oi_decision *out,
                    oi_ledger **scratch_out, oi_error *err)
 {
-  oi_policy_numbers numbers;
+  oi_policy_numbers numbers = OI_POLICY_NUMBERS_INIT;
   oi_subsidy_request req;
   oi_ledger *scratch = NULL;
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   char id[OI_ID_MAX + 1];
   unsigned k = 0;
   int status;
 
+  if (oi_policy_get_numbers(policy, &numbers, err) != OI_OK)
+    return -1;
   if ((snapshot != NULL ? oi_ledger_from_json(policy, snapshot, length, &scratch, err)
                         : oi_ledger_new(policy, &scratch, err)) != OI_OK)
     return -1;
   do
     snprintf(id, sizeof id, "sessions-query-%u", k++);
   while (oi_ledger_get(scratch, id, &e, NULL) == OI_OK);
-  oi_policy_get_numbers(policy, &numbers, NULL);
   req = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   req.id = id;
   req.session_id = s->id;
@@ -237,6 +238,10 @@ static int answer_session(const oi_policy *policy, const char *snapshot, size_t 
   size_t k;
 
   memset(a, 0, sizeof *a);
+  a->s = (oi_session)OI_SESSION_INIT;
+  for (k = 0; k < OI_SESSION_COURSES_MAX; k++)
+    a->courses[k] = (oi_decision)OI_DECISION_INIT;
+  a->subsidy = (oi_decision)OI_DECISION_INIT;
   if (oi_policy_session(policy, index, &a->s, err) != OI_OK)
     return -1;
   a->began = oi_date_compare(q->on, a->s.first_day) >= 0;
