@@ -113,7 +113,7 @@ static void print_text(const requests_in *in, int colour, struct tally *t)
              d->nights, d->nights == 1 ? "" : "s",
              d->outcome == OI_OUTCOME_AWARDED ? "paid to" : "if awarded, to", d->payee);
     printf("\n");
-    out_reasons_text(stdout, policy, d->reasons, d->reason_count, id_width + 4);
+    out_decision_reasons_text(stdout, policy, d, id_width + 4);
   }
   for (i = 0; i < na; i++) {
     oi_application a = OI_APPLICATION_INIT;
@@ -126,7 +126,7 @@ static void print_text(const requests_in *in, int colour, struct tally *t)
     printf("%-*s  %-*s  %-10s  %s%s%s\n", id_width, id != NULL ? id : "-", session_width,
            d->session_id, a.course_id, cli_outcome_colour(colour, d->outcome),
            oi_outcome_name(d->outcome), colour ? CLI_RESET : "");
-    out_reasons_text(stdout, policy, d->reasons, d->reason_count, id_width + 4);
+    out_decision_reasons_text(stdout, policy, d, id_width + 4);
   }
 }
 
@@ -194,7 +194,7 @@ static void print_csv(const requests_in *in)
     }
     if (d == NULL || (app && oi_batch_get_application(b, k, &a, NULL) != OI_OK))
       continue;
-    reasons = out_reasons_line(policy, d->reasons, d->reason_count);
+    reasons = out_decision_reasons_line(policy, d);
     out_csv_field(stdout, NULL, 0); /* the line is known for a bad row only */
     out_csv_field(stdout, id, 0);
     out_csv_field(stdout, d->session_id, 0);

@@ -297,7 +297,7 @@ static void text_answer(const oi_policy *policy, const struct answer *a, int col
 
     printf("       %s: %s\n", a->s.course_ids[k],
            d->outcome == OI_OUTCOME_ADMITTED ? "may enroll" : "may not enroll");
-    out_reasons_text(stdout, policy, d->reasons, d->reason_count, 9);
+    out_decision_reasons_text(stdout, policy, d, 9);
   }
   if (a->has_subsidy) {
     printf("       subsidy: %s%s%s", cli_outcome_colour(colour, a->subsidy.outcome),
@@ -306,7 +306,7 @@ static void text_answer(const oi_policy *policy, const struct answer *a, int col
       printf(", %d nights paid to %s", a->subsidy.nights,
              a->subsidy.payee != NULL ? a->subsidy.payee : "the hotel");
     printf("\n");
-    out_reasons_text(stdout, policy, a->subsidy.reasons, a->subsidy.reason_count, 9);
+    out_decision_reasons_text(stdout, policy, &a->subsidy, 9);
   } else {
     printf("       no subsidy (S1)\n");
   }
@@ -359,7 +359,7 @@ static int query(const oi_policy *policy, const oi_ledger *ledger, const struct 
     } else if (format == CLI_FORMAT_CSV) {
       for (k = 0; k < a.course_count + (size_t)a.has_subsidy; k++) {
         const oi_decision *d = k < a.course_count ? &a.courses[k] : &a.subsidy;
-        char *reasons = out_reasons_line(policy, d->reasons, d->reason_count);
+        char *reasons = out_decision_reasons_line(policy, d);
 
         out_csv_field(stdout, a.s.id, 0);
         out_csv_field(stdout, k < a.course_count ? a.s.course_ids[k] : "subsidy", 0);
@@ -380,8 +380,7 @@ static int query(const oi_policy *policy, const oi_ledger *ledger, const struct 
 
         bad |= out_set(c, "course_id", json_string(a.s.course_ids[k]));
         bad |= out_set(c, "outcome", json_string(oi_outcome_name(a.courses[k].outcome)));
-        bad |= out_set(c, "reasons", out_reasons_json(policy, a.courses[k].reasons,
-                                                      a.courses[k].reason_count));
+        bad |= out_set(c, "reasons", out_decision_reasons_json(policy, &a.courses[k]));
         bad |= out_append(courses, c);
       }
       bad |= out_set(o, "courses", courses);
@@ -392,8 +391,7 @@ static int query(const oi_policy *policy, const oi_ledger *ledger, const struct 
         bad |= out_set(sub, "nights", json_integer(a.subsidy.nights));
         bad |= out_set(sub, "payee", a.subsidy.payee != NULL ? json_string(a.subsidy.payee)
                                                             : json_null());
-        bad |= out_set(sub, "reasons", out_reasons_json(policy, a.subsidy.reasons,
-                                                        a.subsidy.reason_count));
+        bad |= out_set(sub, "reasons", out_decision_reasons_json(policy, &a.subsidy));
         bad |= out_set(o, "subsidy", sub);
       } else {
         bad |= out_set(o, "subsidy", json_null());
