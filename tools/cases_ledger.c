@@ -14,7 +14,7 @@
 static int step_submit(cases_run *r, json_t *request, json_t *expect)
 {
   cases_request b;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   int e;
 
@@ -50,9 +50,13 @@ static int step_submit_many(cases_run *r, json_t *requests, json_t *expect)
     if (cases_read_request(r, q, &bufs[i]) != 0)
       goto done;
     reqs[i] = bufs[i].req;
+    d[i] = (oi_decision)OI_DECISION_INIT;
   }
   oi_error_clear(&err);
-  e = cases_expect_error(r, expect, oi_ledger_submit_many(r->ledger, reqs, n, d, &err), &err);
+  e = cases_expect_error(r, expect,
+                         oi_ledger_submit_many(r->ledger, reqs, n, sizeof reqs[0], d,
+                                               sizeof d[0], &err),
+                         &err);
   if (e != 0) {
     status = e > 0 ? 0 : -1;
     goto done;
@@ -80,7 +84,7 @@ static int step_withdraw(cases_run *r, json_t *id, json_t *expect)
 {
   static const char *const known[] = { "previous", "promoted", NULL };
   const char *previous = "none";
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   oi_error err;
   json_t *promoted;
   size_t i;
@@ -136,7 +140,7 @@ static int step_entry(cases_run *r, json_t *id, json_t *expect)
   static const char *const known_v2[] = { "nights_if_awarded", "payee", "year", "local_name",
                                           "officer_name", NULL };
   const char *status = "none";
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   oi_error err;
   json_t *v;
   int x;
@@ -191,12 +195,16 @@ static int step_local_awards(cases_run *r, json_t *query, json_t *expect)
     return cases_fail(r, "\"local_awards\": \"local\" or \"year\" is out of range");
   /* First how many, then all of them. */
   oi_error_clear(&err);
-  st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, NULL, 0, &n, &err);
+  st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, NULL, 0, sizeof *got, &n,
+                              &err);
   if (st == OI_OK && n > 0) {
     got = calloc(n, sizeof *got);
     if (got == NULL)
       return cases_fail(r, "out of memory");
-    st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, got, n, &n, &err);
+    for (i = 0; i < n; i++)
+      got[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+    st = oi_ledger_local_awards(r->ledger, (uint32_t)local, (int)year, got, n, sizeof *got, &n,
+                                &err);
   }
   x = cases_expect_error(r, expect, st, &err);
   if (x != 0) {
@@ -227,7 +235,7 @@ done:
 
 static int step_summary(cases_run *r, json_t *session_id, json_t *expect)
 {
-  oi_session_summary s;
+  oi_session_summary s = OI_SESSION_SUMMARY_INIT;
   oi_error err;
   const char *key;
   json_t *v;
@@ -291,7 +299,7 @@ static int step_events(cases_run *r, json_t *from_v, json_t *expect)
     const size_t size = json_array_size(row);
     json_t *nights = json_array_get(row, 4);
     const char *outcome = "none";
-    oi_event ev;
+    oi_event ev = OI_EVENT_INIT;
     oi_error err;
 
     if (type == NULL || id == NULL || size < 4 || size > 5 ||

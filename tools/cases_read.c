@@ -371,7 +371,7 @@ static int read_local(cases_run *r, json_t *override, oi_local *l)
   long long number;
   oi_error err;
 
-  memset(l, 0, sizeof *l);
+  *l = (oi_local)OI_LOCAL_INIT;
   oi_error_clear(&err);
   if (o == NULL || cases_integer(r, o, "number", &number) != 0 ||
       cases_string(r, o, "name", &l->name) != 0 || cases_string(r, o, "country", &country) != 0 ||
@@ -406,7 +406,7 @@ static int read_officer(cases_run *r, json_t *override, oi_officer *off, oi_grad
   oi_error err;
   size_t i;
 
-  memset(off, 0, sizeof *off);
+  *off = (oi_officer)OI_OFFICER_INIT;
   oi_error_clear(&err);
   if (o == NULL || cases_string(r, o, "id", &off->id) != 0 ||
       cases_string(r, o, "office", &office) != 0)
@@ -445,7 +445,7 @@ int cases_read_request(cases_run *r, json_t *input, cases_request *out)
   const char *received;
   oi_error err;
 
-  memset(q, 0, sizeof *q);
+  *q = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   oi_error_clear(&err);
   if (o == NULL || cases_string(r, o, "id", &q->id) != 0 ||
       cases_string(r, o, "session_id", &q->session_id) != 0 ||
@@ -468,7 +468,7 @@ int cases_read_application(cases_run *r, json_t *input, oi_application *app,
 {
   json_t *o = merged(r, "application", input);
 
-  memset(app, 0, sizeof *app);
+  *app = (oi_application)OI_APPLICATION_INIT;
   if (o == NULL || cases_string(r, o, "session_id", &app->session_id) != 0 ||
       cases_string(r, o, "course_id", &app->course_id) != 0 ||
       read_local(r, json_object_get(input, "local"), &app->local) != 0 ||

@@ -54,43 +54,104 @@ static const char *message(const oi_policy *policy, const oi_reason *r, char *bu
   return buf;
 }
 
-void out_reasons_text(FILE *to, const oi_policy *policy, const oi_reason *reasons,
-                      size_t count, int indent)
+/* Where reasons are read: a decision's, through oi_decision_reason(), or
+ * an array a ledger entry holds. */
+struct reasons {
+  const oi_decision *decision;
+  const oi_reason *array;
+  size_t count;
+};
+
+static struct reasons of_array(const oi_reason *reasons, size_t count)
+{
+  struct reasons rs = { NULL, reasons, count };
+  return rs;
+}
+
+static struct reasons of_decision(const oi_decision *d)
+{
+  struct reasons rs = { d, NULL, d->reason_count };
+  return rs;
+}
+
+/* Reason i (below rs->count), or NULL if the decision gives none. */
+static const oi_reason *reason_at(const struct reasons *rs, size_t i)
+{
+  return rs->decision != NULL ? oi_decision_reason(rs->decision, i) : &rs->array[i];
+}
+
+static void reasons_text(FILE *to, const oi_policy *policy, const struct reasons *rs,
+                         int indent)
 {
   size_t i;
 
-  for (i = 0; i < count; i++) {
+  for (i = 0; i < rs->count; i++) {
     char text[512];
-    const char *clause = oi_clause_id(reasons[i].clause);
+    const oi_reason *r = reason_at(rs, i);
+    const char *clause;
 
+    if (r == NULL)
+      break;
+    clause = oi_clause_id(r->clause);
     fprintf(to, "%*s[%s] %s\n", indent, "", clause != NULL ? clause : "?",
-            message(policy, &reasons[i], text, sizeof text));
+            message(policy, r, text, sizeof text));
   }
 }
 
-char *out_reasons_line(const oi_policy *policy, const oi_reason *reasons, size_t count)
+void out_reasons_text(FILE *to, const oi_policy *policy, const oi_reason *reasons,
+                      size_t count, int indent)
+{
+  const struct reasons rs = of_array(reasons, count);
+  reasons_text(to, policy, &rs, indent);
+}
+
+void out_decision_reasons_text(FILE *to, const oi_policy *policy, const oi_decision *d,
+                               int indent)
+{
+  const struct reasons rs = of_decision(d);
+  reasons_text(to, policy, &rs, indent);
+}
+
+static char *reasons_line(const oi_policy *policy, const struct reasons *rs)
 {
   size_t i, used = 0, size = 1;
   char *line;
 
-  for (i = 0; i < count; i++)
+  for (i = 0; i < rs->count; i++)
     size += 512 + 64;
   line = malloc(size);
   if (line == NULL)
     return NULL;
   line[0] = '\0';
-  for (i = 0; i < count; i++) {
+  for (i = 0; i < rs->count; i++) {
     char text[512];
-    const char *clause = oi_clause_id(reasons[i].clause);
-    const char *code = oi_reason_code_name(reasons[i].code);
-    int n = snprintf(line + used, size - used, "%s%s %s: %s", i > 0 ? "; " : "",
-                     clause != NULL ? clause : "?", code != NULL ? code : "?",
-                     message(policy, &reasons[i], text, sizeof text));
+    const oi_reason *r = reason_at(rs, i);
+    const char *clause, *code;
+    int n;
 
+    if (r == NULL)
+      break;
+    clause = oi_clause_id(r->clause);
+    code = oi_reason_code_name(r->code);
+    n = snprintf(line + used, size - used, "%s%s %s: %s", i > 0 ? "; " : "",
+                 clause != NULL ? clause : "?", code != NULL ? code : "?",
+                 message(policy, r, text, sizeof text));
     if (n > 0)
       used += (size_t)n < size - used ? (size_t)n : size - used - 1;
   }
   return line;
+}
+
+char *out_reasons_line(const oi_policy *policy, const oi_reason *reasons, size_t count)
+{
+  const struct reasons rs = of_array(reasons, count);
+  return reasons_line(policy, &rs);
+}
+
+char *out_decision_reasons_line(const oi_policy *policy, const oi_decision *d)
+{
+  const struct reasons rs = of_decision(d);
+  return reasons_line(policy, &rs);
 }
 
 int out_set(json_t *object, const char *key, json_t *value)
@@ -117,19 +178,24 @@ static json_t *str_or_null(const char *s)
   return s != NULL ? json_string(s) : json_null();
 }
 
-json_t *out_reasons_json(const oi_policy *policy, const oi_reason *reasons, size_t count)
+static json_t *reasons_json(const oi_policy *policy, const struct reasons *rs)
 {
   json_t *list = json_array();
   size_t i;
   int bad = list == NULL;
 
-  for (i = 0; i < count && !bad; i++) {
+  for (i = 0; i < rs->count && !bad; i++) {
+    const oi_reason *reason = reason_at(rs, i);
     json_t *r = json_object();
     char text[512];
 
-    bad |= out_set(r, "clause", str_or_null(oi_clause_id(reasons[i].clause)));
-    bad |= out_set(r, "code", str_or_null(oi_reason_code_name(reasons[i].code)));
-    bad |= out_set(r, "message", json_string(message(policy, &reasons[i], text, sizeof text)));
+    if (reason == NULL) {
+      json_decref(r);
+      break;
+    }
+    bad |= out_set(r, "clause", str_or_null(oi_clause_id(reason->clause)));
+    bad |= out_set(r, "code", str_or_null(oi_reason_code_name(reason->code)));
+    bad |= out_set(r, "message", json_string(message(policy, reason, text, sizeof text)));
     bad |= out_append(list, r);
   }
   if (bad) {
@@ -137,6 +203,18 @@ json_t *out_reasons_json(const oi_policy *policy, const oi_reason *reasons, size
     return NULL;
   }
   return list;
+}
+
+json_t *out_reasons_json(const oi_policy *policy, const oi_reason *reasons, size_t count)
+{
+  const struct reasons rs = of_array(reasons, count);
+  return reasons_json(policy, &rs);
+}
+
+json_t *out_decision_reasons_json(const oi_policy *policy, const oi_decision *d)
+{
+  const struct reasons rs = of_decision(d);
+  return reasons_json(policy, &rs);
 }
 
 json_t *out_entry_json(const oi_policy *policy, const oi_ledger_entry *e)

@@ -30,6 +30,15 @@ char *out_reasons_line(const oi_policy *policy, const oi_reason *reasons, size_t
 /* The reasons as a JSON array of {"clause", "code", "severity"?, "message"}. */
 json_t *out_reasons_json(const oi_policy *policy, const oi_reason *reasons, size_t count);
 
+/* The same three for a decision's reasons. A ledger entry's reasons are an
+ * array the ledger owns; a decision's are read with oi_decision_reason(),
+ * which keeps working whatever room a later layout of ::oi_decision gives
+ * them. */
+void out_decision_reasons_text(FILE *to, const oi_policy *policy, const oi_decision *d,
+                               int indent);
+char *out_decision_reasons_line(const oi_policy *policy, const oi_decision *d);
+json_t *out_decision_reasons_json(const oi_policy *policy, const oi_decision *d);
+
 /* A ledger entry as a JSON object (id, session, local, officer, received,
  * status, nights, payee, reasons). */
 json_t *out_entry_json(const oi_policy *policy, const oi_ledger_entry *e);

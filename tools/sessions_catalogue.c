@@ -44,8 +44,8 @@ int sessions_catalogue(const oi_policy *policy, const oi_ledger *ledger, cli_for
     printf("Policy %s (digest %s)\n", oi_policy_id(policy), oi_policy_digest(policy));
   }
   for (i = 0; i < oi_policy_session_count(policy) && !bad; i++) {
-    oi_session s;
-    oi_session_summary sum;
+    oi_session s = OI_SESSION_INIT;
+    oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
     oi_date deadline;
     char first[OI_DATETIME_STRING_SIZE], last[OI_DATETIME_STRING_SIZE];
     char due[OI_DATETIME_STRING_SIZE] = "", countries[32], courses[(OI_ID_MAX + 2) * 8] = "";
@@ -53,7 +53,6 @@ int sessions_catalogue(const oi_policy *policy, const oi_ledger *ledger, cli_for
 
     if (oi_policy_session(policy, i, &s, err) != OI_OK)
       return -1;
-    memset(&sum, 0, sizeof sum);
     if (ledger != NULL && oi_ledger_session_summary(ledger, s.id, &sum, err) != OI_OK)
       return -1;
     if (seats > 0 && oi_policy_subsidy_deadline(policy, i, &deadline, err) == OI_OK)
@@ -109,7 +108,7 @@ int sessions_catalogue(const oi_policy *policy, const oi_ledger *ledger, cli_for
       printf("\n%s  %s, %s to %s\n", s.id, s.place, first, last);
       printf("  courses: ");
       for (k = 0; k < s.course_count; k++) {
-        oi_course course;
+        oi_course course = OI_COURSE_INIT;
         size_t ci;
 
         if (oi_policy_find_course(policy, s.course_ids[k], &ci, NULL) == OI_OK &&

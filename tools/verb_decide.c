@@ -75,31 +75,35 @@ static void print_text(const requests_in *in, int colour, struct tally *t)
   int id_width = 2, session_width = 7;
   size_t i;
 
+  /* A bad element has no copy to give (OI_ESTATE): its error is reported
+   * where it was read. */
   for (i = 0; i < nr; i++) {
-    const oi_subsidy_request *r = oi_batch_request(b, i);
+    oi_subsidy_request r = OI_SUBSIDY_REQUEST_INIT;
 
-    if (r != NULL && (int)strlen(r->id) > id_width)
-      id_width = (int)strlen(r->id);
-    if (r != NULL && (int)strlen(r->session_id) > session_width)
-      session_width = (int)strlen(r->session_id);
+    if (oi_batch_get_request(b, i, &r, NULL) != OI_OK)
+      continue;
+    if ((int)strlen(r.id) > id_width)
+      id_width = (int)strlen(r.id);
+    if ((int)strlen(r.session_id) > session_width)
+      session_width = (int)strlen(r.session_id);
   }
   for (i = 0; i < na; i++) {
-    const oi_application *a = oi_batch_application(b, i);
+    oi_application a = OI_APPLICATION_INIT;
     const char *id = oi_batch_application_id(b, i);
 
     if (id != NULL && (int)strlen(id) > id_width)
       id_width = (int)strlen(id);
-    if (a != NULL && (int)strlen(a->session_id) > session_width)
-      session_width = (int)strlen(a->session_id);
+    if (oi_batch_get_application(b, i, &a, NULL) == OI_OK &&
+        (int)strlen(a.session_id) > session_width)
+      session_width = (int)strlen(a.session_id);
   }
   for (i = 0; i < nr; i++) {
-    const oi_subsidy_request *r = oi_batch_request(b, i);
     const oi_decision *d = oi_batch_request_decision(b, i);
 
-    if (r == NULL || d == NULL)
+    if (d == NULL)
       continue;
     count(t, d);
-    printf("%-*s  %-*s  %s%s%s", id_width, r->id, session_width, d->session_id,
+    printf("%-*s  %-*s  %s%s%s", id_width, d->request_id, session_width, d->session_id,
            cli_outcome_colour(colour, d->outcome), oi_outcome_name(d->outcome),
            colour ? CLI_RESET : "");
     /* S3: only an award pays; what another decision names is what an
@@ -109,20 +113,20 @@ static void print_text(const requests_in *in, int colour, struct tally *t)
              d->nights, d->nights == 1 ? "" : "s",
              d->outcome == OI_OUTCOME_AWARDED ? "paid to" : "if awarded, to", d->payee);
     printf("\n");
-    out_reasons_text(stdout, policy, d->reasons, d->reason_count, id_width + 4);
+    out_decision_reasons_text(stdout, policy, d, id_width + 4);
   }
   for (i = 0; i < na; i++) {
-    const oi_application *a = oi_batch_application(b, i);
+    oi_application a = OI_APPLICATION_INIT;
     const oi_decision *d = oi_batch_application_decision(b, i);
     const char *id = oi_batch_application_id(b, i);
 
-    if (a == NULL || d == NULL)
+    if (d == NULL || oi_batch_get_application(b, i, &a, NULL) != OI_OK)
       continue;
     count(t, d);
     printf("%-*s  %-*s  %-10s  %s%s%s\n", id_width, id != NULL ? id : "-", session_width,
-           d->session_id, a->course_id, cli_outcome_colour(colour, d->outcome),
+           d->session_id, a.course_id, cli_outcome_colour(colour, d->outcome),
            oi_outcome_name(d->outcome), colour ? CLI_RESET : "");
-    out_reasons_text(stdout, policy, d->reasons, d->reason_count, id_width + 4);
+    out_decision_reasons_text(stdout, policy, d, id_width + 4);
   }
 }
 
@@ -179,21 +183,22 @@ static void print_csv(const requests_in *in)
     const oi_decision *d =
         app ? oi_batch_application_decision(b, k) : oi_batch_request_decision(b, k);
     const oi_error *e = app ? oi_batch_application_error(b, k) : oi_batch_request_error(b, k);
-    const char *id = app ? oi_batch_application_id(b, k)
-                         : (oi_batch_request(b, k) != NULL ? oi_batch_request(b, k)->id : NULL);
+    /* A bad request has neither a decision nor an id to give. */
+    const char *id = app ? oi_batch_application_id(b, k) : d != NULL ? d->request_id : NULL;
+    oi_application a = OI_APPLICATION_INIT;
     char *reasons;
 
     if (e != NULL) {
       csv_error_row(e, id);
       continue;
     }
-    if (d == NULL)
+    if (d == NULL || (app && oi_batch_get_application(b, k, &a, NULL) != OI_OK))
       continue;
-    reasons = out_reasons_line(policy, d->reasons, d->reason_count);
+    reasons = out_decision_reasons_line(policy, d);
     out_csv_field(stdout, NULL, 0); /* the line is known for a bad row only */
     out_csv_field(stdout, id, 0);
     out_csv_field(stdout, d->session_id, 0);
-    out_csv_field(stdout, app ? oi_batch_application(b, k)->course_id : NULL, 0);
+    out_csv_field(stdout, app ? a.course_id : NULL, 0);
     out_csv_field(stdout, oi_outcome_name(d->outcome), 0);
     out_csv_int(stdout, d->nights_requested, 0);
     out_csv_int(stdout, d->nights, 0);

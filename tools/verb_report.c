@@ -73,7 +73,7 @@ static int gather_locals(struct report *r, oi_error *err)
   if (all == NULL)
     return -1;
   for (i = 0; i < n; i++) {
-    oi_ledger_entry e;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
 
     if (oi_ledger_get_by_number(r->ledger, (uint64_t)i + 1, &e, err) != OI_OK) {
       free(all);
@@ -95,7 +95,7 @@ static int gather_locals(struct report *r, oi_error *err)
   }
   for (i = 0; i < k; i++)
     if (oi_ledger_local_awards(r->ledger, all[i].number, all[i].year, NULL, 0,
-                               &all[i].awarded, err) != OI_OK) {
+                               sizeof(oi_ledger_entry), &all[i].awarded, err) != OI_OK) {
       free(all);
       return -1;
     }
@@ -109,15 +109,21 @@ static int gather_locals(struct report *r, oi_error *err)
 static int entries_of(const struct report *r, const char *session_id, oi_outcome status,
                       oi_ledger_entry **out, size_t *count, oi_error *err)
 {
+  size_t i;
+
   *out = NULL;
-  if (oi_ledger_session_entries(r->ledger, session_id, status, NULL, 0, count, err) != OI_OK)
+  if (oi_ledger_session_entries(r->ledger, session_id, status, NULL, 0, sizeof **out, count,
+                                err) != OI_OK)
     return -1;
   if (*count == 0)
     return 0;
   *out = calloc(*count, sizeof **out);
-  if (*out == NULL ||
-      oi_ledger_session_entries(r->ledger, session_id, status, *out, *count, count, err) !=
-          OI_OK) {
+  if (*out == NULL)
+    return -1;
+  for (i = 0; i < *count; i++)
+    (*out)[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+  if (oi_ledger_session_entries(r->ledger, session_id, status, *out, *count, sizeof **out,
+                                count, err) != OI_OK) {
     free(*out);
     *out = NULL;
     return -1;
@@ -134,8 +140,8 @@ static const char *status_heading(oi_outcome status)
 
 static int text_session(const struct report *r, size_t index, int colour, oi_error *err)
 {
-  oi_session s;
-  oi_session_summary sum;
+  oi_session s = OI_SESSION_INIT;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
   char first[OI_DATETIME_STRING_SIZE], last[OI_DATETIME_STRING_SIZE];
   size_t k, i;
 
@@ -247,7 +253,7 @@ static int print_csv(const struct report *r, oi_error *err)
   printf("session_id,status,position,id,local_number,local_name,district,officer_id,"
          "officer_name,received,nights_requested,nights,payee,reasons\r\n");
   for (i = 0; i < oi_policy_session_count(r->policy); i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
 
     if (oi_policy_session(r->policy, i, &s, err) != OI_OK)
       return -1;
@@ -289,8 +295,8 @@ static int print_csv(const struct report *r, oi_error *err)
 static json_t *json_session(const struct report *r, size_t index, oi_error *err)
 {
   static const char *const keys[] = { "awarded", "waitlist", "refused", "withdrawn" };
-  oi_session s;
-  oi_session_summary sum;
+  oi_session s = OI_SESSION_INIT;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
   char first[OI_DATETIME_STRING_SIZE], last[OI_DATETIME_STRING_SIZE];
   json_t *o = json_object();
   size_t k, i;
@@ -429,9 +435,10 @@ int verb_report(int argc, char **argv)
   memset(&r, 0, sizeof r);
   r.policy = policy;
   r.ledger = ledger;
+  r.numbers = (oi_policy_numbers)OI_POLICY_NUMBERS_INIT;
   oi_error_clear(&err);
-  oi_policy_get_numbers(policy, &r.numbers, NULL);
-  failed = gather_locals(&r, &err) != 0;
+  failed = oi_policy_get_numbers(policy, &r.numbers, &err) != OI_OK ||
+           gather_locals(&r, &err) != 0;
   if (!failed) {
     if (format == CLI_FORMAT_TEXT)
       failed = print_text(&r, ledger_path, &err) != 0;

@@ -113,7 +113,7 @@ static int parse_number(const char *what, const char *text, long lo, long hi, lo
  * silent, from the ledger's own record of the local. */
 static int resolve(struct query *q, const oi_ledger *ledger)
 {
-  oi_ledger_entry known;
+  oi_ledger_entry known = OI_LEDGER_ENTRY_INIT;
   int have_known = 0;
   oi_error err;
   size_t i, n = ledger != NULL ? oi_ledger_count(ledger) : 0;
@@ -124,7 +124,7 @@ static int resolve(struct query *q, const oi_ledger *ledger)
         known.local_number == q->local_number)
       have_known = 1;
 
-  memset(&q->local, 0, sizeof q->local);
+  q->local = (oi_local)OI_LOCAL_INIT;
   q->local.number = q->local_number;
   snprintf(q->local_name, sizeof q->local_name, "%s",
            have_known ? known.local_name : "");
@@ -167,7 +167,7 @@ static int resolve(struct query *q, const oi_ledger *ledger)
       oi_money_parse(q->receipts_text, &q->local.receipts_cents, &err) != OI_OK)
     return usage_failed(cli_usage_error(verb, "--receipts: %s", err.message));
 
-  memset(&q->officer, 0, sizeof q->officer);
+  q->officer = (oi_officer)OI_OFFICER_INIT;
   q->officer.id = q->officer_id;
   q->officer.office = OI_OFFICE_NONE;
   if (q->office_text != NULL &&
@@ -196,22 +196,23 @@ static int dry_run(const oi_policy *policy, const char *snapshot, size_t length,
                    const struct query *q, const oi_session *s, oi_decision *out,
                    oi_ledger **scratch_out, oi_error *err)
 {
-  oi_policy_numbers numbers;
+  oi_policy_numbers numbers = OI_POLICY_NUMBERS_INIT;
   oi_subsidy_request req;
   oi_ledger *scratch = NULL;
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   char id[OI_ID_MAX + 1];
   unsigned k = 0;
   int status;
 
+  if (oi_policy_get_numbers(policy, &numbers, err) != OI_OK)
+    return -1;
   if ((snapshot != NULL ? oi_ledger_from_json(policy, snapshot, length, &scratch, err)
                         : oi_ledger_new(policy, &scratch, err)) != OI_OK)
     return -1;
   do
     snprintf(id, sizeof id, "sessions-query-%u", k++);
   while (oi_ledger_get(scratch, id, &e, NULL) == OI_OK);
-  oi_policy_get_numbers(policy, &numbers, NULL);
-  memset(&req, 0, sizeof req);
+  req = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   req.id = id;
   req.session_id = s->id;
   req.local = q->local;
@@ -237,14 +238,17 @@ static int answer_session(const oi_policy *policy, const char *snapshot, size_t 
   size_t k;
 
   memset(a, 0, sizeof *a);
+  a->s = (oi_session)OI_SESSION_INIT;
+  for (k = 0; k < OI_SESSION_COURSES_MAX; k++)
+    a->courses[k] = (oi_decision)OI_DECISION_INIT;
+  a->subsidy = (oi_decision)OI_DECISION_INIT;
   if (oi_policy_session(policy, index, &a->s, err) != OI_OK)
     return -1;
   a->began = oi_date_compare(q->on, a->s.first_day) >= 0;
   a->course_count = a->s.course_count;
   for (k = 0; k < a->s.course_count; k++) {
-    oi_application app;
+    oi_application app = OI_APPLICATION_INIT;
 
-    memset(&app, 0, sizeof app);
     app.session_id = a->s.id;
     app.course_id = a->s.course_ids[k];
     app.local = q->local;
@@ -293,7 +297,7 @@ static void text_answer(const oi_policy *policy, const struct answer *a, int col
 
     printf("       %s: %s\n", a->s.course_ids[k],
            d->outcome == OI_OUTCOME_ADMITTED ? "may enroll" : "may not enroll");
-    out_reasons_text(stdout, policy, d->reasons, d->reason_count, 9);
+    out_decision_reasons_text(stdout, policy, d, 9);
   }
   if (a->has_subsidy) {
     printf("       subsidy: %s%s%s", cli_outcome_colour(colour, a->subsidy.outcome),
@@ -302,7 +306,7 @@ static void text_answer(const oi_policy *policy, const struct answer *a, int col
       printf(", %d nights paid to %s", a->subsidy.nights,
              a->subsidy.payee != NULL ? a->subsidy.payee : "the hotel");
     printf("\n");
-    out_reasons_text(stdout, policy, a->subsidy.reasons, a->subsidy.reason_count, 9);
+    out_decision_reasons_text(stdout, policy, &a->subsidy, 9);
   } else {
     printf("       no subsidy (S1)\n");
   }
@@ -355,7 +359,7 @@ static int query(const oi_policy *policy, const oi_ledger *ledger, const struct 
     } else if (format == CLI_FORMAT_CSV) {
       for (k = 0; k < a.course_count + (size_t)a.has_subsidy; k++) {
         const oi_decision *d = k < a.course_count ? &a.courses[k] : &a.subsidy;
-        char *reasons = out_reasons_line(policy, d->reasons, d->reason_count);
+        char *reasons = out_decision_reasons_line(policy, d);
 
         out_csv_field(stdout, a.s.id, 0);
         out_csv_field(stdout, k < a.course_count ? a.s.course_ids[k] : "subsidy", 0);
@@ -376,8 +380,7 @@ static int query(const oi_policy *policy, const oi_ledger *ledger, const struct 
 
         bad |= out_set(c, "course_id", json_string(a.s.course_ids[k]));
         bad |= out_set(c, "outcome", json_string(oi_outcome_name(a.courses[k].outcome)));
-        bad |= out_set(c, "reasons", out_reasons_json(policy, a.courses[k].reasons,
-                                                      a.courses[k].reason_count));
+        bad |= out_set(c, "reasons", out_decision_reasons_json(policy, &a.courses[k]));
         bad |= out_append(courses, c);
       }
       bad |= out_set(o, "courses", courses);
@@ -388,8 +391,7 @@ static int query(const oi_policy *policy, const oi_ledger *ledger, const struct 
         bad |= out_set(sub, "nights", json_integer(a.subsidy.nights));
         bad |= out_set(sub, "payee", a.subsidy.payee != NULL ? json_string(a.subsidy.payee)
                                                             : json_null());
-        bad |= out_set(sub, "reasons", out_reasons_json(policy, a.subsidy.reasons,
-                                                        a.subsidy.reason_count));
+        bad |= out_set(sub, "reasons", out_decision_reasons_json(policy, &a.subsidy));
         bad |= out_set(o, "subsidy", sub);
       } else {
         bad |= out_set(o, "subsidy", json_null());

@@ -66,9 +66,14 @@ int verb_validate(int argc, char **argv)
       continue;
     }
     if (!quiet) {
-      oi_policy_numbers numbers;
+      oi_policy_numbers numbers = OI_POLICY_NUMBERS_INIT;
 
-      oi_policy_get_numbers(policy, &numbers, NULL);
+      if (oi_policy_get_numbers(policy, &numbers, &err) != OI_OK) {
+        cli_warn(verb, "%s: %s", path, err.message);
+        oi_policy_free(policy);
+        status = CLI_EXIT_FILE;
+        continue;
+      }
       printf("%s: valid: policy %s, digest %s, year %d: %zu sessions, %zu courses, "
              "%zu prior sites\n",
              path, oi_policy_id(policy), oi_policy_digest(policy), numbers.year,

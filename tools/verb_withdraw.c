@@ -46,7 +46,7 @@ static void print_text(const oi_ledger *ledger, const struct done *done, size_t 
   for (i = 0; i < n; i++) {
     printf("%s withdrawn (was %s); promoted:", done[i].id, oi_outcome_name(done[i].w.previous));
     for (k = 0; k < done[i].w.promoted_count; k++) {
-      oi_ledger_entry e;
+      oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
 
       printf("%s", k > 0 ? "," : "");
       if (oi_ledger_get(ledger, done[i].w.promoted[k], &e, NULL) == OI_OK)
@@ -93,7 +93,7 @@ static int print_json(const oi_ledger *ledger, const struct done *done, size_t n
     bad |= out_set(w, "id", json_string(done[i].id));
     bad |= out_set(w, "previous", json_string(oi_outcome_name(done[i].w.previous)));
     for (k = 0; k < done[i].w.promoted_count && !bad; k++) {
-      oi_ledger_entry e;
+      oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
 
       if (oi_ledger_get(ledger, done[i].w.promoted[k], &e, NULL) == OI_OK)
         bad |= out_append(promoted, out_entry_json(policy, &e));
@@ -165,6 +165,7 @@ int verb_withdraw(int argc, char **argv)
     oi_error err;
 
     oi_error_clear(&err);
+    done[n].w = (oi_withdrawal)OI_WITHDRAWAL_INIT;
     if (oi_ledger_withdraw(ledger, argv[optind], &done[n].w, &err) != OI_OK) {
       cli_warn(verb, "%s: %s", argv[optind], err.message);
       failed = 1;

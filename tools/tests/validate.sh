@@ -10,6 +10,9 @@ p=$tests/policies
 run 0 "$oi" validate "$top_srcdir/examples/policy-2018.json" "$p/good.json"
 has "$work/out" "policy-2018.json: valid: policy iatse-officer-institute-2018-hypothetical, digest "
 has "$work/out" "good.json: valid: policy tool-test-2018"
+# The year and the catalogue are the library's figures for the document.
+has "$work/out" ", year 2018: 5 sessions, 3 courses, 14 prior sites"
+has "$work/out" ", year 2018: 2 sessions, 2 courses, 2 prior sites"
 lines "$work/out" 2
 run 0 "$oi" validate --quiet "$p/good.json"
 lines "$work/out" 0
