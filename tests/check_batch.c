@@ -148,6 +148,47 @@ static oi_batch *load_ok(const oi_policy *p, const char *text, oi_batch_mode mod
   return b;
 }
 
+/* Request index of b, copied out; the test fails unless it is a good one. */
+static oi_subsidy_request request_at(const oi_batch *b, size_t index)
+{
+  oi_subsidy_request r = OI_SUBSIDY_REQUEST_INIT;
+  oi_error e;
+  oi_status st;
+
+  memset(&e, 0, sizeof e);
+  st = oi_batch_get_request(b, index, &r, &e);
+  ck_assert_msg(st == OI_OK, "request %zu: %s (%s)", index, oi_status_name(st), e.message);
+  return r;
+}
+
+/* Application index of b, copied out; the test fails unless it is a good one. */
+static oi_application application_at(const oi_batch *b, size_t index)
+{
+  oi_application a = OI_APPLICATION_INIT;
+  oi_error e;
+  oi_status st;
+
+  memset(&e, 0, sizeof e);
+  st = oi_batch_get_application(b, index, &a, &e);
+  ck_assert_msg(st == OI_OK, "application %zu: %s (%s)", index, oi_status_name(st), e.message);
+  return a;
+}
+
+/* What copying request index out of b returns: OI_ESTATE for a bad one,
+ * OI_ENOTFOUND past the end. */
+static oi_status request_status(const oi_batch *b, size_t index)
+{
+  oi_subsidy_request r = OI_SUBSIDY_REQUEST_INIT;
+  return oi_batch_get_request(b, index, &r, NULL);
+}
+
+/* As request_status(), for applications. */
+static oi_status application_status(const oi_batch *b, size_t index)
+{
+  oi_application a = OI_APPLICATION_INIT;
+  return oi_batch_get_application(b, index, &a, NULL);
+}
+
 /* One bad element: all-or-nothing fails with its error; per element keeps
  * it with the same error. */
 static oi_error element_fails(const char *element, const char *path, const char *field,
@@ -171,9 +212,9 @@ static oi_error element_fails(const char *element, const char *path, const char 
   b = load_ok(p, doc, OI_BATCH_PER_ELEMENT);
   ck_assert_uint_eq(oi_batch_request_count(b), 2);
   ck_assert_uint_eq(oi_batch_error_count(b), 1);
-  ck_assert_ptr_nonnull(oi_batch_request(b, 0));
+  ck_assert_int_eq(request_status(b, 0), OI_OK);
   ck_assert_ptr_null(oi_batch_request_error(b, 0));
-  ck_assert_ptr_null(oi_batch_request(b, 1));
+  ck_assert_int_eq(request_status(b, 1), OI_ESTATE);
   kept = oi_batch_request_error(b, 1);
   ck_assert_ptr_nonnull(kept);
   ck_assert_str_eq(kept->path, e.path);
@@ -193,8 +234,8 @@ START_TEST(test_the_shipped_example_loads_every_element)
 {
   oi_policy *p = policy();
   char path[1024];
-  const oi_subsidy_request *r;
-  const oi_application *a;
+  oi_subsidy_request r;
+  oi_application a;
   oi_batch *b = NULL;
   oi_error e;
 
@@ -205,31 +246,31 @@ START_TEST(test_the_shipped_example_loads_every_element)
   ck_assert_uint_eq(oi_batch_application_count(b), 4);
   ck_assert_uint_eq(oi_batch_error_count(b), 0);
   ck_assert_ptr_eq(oi_batch_policy(b), p);
-  r = oi_batch_request(b, 0);
-  ck_assert_str_eq(r->id, "R01");
-  ck_assert_str_eq(r->session_id, "OI-2017-MD");
-  ck_assert_int_eq(oi_datetime_compare(r->received, tu_dt(2016, 11, 23, 9, 0, 0)), 0);
-  ck_assert_int_eq(r->local.country, OI_COUNTRY_US);
-  ck_assert_int_eq(r->local.lm_form, OI_LM_3);
-  ck_assert_int_eq(r->officer.office, OI_OFFICE_PRESIDENT);
-  ck_assert_str_eq(r->officer.name, "Ana Ortiz");
-  ck_assert_int_eq(oi_batch_request(b, 1)->officer.office, OI_OFFICE_SECRETARY_TREASURER);
+  r = request_at(b, 0);
+  ck_assert_str_eq(r.id, "R01");
+  ck_assert_str_eq(r.session_id, "OI-2017-MD");
+  ck_assert_int_eq(oi_datetime_compare(r.received, tu_dt(2016, 11, 23, 9, 0, 0)), 0);
+  ck_assert_int_eq(r.local.country, OI_COUNTRY_US);
+  ck_assert_int_eq(r.local.lm_form, OI_LM_3);
+  ck_assert_int_eq(r.officer.office, OI_OFFICE_PRESIDENT);
+  ck_assert_str_eq(r.officer.name, "Ana Ortiz");
+  ck_assert_int_eq(request_at(b, 1).officer.office, OI_OFFICE_SECRETARY_TREASURER);
   /* Local 58: $125,000.00 on record; Local 873: none on record. */
-  r = oi_batch_request(b, 20);
-  ck_assert_uint_eq(r->local.number, 58);
-  ck_assert_int_eq(r->local.receipts_known, 1);
-  ck_assert_int_eq(r->local.receipts_cents, 12500000);
-  r = oi_batch_request(b, 26);
-  ck_assert_uint_eq(r->local.number, 873);
-  ck_assert_int_eq(r->local.receipts_known, 0);
-  a = oi_batch_application(b, 1);
+  r = request_at(b, 20);
+  ck_assert_uint_eq(r.local.number, 58);
+  ck_assert_int_eq(r.local.receipts_known, 1);
+  ck_assert_int_eq(r.local.receipts_cents, 12500000);
+  r = request_at(b, 26);
+  ck_assert_uint_eq(r.local.number, 873);
+  ck_assert_int_eq(r.local.receipts_known, 0);
+  a = application_at(b, 1);
   ck_assert_str_eq(oi_batch_application_id(b, 1), "A2");
-  ck_assert_str_eq(a->course_id, "ORG-2.0");
-  ck_assert_uint_eq(a->officer.graduation_count, 1);
-  ck_assert_str_eq(a->officer.graduations[0].site, "Toronto");
-  ck_assert_int_eq(oi_date_compare(a->officer.graduations[0].date, tu_date(2015, 6, 12)), 0);
-  ck_assert_ptr_null(oi_batch_request(b, 40));
-  ck_assert_ptr_null(oi_batch_application(b, 4));
+  ck_assert_str_eq(a.course_id, "ORG-2.0");
+  ck_assert_uint_eq(a.officer.graduation_count, 1);
+  ck_assert_str_eq(a.officer.graduations[0].site, "Toronto");
+  ck_assert_int_eq(oi_date_compare(a.officer.graduations[0].date, tu_date(2015, 6, 12)), 0);
+  ck_assert_int_eq(request_status(b, 40), OI_ENOTFOUND);
+  ck_assert_int_eq(application_status(b, 4), OI_ENOTFOUND);
   oi_batch_free(b);
   oi_policy_free(p);
 }
@@ -247,14 +288,14 @@ START_TEST(test_a_document_reads_the_spellings_people_type)
   char *doc = document(r0, r1, r2, r3, NULL);
   oi_batch *b = load_ok(p, doc, OI_BATCH_ALL_OR_NOTHING);
 
-  ck_assert_int_eq(oi_batch_request(b, 0)->local.country, OI_COUNTRY_US);
-  ck_assert_int_eq(oi_batch_request(b, 0)->local.lm_form, OI_LM_4);
-  ck_assert_int_eq(oi_batch_request(b, 1)->local.country, OI_COUNTRY_CA);
-  ck_assert_int_eq(oi_batch_request(b, 1)->local.receipts_cents, 24999999);
-  ck_assert_int_eq(oi_batch_request(b, 2)->officer.office, OI_OFFICE_SECRETARY_TREASURER);
-  ck_assert_int_eq(oi_datetime_compare(oi_batch_request(b, 3)->received,
+  ck_assert_int_eq(request_at(b, 0).local.country, OI_COUNTRY_US);
+  ck_assert_int_eq(request_at(b, 0).local.lm_form, OI_LM_4);
+  ck_assert_int_eq(request_at(b, 1).local.country, OI_COUNTRY_CA);
+  ck_assert_int_eq(request_at(b, 1).local.receipts_cents, 24999999);
+  ck_assert_int_eq(request_at(b, 2).officer.office, OI_OFFICE_SECRETARY_TREASURER);
+  ck_assert_int_eq(oi_datetime_compare(request_at(b, 3).received,
                                        tu_dt(2017, 6, 1, 9, 5, 30)), 0);
-  ck_assert_int_eq(oi_datetime_compare(oi_batch_request(b, 0)->received,
+  ck_assert_int_eq(oi_datetime_compare(request_at(b, 0).received,
                                        tu_dt(2017, 6, 1, 9, 0, 0)), 0);
   oi_batch_free(b);
   free(doc);
@@ -287,7 +328,7 @@ START_TEST(test_all_or_nothing_reports_the_first_bad_element)
   ck_assert_uint_eq(oi_batch_request_error(b, 2)->index, 2);
   ck_assert_str_eq(oi_batch_request_error(b, 2)->field, "local.district");
   ck_assert_int_eq(oi_batch_request_error(b, 2)->line, 4);
-  ck_assert_str_eq(oi_batch_request(b, 0)->id, "a");
+  ck_assert_str_eq(request_at(b, 0).id, "a");
   oi_batch_free(b);
   free(doc);
   free(r0);
@@ -310,15 +351,15 @@ START_TEST(test_applications_are_read_and_checked)
       "\"office\": \"president\"}}\n]}";
   oi_policy *p = policy();
   oi_batch *b = load_ok(p, doc, OI_BATCH_PER_ELEMENT);
-  const oi_application *a = oi_batch_application(b, 0);
+  oi_application a = application_at(b, 0);
   const oi_error *e = oi_batch_application_error(b, 1);
 
   ck_assert_uint_eq(oi_batch_request_count(b), 0);
   ck_assert_uint_eq(oi_batch_application_count(b), 2);
-  ck_assert_int_eq(a->officer.office, OI_OFFICE_BUSINESS_AGENT);
-  ck_assert_uint_eq(a->officer.graduation_count, 2);
-  ck_assert_int_eq(oi_date_is_none(a->officer.graduations[0].date), 1);
-  ck_assert_str_eq(a->officer.graduations[1].site, "Denver, CO");
+  ck_assert_int_eq(a.officer.office, OI_OFFICE_BUSINESS_AGENT);
+  ck_assert_uint_eq(a.officer.graduation_count, 2);
+  ck_assert_int_eq(oi_date_is_none(a.officer.graduations[0].date), 1);
+  ck_assert_str_eq(a.officer.graduations[1].site, "Denver, CO");
   ck_assert_ptr_nonnull(e);
   ck_assert_str_eq(e->path, "applications[1].course");
   ck_assert_int_eq(e->expected, OI_EXPECT_COURSE);
@@ -603,7 +644,7 @@ START_TEST(test_a_canadian_local_with_null_receipts_has_none_on_record)
   char *doc = document(r, NULL);
   oi_batch *b = load_ok(p, doc, OI_BATCH_ALL_OR_NOTHING);
 
-  ck_assert_int_eq(oi_batch_request(b, 0)->local.receipts_known, 0);
+  ck_assert_int_eq(request_at(b, 0).local.receipts_known, 0);
   oi_batch_free(b);
   free(doc);
   free(r);
@@ -690,7 +731,8 @@ START_TEST(test_null_arguments_and_bad_modes_are_einval)
   ck_assert_int_eq(oi_batch_add_request(NULL, NULL, NULL, 0, 0, NULL, &e), OI_EINVAL);
   ck_assert_uint_eq(oi_batch_request_count(NULL), 0);
   ck_assert_uint_eq(oi_batch_error_count(NULL), 0);
-  ck_assert_ptr_null(oi_batch_request(NULL, 0));
+  ck_assert_int_eq(request_status(NULL, 0), OI_EINVAL);
+  ck_assert_int_eq(application_status(NULL, 0), OI_EINVAL);
   ck_assert_ptr_null(oi_batch_policy(NULL));
   oi_batch_free(NULL);
   oi_policy_free(p);
@@ -731,9 +773,9 @@ START_TEST(test_fields_make_the_same_request_as_a_document)
   oi_policy *p = policy();
   char *r = request("G", NULL, NULL), *doc = document(r, NULL);
   oi_batch *from_doc = load_ok(p, doc, OI_BATCH_ALL_OR_NOTHING), *b = NULL;
-  const oi_subsidy_request *x, *y;
+  oi_subsidy_request x, y;
   size_t index = 99;
-  oi_decision d1, d2;
+  oi_decision d1 = OI_DECISION_INIT, d2 = OI_DECISION_INIT;
   oi_error e;
 
   ck_assert_int_eq(oi_batch_new(p, OI_BATCH_ALL_OR_NOTHING, &b, &e), OI_OK);
@@ -741,25 +783,25 @@ START_TEST(test_fields_make_the_same_request_as_a_document)
                     OI_OK,
                 "%s", e.message);
   ck_assert_uint_eq(index, 0);
-  x = oi_batch_request(from_doc, 0);
-  y = oi_batch_request(b, 0);
-  ck_assert_str_eq(x->id, y->id);
-  ck_assert_str_eq(x->session_id, y->session_id);
-  ck_assert_int_eq(oi_datetime_compare(x->received, y->received), 0);
-  ck_assert_int_eq(x->nights, y->nights);
-  ck_assert_int_eq(x->attested + x->with_application + x->application_signed + x->request_signed,
-                   y->attested + y->with_application + y->application_signed + y->request_signed);
-  ck_assert_uint_eq(x->local.number, y->local.number);
-  ck_assert_str_eq(x->local.name, y->local.name);
-  ck_assert_int_eq(x->local.country, y->local.country);
-  ck_assert_int_eq(x->local.district, y->local.district);
-  ck_assert_int_eq(x->local.lm_form, y->local.lm_form);
-  ck_assert_int_eq(x->local.receipts_known, y->local.receipts_known);
-  ck_assert_str_eq(x->officer.id, y->officer.id);
-  ck_assert_ptr_null(y->officer.name);
-  ck_assert_int_eq(x->officer.office, y->officer.office);
-  ck_assert_int_eq(oi_check_subsidy(p, x, &d1, NULL), OI_OK);
-  ck_assert_int_eq(oi_check_subsidy(p, y, &d2, NULL), OI_OK);
+  x = request_at(from_doc, 0);
+  y = request_at(b, 0);
+  ck_assert_str_eq(x.id, y.id);
+  ck_assert_str_eq(x.session_id, y.session_id);
+  ck_assert_int_eq(oi_datetime_compare(x.received, y.received), 0);
+  ck_assert_int_eq(x.nights, y.nights);
+  ck_assert_int_eq(x.attested + x.with_application + x.application_signed + x.request_signed,
+                   y.attested + y.with_application + y.application_signed + y.request_signed);
+  ck_assert_uint_eq(x.local.number, y.local.number);
+  ck_assert_str_eq(x.local.name, y.local.name);
+  ck_assert_int_eq(x.local.country, y.local.country);
+  ck_assert_int_eq(x.local.district, y.local.district);
+  ck_assert_int_eq(x.local.lm_form, y.local.lm_form);
+  ck_assert_int_eq(x.local.receipts_known, y.local.receipts_known);
+  ck_assert_str_eq(x.officer.id, y.officer.id);
+  ck_assert_ptr_null(y.officer.name);
+  ck_assert_int_eq(x.officer.office, y.officer.office);
+  ck_assert_int_eq(oi_check_subsidy(p, &x, &d1, NULL), OI_OK);
+  ck_assert_int_eq(oi_check_subsidy(p, &y, &d2, NULL), OI_OK);
   ck_assert_int_eq(d1.outcome, d2.outcome);
   ck_assert_uint_eq(d1.reason_count, d2.reason_count);
   oi_batch_free(b);
@@ -804,7 +846,7 @@ static oi_error row_fails(const char *name, const char *value, oi_expect expecte
                    OI_OK);
   ck_assert_int_eq(oi_batch_add_request(b, names, values, n, 7, &index, NULL), OI_OK);
   ck_assert_uint_eq(index, 1);
-  ck_assert_ptr_null(oi_batch_request(b, 1));
+  ck_assert_int_eq(request_status(b, 1), OI_ESTATE);
   out = *oi_batch_request_error(b, 1);
   ck_assert_uint_eq(out.index, 1);
   ck_assert_str_eq(out.field, e.field);
@@ -877,11 +919,11 @@ START_TEST(test_canadian_receipts_in_fields)
   ck_assert_int_eq(oi_batch_new(p, OI_BATCH_ALL_OR_NOTHING, &b, NULL), OI_OK);
   ck_assert_msg(oi_batch_add_request(b, row_names, values, ROW_FIELDS, 1, NULL, &e) == OI_OK,
                 "%s", e.message);
-  ck_assert_int_eq(oi_batch_request(b, 0)->local.receipts_cents, 12500000);
+  ck_assert_int_eq(request_at(b, 0).local.receipts_cents, 12500000);
   values[0] = "H";
   values[13] = "None";
   ck_assert_int_eq(oi_batch_add_request(b, row_names, values, ROW_FIELDS, 2, NULL, &e), OI_OK);
-  ck_assert_int_eq(oi_batch_request(b, 1)->local.receipts_known, 0);
+  ck_assert_int_eq(request_at(b, 1).local.receipts_known, 0);
   values[0] = "I";
   values[13] = "";
   ck_assert_int_eq(oi_batch_add_request(b, row_names, values, ROW_FIELDS, 3, NULL, &e),
@@ -900,19 +942,19 @@ START_TEST(test_graduations_in_one_field)
                           "officer.graduations" };
   const char *values[] = { "ADV-2017-MD", "ORG-2.0", "1", "L", "US", "1", "o", "president",
                            " Toronto 2015-06-12 ; Denver, CO;  " };
-  const oi_application *a;
+  oi_application a;
   oi_batch *b = NULL;
   oi_error e;
 
   ck_assert_int_eq(oi_batch_new(p, OI_BATCH_ALL_OR_NOTHING, &b, NULL), OI_OK);
   ck_assert_msg(oi_batch_add_application(b, names, values, 9, 1, NULL, &e) == OI_OK, "%s",
                 e.message);
-  a = oi_batch_application(b, 0);
-  ck_assert_uint_eq(a->officer.graduation_count, 2);
-  ck_assert_str_eq(a->officer.graduations[0].site, "Toronto");
-  ck_assert_int_eq(oi_date_compare(a->officer.graduations[0].date, tu_date(2015, 6, 12)), 0);
-  ck_assert_str_eq(a->officer.graduations[1].site, "Denver, CO");
-  ck_assert_int_eq(oi_date_is_none(a->officer.graduations[1].date), 1);
+  a = application_at(b, 0);
+  ck_assert_uint_eq(a.officer.graduation_count, 2);
+  ck_assert_str_eq(a.officer.graduations[0].site, "Toronto");
+  ck_assert_int_eq(oi_date_compare(a.officer.graduations[0].date, tu_date(2015, 6, 12)), 0);
+  ck_assert_str_eq(a.officer.graduations[1].site, "Denver, CO");
+  ck_assert_int_eq(oi_date_is_none(a.officer.graduations[1].date), 1);
   ck_assert_ptr_null(oi_batch_application_id(b, 0));
   values[8] = "Toronto 2015-02-30";
   ck_assert_int_eq(oi_batch_add_application(b, names, values, 9, 2, NULL, &e), OI_ESCHEMA);
@@ -925,13 +967,18 @@ END_TEST
 
 /* ---- decide ----------------------------------------------------------------- */
 
-/* Two decisions say the same: outcome, session, nights, payee, reasons. */
+/* Two decisions say the same: outcome, request, session, nights, payee,
+ * reasons. */
 static void assert_same_decision(const oi_decision *a, const oi_decision *b)
 {
   size_t k;
 
   ck_assert_ptr_nonnull(b);
   ck_assert_int_eq(a->outcome, b->outcome);
+  if (a->request_id == NULL || b->request_id == NULL)
+    ck_assert_ptr_eq(a->request_id, b->request_id);
+  else
+    ck_assert_str_eq(a->request_id, b->request_id);
   ck_assert_int_eq(a->session, b->session);
   ck_assert_ptr_eq(a->session_id, b->session_id);
   ck_assert_ptr_eq(a->policy_id, b->policy_id);
@@ -968,14 +1015,16 @@ START_TEST(test_check_decides_each_element_as_the_rules_do)
   ck_assert_ptr_null(oi_batch_request_decision(b, 0));
   ck_assert_int_eq(oi_batch_check(b, NULL), OI_OK);
   for (i = 0; i < oi_batch_request_count(b); i++) {
-    oi_decision d;
+    oi_decision d = OI_DECISION_INIT;
+    oi_subsidy_request r = request_at(b, i);
     const oi_decision *got = oi_batch_request_decision(b, i);
-    ck_assert_int_eq(oi_check_subsidy(p, oi_batch_request(b, i), &d, NULL), OI_OK);
+    ck_assert_int_eq(oi_check_subsidy(p, &r, &d, NULL), OI_OK);
     assert_same_decision(&d, got);
   }
   for (i = 0; i < oi_batch_application_count(b); i++) {
-    oi_decision d;
-    ck_assert_int_eq(oi_check_enrollment(p, oi_batch_application(b, i), &d, NULL), OI_OK);
+    oi_decision d = OI_DECISION_INIT;
+    oi_application a = application_at(b, i);
+    ck_assert_int_eq(oi_check_enrollment(p, &a, &d, NULL), OI_OK);
     assert_same_decision(&d, oi_batch_application_decision(b, i));
   }
   ck_assert_int_eq(oi_batch_application_decision(b, 0)->outcome, OI_OUTCOME_REFUSED);
@@ -994,11 +1043,14 @@ START_TEST(test_submit_decides_as_the_ledger_does)
   oi_decision d[40];
   size_t i;
 
-  for (i = 0; i < 40; i++)
-    reqs[i] = *oi_batch_request(b, i);
+  for (i = 0; i < 40; i++) {
+    reqs[i] = request_at(b, i);
+    d[i] = (oi_decision)OI_DECISION_INIT;
+  }
   ck_assert_int_eq(oi_ledger_new(p, &mine, NULL), OI_OK);
   ck_assert_int_eq(oi_ledger_new(p, &theirs, NULL), OI_OK);
-  ck_assert_int_eq(oi_ledger_submit_many(theirs, reqs, 40, d, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_submit_many(theirs, reqs, 40, sizeof reqs[0], d, sizeof d[0], NULL),
+                   OI_OK);
   ck_assert_int_eq(oi_batch_submit(b, mine, NULL), OI_OK);
   for (i = 0; i < 40; i++)
     assert_same_decision(&d[i], oi_batch_request_decision(b, i));
@@ -1017,10 +1069,12 @@ START_TEST(test_ids_the_ledger_holds_are_element_errors)
   oi_batch *b = shipped(p, OI_BATCH_ALL_OR_NOTHING);
   oi_ledger *l = NULL;
   const oi_error *kept;
+  oi_subsidy_request r;
   oi_error e;
 
   ck_assert_int_eq(oi_ledger_new(p, &l, NULL), OI_OK);
-  ck_assert_int_eq(oi_ledger_submit(l, oi_batch_request(b, 4), NULL, NULL), OI_OK);
+  r = request_at(b, 4);
+  ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
   /* All or nothing: refused, the ledger unchanged. */
   ck_assert_int_eq(oi_batch_submit(b, l, &e), OI_EEXISTS);
   ck_assert_str_eq(e.path, "requests[4].id");
@@ -1034,7 +1088,7 @@ START_TEST(test_ids_the_ledger_holds_are_element_errors)
   ck_assert_int_eq(oi_batch_submit(b, l, &e), OI_OK);
   ck_assert_uint_eq(oi_ledger_count(l), 40);
   ck_assert_uint_eq(oi_batch_error_count(b), 1);
-  ck_assert_ptr_null(oi_batch_request(b, 4));
+  ck_assert_int_eq(request_status(b, 4), OI_ESTATE);
   ck_assert_ptr_null(oi_batch_request_decision(b, 4));
   kept = oi_batch_request_error(b, 4);
   ck_assert_int_eq(kept->status, OI_EEXISTS);

@@ -63,9 +63,12 @@ END_TEST
 START_TEST(test_a_split_names_its_payers)
 {
   oi_policy *p = NULL;
-  oi_stay stay = { 6, 5, 15000 };
-  oi_cost_split split;
+  oi_stay stay = OI_STAY_INIT;
+  oi_cost_split split = OI_COST_SPLIT_INIT;
 
+  stay.nights = 6;
+  stay.nights_awarded = 5;
+  stay.nightly_rate_cents = 15000;
   ck_assert_int_eq(oi_policy_builtin(2017, &p, NULL), OI_OK);
   ck_assert_int_eq(oi_cost_split_compute(p, &stay, &split, NULL), OI_OK);
   ck_assert_str_eq(oi_payer_name(split.payer[OI_COST_PROGRAM]), "international");

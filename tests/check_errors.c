@@ -55,6 +55,7 @@ static void expect_subsidy_error(const oi_subsidy_request *r, oi_status expected
   oi_status st;
 
   memset(&out, TU_SENTINEL, sizeof out);
+  out.version = OI_DECISION_VERSION;
   before = out;
   memset(&e, 0, sizeof e);
   st = oi_check_subsidy(P, r, &out, &e);
@@ -74,9 +75,11 @@ static void expect_subsidy_error(const oi_subsidy_request *r, oi_status expected
     tu_default_request(&two[0]);
     two[1] = *r;
     memset(outs, TU_SENTINEL, sizeof outs);
+    outs[0].version = OI_DECISION_VERSION;
+    outs[1].version = OI_DECISION_VERSION;
     memcpy(befores, outs, sizeof outs);
     memset(&e, 0, sizeof e);
-    st = oi_check_subsidy_many(P, two, 2, outs, &e);
+    st = oi_check_subsidy_many(P, two, 2, sizeof two[0], outs, sizeof outs[0], &e);
     ck_assert_msg(st == expected, "%s (many): status %s", what, sname(st));
     assert_error_filled(&e, st, what);
     ck_assert_msg(e.index == 1, "%s (many): index %zu (path \"%s\")", what, e.index, e.path);
@@ -87,7 +90,7 @@ static void expect_subsidy_error(const oi_subsidy_request *r, oi_status expected
 
 static void expect_subsidy_ok(const oi_subsidy_request *r, const char *what)
 {
-  oi_decision out;
+  oi_decision out = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
   memset(&e, 0, sizeof e);
@@ -104,6 +107,7 @@ static void expect_enrollment_error(const oi_application *a, oi_status expected,
   oi_status st;
 
   memset(&out, TU_SENTINEL, sizeof out);
+  out.version = OI_DECISION_VERSION;
   before = out;
   memset(&e, 0, sizeof e);
   st = oi_check_enrollment(P, a, &out, &e);
@@ -119,7 +123,7 @@ static void expect_enrollment_error(const oi_application *a, oi_status expected,
 
 static void expect_enrollment_ok(const oi_application *a, const char *what)
 {
-  oi_decision out;
+  oi_decision out = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
   memset(&e, 0, sizeof e);
@@ -142,6 +146,7 @@ START_TEST(test_errors_subsidy_null_policy_is_einval)
   oi_error e;
   tu_default_request(&r);
   memset(&out, TU_SENTINEL, sizeof out);
+  out.version = OI_DECISION_VERSION;
   before = out;
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_check_subsidy(NULL, &r, &out, &e), OI_EINVAL);
@@ -176,6 +181,7 @@ START_TEST(test_errors_enrollment_null_policy_application_or_out_is_einval)
   oi_error e;
   default_application(&a);
   memset(&out, TU_SENTINEL, sizeof out);
+  out.version = OI_DECISION_VERSION;
   before = out;
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_check_enrollment(NULL, &a, &out, &e), OI_EINVAL);
@@ -194,6 +200,7 @@ START_TEST(test_errors_graduation_null_policy_session_days_or_out_is_einval)
   oi_decision out, before;
   oi_error e;
   memset(&out, TU_SENTINEL, sizeof out);
+  out.version = OI_DECISION_VERSION;
   before = out;
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_check_graduation(NULL, "OI-2017-MD", days, 1, &out, &e), OI_EINVAL);
@@ -273,10 +280,10 @@ END_TEST
 
 START_TEST(test_errors_course_kind_0_is_einval_and_adds_nothing)
 {
-  oi_policy_numbers n;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
   oi_policy_builder *b = NULL;
   oi_policy *p = NULL;
-  oi_course c;
+  oi_course c = OI_COURSE_INIT;
   oi_error e;
   ck_assert_int_eq(oi_policy_get_numbers(P, &n, NULL), OI_OK);
   ck_assert_int_eq(oi_policy_builder_new(&b, "kinds", &n, NULL), OI_OK);
@@ -453,7 +460,7 @@ END_TEST
 START_TEST(test_errors_district_error_path_names_the_district)
 {
   oi_subsidy_request r;
-  oi_decision out;
+  oi_decision out = OI_DECISION_INIT;
   oi_error e;
   tu_default_request(&r);
   r.local.district = 0;
@@ -667,13 +674,13 @@ START_TEST(test_errors_err_null_is_allowed_in_every_failing_call)
   int32_t n;
   size_t i;
   oi_policy *p = NULL;
-  oi_policy_numbers num;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
   oi_policy_builder *b = NULL;
-  oi_course c;
-  oi_session s;
-  oi_stay stay;
-  oi_cost_split cs;
-  oi_decision dec;
+  oi_course c = OI_COURSE_INIT;
+  oi_session s = OI_SESSION_INIT;
+  oi_stay stay = OI_STAY_INIT;
+  oi_cost_split cs = OI_COST_SPLIT_INIT;
+  oi_decision dec = OI_DECISION_INIT;
 
   ck_assert_int_eq(oi_date_check(tu_date(2017, 2, 30), NULL), OI_EDATE);
   ck_assert_int_eq(oi_date_to_days(tu_date(2017, 2, 30), &n, NULL), OI_EDATE);
@@ -704,7 +711,9 @@ START_TEST(test_errors_err_null_is_allowed_in_every_failing_call)
   stay.nights_awarded = 0;
   stay.nightly_rate_cents = 0;
   ck_assert_int_eq(oi_cost_split_compute(P, &stay, &cs, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_check_subsidy_many(P, NULL, 1, &dec, NULL), OI_EINVAL);
+  ck_assert_int_eq(
+      oi_check_subsidy_many(P, NULL, 1, sizeof(oi_subsidy_request), &dec, sizeof dec, NULL),
+      OI_EINVAL);
 }
 END_TEST
 
@@ -713,10 +722,10 @@ START_TEST(test_errors_success_leaves_err_untouched)
   oi_error e, before;
   oi_subsidy_request r;
   oi_application a;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_date day;
-  oi_stay stay;
-  oi_cost_split cs;
+  oi_stay stay = OI_STAY_INIT;
+  oi_cost_split cs = OI_COST_SPLIT_INIT;
   oi_policy *p = NULL;
 
   memset(&e, TU_SENTINEL, sizeof e);
@@ -764,7 +773,7 @@ END_TEST
 static oi_reason late_reason(void)
 {
   oi_subsidy_request r;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   const oi_reason *found;
   tu_default_request(&r);
   r.received = tu_dt(2017, 1, 3, 9, 0, 0);

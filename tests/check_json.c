@@ -474,13 +474,14 @@ static void gen_request(const oi_policy *p, struct rng *g, struct req_buf *b,
                         const char *prefix, int index)
 {
   const size_t nsessions = oi_policy_session_count(p);
-  oi_policy_numbers num;
-  oi_session s;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
+  oi_session s = OI_SESSION_INIT;
   oi_date deadline;
   size_t si;
   int local, officer;
 
   memset(b, 0, sizeof *b);
+  b->r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   ck_assert_int_eq(oi_policy_get_numbers(p, &num, NULL), OI_OK);
   do {
     si = (size_t)rng_int(g, 0, (int)nsessions - 1);
@@ -552,13 +553,14 @@ static void gen_application(const oi_policy *p, struct rng *g, struct app_buf *b
   const size_t nsessions = oi_policy_session_count(p);
   const size_t ncourses = oi_policy_course_count(p);
   const size_t nsites = oi_policy_prior_site_count(p);
-  oi_policy_numbers num;
-  oi_session s;
-  oi_course c;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
+  oi_session s = OI_SESSION_INIT;
+  oi_course c = OI_COURSE_INIT;
   size_t k, n;
   int local;
 
   memset(b, 0, sizeof *b);
+  b->a = (oi_application)OI_APPLICATION_INIT;
   ck_assert_int_eq(oi_policy_get_numbers(p, &num, NULL), OI_OK);
   ck_assert_int_eq(oi_policy_session(p, (size_t)rng_int(g, 0, (int)nsessions - 1), &s, NULL),
                    OI_OK);
@@ -582,7 +584,7 @@ static void gen_application(const oi_policy *p, struct rng *g, struct app_buf *b
   b->a.officer.office = (oi_office)rng_int(g, 0, 8);
   n = (size_t)rng_int(g, 0, 3);
   for (k = 0; k < n; k++) {
-    oi_session other;
+    oi_session other = OI_SESSION_INIT;
     int pick = rng_int(g, 0, 5);
     ck_assert_int_eq(
         oi_policy_session(p, (size_t)rng_int(g, 0, (int)nsessions - 1), &other, NULL), OI_OK);
@@ -685,12 +687,16 @@ static oi_ledger_entry *session_entries(const oi_ledger *l, const char *sid, oi_
                                         size_t *n)
 {
   oi_ledger_entry *v;
-  size_t count = 0, again = 0;
+  size_t count = 0, again = 0, k;
 
-  ck_assert_int_eq(oi_ledger_session_entries(l, sid, status, NULL, 0, &count, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_session_entries(l, sid, status, NULL, 0, sizeof *v, &count, NULL),
+                   OI_OK);
   v = calloc(count + 1, sizeof *v);
   ck_assert_ptr_nonnull(v);
-  ck_assert_int_eq(oi_ledger_session_entries(l, sid, status, v, count, &again, NULL), OI_OK);
+  for (k = 0; k < count + 1; k++)
+    v[k] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+  ck_assert_int_eq(
+      oi_ledger_session_entries(l, sid, status, v, count, sizeof *v, &again, NULL), OI_OK);
   ck_assert_uint_eq(count, again);
   *n = count;
   return v;
@@ -699,12 +705,16 @@ static oi_ledger_entry *session_entries(const oi_ledger *l, const char *sid, oi_
 static oi_ledger_entry *local_awards(const oi_ledger *l, uint32_t local, int year, size_t *n)
 {
   oi_ledger_entry *v;
-  size_t count = 0, again = 0;
+  size_t count = 0, again = 0, k;
 
-  ck_assert_int_eq(oi_ledger_local_awards(l, local, year, NULL, 0, &count, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_local_awards(l, local, year, NULL, 0, sizeof *v, &count, NULL),
+                   OI_OK);
   v = calloc(count + 1, sizeof *v);
   ck_assert_ptr_nonnull(v);
-  ck_assert_int_eq(oi_ledger_local_awards(l, local, year, v, count, &again, NULL), OI_OK);
+  for (k = 0; k < count + 1; k++)
+    v[k] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+  ck_assert_int_eq(oi_ledger_local_awards(l, local, year, v, count, sizeof *v, &again, NULL),
+                   OI_OK);
   ck_assert_uint_eq(count, again);
   *n = count;
   return v;
@@ -729,7 +739,7 @@ static void assert_same_ledgers(const oi_ledger *a, const oi_ledger *b)
   static const oi_outcome statuses[] = { OI_OUTCOME_AWARDED, OI_OUTCOME_WAITLISTED,
                                          OI_OUTCOME_REFUSED, OI_OUTCOME_WITHDRAWN };
   const oi_policy *p = oi_ledger_policy(a);
-  oi_policy_numbers num;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
   size_t n = oi_ledger_count(a), k, si;
   char what[160];
   uint32_t local;
@@ -740,7 +750,7 @@ static void assert_same_ledgers(const oi_ledger *a, const oi_ledger *b)
 
   /* Every request, by entry number and by id. */
   for (k = 1; k <= n; k++) {
-    oi_ledger_entry ea, eb, ec;
+    oi_ledger_entry ea = OI_LEDGER_ENTRY_INIT, eb = OI_LEDGER_ENTRY_INIT, ec = OI_LEDGER_ENTRY_INIT;
     ck_assert_int_eq(oi_ledger_get_by_number(a, k, &ea, NULL), OI_OK);
     ck_assert_int_eq(oi_ledger_get_by_number(b, k, &eb, NULL), OI_OK);
     snprintf(what, sizeof what, "entry #%zu", k);
@@ -751,8 +761,8 @@ static void assert_same_ledgers(const oi_ledger *a, const oi_ledger *b)
 
   /* Per session: the summary and the entries of each status, in order. */
   for (si = 0; si < oi_policy_session_count(p); si++) {
-    oi_session s;
-    oi_session_summary sa, sb2;
+    oi_session s = OI_SESSION_INIT;
+    oi_session_summary sa = OI_SESSION_SUMMARY_INIT, sb2 = OI_SESSION_SUMMARY_INIT;
     size_t t;
 
     ck_assert_int_eq(oi_policy_session(p, si, &s, NULL), OI_OK);
@@ -810,7 +820,7 @@ static void assert_same_ledgers(const oi_ledger *a, const oi_ledger *b)
   n = oi_ledger_event_count(a);
   ck_assert_uint_eq(n, oi_ledger_event_count(b));
   for (k = 0; k < n; k++) {
-    oi_event ea, eb;
+    oi_event ea = OI_EVENT_INIT, eb = OI_EVENT_INIT;
     ck_assert_int_eq(oi_ledger_event(a, k, &ea, NULL), OI_OK);
     ck_assert_int_eq(oi_ledger_event(b, k, &eb, NULL), OI_OK);
     snprintf(what, sizeof what, "event %zu", k);
@@ -853,7 +863,7 @@ static int withdraw_random(oi_ledger *l, struct rng *g, oi_outcome status, struc
 {
   const size_t n = oi_ledger_count(l);
   size_t k, found = 0, pick;
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
 
   for (k = 1; k <= n; k++) {
     ck_assert_int_eq(oi_ledger_get_by_number(l, k, &e, NULL), OI_OK);
@@ -865,7 +875,7 @@ static int withdraw_random(oi_ledger *l, struct rng *g, oi_outcome status, struc
   for (k = 1; k <= n; k++) {
     ck_assert_int_eq(oi_ledger_get_by_number(l, k, &e, NULL), OI_OK);
     if (e.status == status && pick-- == 0) {
-      oi_withdrawal w;
+      oi_withdrawal w = OI_WITHDRAWAL_INIT;
       oi_error err;
       memset(&err, 0, sizeof err);
       ck_assert_msg(oi_ledger_withdraw(l, e.id, &w, &err) == OI_OK, "withdraw %s: %s", e.id,
@@ -903,7 +913,7 @@ static oi_ledger *build_ledger(const oi_policy *p, size_t n, uint64_t seed, cons
       withdraw_random(l, &g, OI_OUTCOME_WAITLISTED, h);
   }
   for (i = 1; i <= oi_ledger_count(l); i++) {
-    oi_ledger_entry e;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
     ck_assert_int_eq(oi_ledger_get_by_number(l, i, &e, NULL), OI_OK);
     h->awarded += e.status == OI_OUTCOME_AWARDED;
     h->waitlisted += e.status == OI_OUTCOME_WAITLISTED;
@@ -918,7 +928,7 @@ static oi_ledger *build_ledger(const oi_policy *p, size_t n, uint64_t seed, cons
 
 static void assert_same_policy_content(const oi_policy *a, const oi_policy *b)
 {
-  oi_policy_numbers na, nb;
+  oi_policy_numbers na = OI_POLICY_NUMBERS_INIT, nb = OI_POLICY_NUMBERS_INIT;
   size_t i, k;
 
   ck_assert_str_eq(oi_policy_id(a), oi_policy_id(b));
@@ -935,7 +945,7 @@ static void assert_same_policy_content(const oi_policy *a, const oi_policy *b)
   ck_assert_uint_eq(oi_policy_session_count(a), oi_policy_session_count(b));
   ck_assert_uint_eq(oi_policy_prior_site_count(a), oi_policy_prior_site_count(b));
   for (i = 0; i < oi_policy_course_count(a); i++) {
-    oi_course ca, cb;
+    oi_course ca = OI_COURSE_INIT, cb = OI_COURSE_INIT;
     ck_assert_int_eq(oi_policy_course(a, i, &ca, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_course(b, i, &cb, NULL), OI_OK);
     ck_assert_str_eq(ca.id, cb.id);
@@ -943,7 +953,7 @@ static void assert_same_policy_content(const oi_policy *a, const oi_policy *b)
     ck_assert_int_eq(ca.kind, cb.kind);
   }
   for (i = 0; i < oi_policy_session_count(a); i++) {
-    oi_session sa, sb2;
+    oi_session sa = OI_SESSION_INIT, sb2 = OI_SESSION_INIT;
     oi_date da, db;
     ck_assert_int_eq(oi_policy_session(a, i, &sa, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_session(b, i, &sb2, NULL), OI_OK);
@@ -978,7 +988,7 @@ static void compare_subsidy_decisions(const oi_policy *a, const oi_policy *b, ui
 
   g.s = seed;
   for (i = 0; i < n; i++) {
-    oi_decision da, db;
+    oi_decision da = OI_DECISION_INIT, db = OI_DECISION_INIT;
     oi_error ea, eb;
     char what[64];
 
@@ -1007,7 +1017,7 @@ static void compare_enrollment_decisions(const oi_policy *a, const oi_policy *b,
 
   g.s = seed;
   for (i = 0; i < n; i++) {
-    oi_decision da, db;
+    oi_decision da = OI_DECISION_INIT, db = OI_DECISION_INIT;
     oi_error ea, eb;
     char what[96];
 
@@ -1118,7 +1128,7 @@ START_TEST(test_example_2018_loads_with_its_numbers_and_round_trips)
 {
   static const char *const new_sites[] = { "Linthicum Heights", "Denver", "Orlando" };
   oi_policy *p = load_example_2018(), *q, *p2017 = tu_builtin_2017();
-  oi_policy_numbers num;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
   size_t i, k, n, institutes = 0, advanced = 0;
   char *text;
 
@@ -1130,7 +1140,7 @@ START_TEST(test_example_2018_loads_with_its_numbers_and_round_trips)
   ck_assert_int_eq(num.max_nights, 4);
   ck_assert_int_eq(num.canada_threshold_cents, 30000000);
   for (i = 0; i < oi_policy_session_count(p); i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
     ck_assert_int_eq(s.first_day.year, 2018);
     if (oi_policy_session_seats(p, i) == 12)
@@ -1170,7 +1180,7 @@ START_TEST(test_example_2018_numbers_feed_the_rules)
 {
   oi_policy *p = load_example_2018(), *p2017 = tu_builtin_2017();
   oi_subsidy_request r;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_ledger *l;
   size_t i;
   char ids[16][16], officers[16][16];
@@ -1178,7 +1188,7 @@ START_TEST(test_example_2018_numbers_feed_the_rules)
 
   /* S6: 8 weeks = 56 days before each 1.0 session's first day. */
   for (i = 0; i < oi_policy_session_count(p); i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     oi_date dl;
     ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_subsidy_deadline(p, i, &dl, NULL), OI_OK);
@@ -1321,8 +1331,8 @@ START_TEST(test_base_document_loads)
 {
   char *text = variant(0, NULL);
   oi_policy *p = policy_from_text(text, strlen(text));
-  oi_policy_numbers num;
-  oi_session s;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
+  oi_session s = OI_SESSION_INIT;
 
   ck_assert_str_eq(oi_policy_id(p), "json-test-2018");
   ck_assert_int_eq(oi_policy_get_numbers(p, &num, NULL), OI_OK);
@@ -1413,7 +1423,7 @@ START_TEST(test_integer_too_big_for_64_bits_is_eparse)
   char *text = variant(11, "    \"canada_threshold_cents\": 9223372036854775808");
   char *ok = variant(11, "    \"canada_threshold_cents\": 9223372036854775807");
   oi_policy *p;
-  oi_policy_numbers num;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
 
   EXPECT_POLICY_ERROR(text, OI_EPARSE, 11, 49, "");
   p = policy_from_text(ok, strlen(ok));
@@ -1910,7 +1920,7 @@ START_TEST(test_restored_ledger_decides_the_next_requests_alike)
   oi_ledger *a = build_ledger(p, 300, UINT64_C(0x5eed0000cafe0002), "r", &h), *b;
   oi_decision da[10], db[10];
   oi_subsidy_request batch[10];
-  oi_withdrawal wa, wb;
+  oi_withdrawal wa = OI_WITHDRAWAL_INIT, wb = OI_WITHDRAWAL_INIT;
   struct rng g;
   size_t n, n2, i, k, best = 0, waits = 0, refusals = 0;
   const char *victim_session = NULL;
@@ -1924,7 +1934,7 @@ START_TEST(test_restored_ledger_decides_the_next_requests_alike)
   /* The same 50 new requests, one by one. */
   g.s = UINT64_C(0x0123456789abcdef);
   for (i = 0; i < 50; i++) {
-    oi_decision x, y;
+    oi_decision x = OI_DECISION_INIT, y = OI_DECISION_INIT;
     char what[64];
     gen_request(p, &g, &next_reqs[i], "next", (int)i);
     ck_assert_int_eq(oi_ledger_submit(a, &next_reqs[i].r, &x, NULL), OI_OK);
@@ -1940,8 +1950,8 @@ START_TEST(test_restored_ledger_decides_the_next_requests_alike)
   /* A withdrawal of the first award of the session with the longest
    * waitlist, on both: the same promotions. */
   for (i = 0; i < oi_policy_session_count(p); i++) {
-    oi_session s;
-    oi_session_summary sum;
+    oi_session s = OI_SESSION_INIT;
+    oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
     ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
     ck_assert_int_eq(oi_ledger_session_summary(a, s.id, &sum, NULL), OI_OK);
     if (sum.awarded > 0 && sum.waitlisted > best) {
@@ -1963,9 +1973,13 @@ START_TEST(test_restored_ledger_decides_the_next_requests_alike)
   for (i = 0; i < 10; i++) {
     gen_request(p, &g, &next_reqs[50 + i], "batch", (int)i);
     batch[i] = next_reqs[50 + i].r;
+    da[i] = (oi_decision)OI_DECISION_INIT;
+    db[i] = (oi_decision)OI_DECISION_INIT;
   }
-  ck_assert_int_eq(oi_ledger_submit_many(a, batch, 10, da, NULL), OI_OK);
-  ck_assert_int_eq(oi_ledger_submit_many(b, batch, 10, db, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_submit_many(a, batch, 10, sizeof batch[0], da, sizeof da[0], NULL),
+                   OI_OK);
+  ck_assert_int_eq(oi_ledger_submit_many(b, batch, 10, sizeof batch[0], db, sizeof db[0], NULL),
+                   OI_OK);
   for (i = 0; i < 10; i++) {
     char what[64];
     snprintf(what, sizeof what, "batch request %zu", i);
@@ -2023,8 +2037,8 @@ START_TEST(test_stored_snapshot_loads_with_its_history)
   oi_policy *p = tu_builtin_2017();
   char *path = xsprintf("%s/tests/json/ledger-2017-small.json", src_dir());
   oi_ledger *l = NULL;
-  oi_ledger_entry e, *v;
-  oi_event ev;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT, *v;
+  oi_event ev = OI_EVENT_INIT;
   oi_error err;
   size_t n, len, len2;
   char *file, *text;
@@ -2142,7 +2156,7 @@ static oi_policy *copy_2017(int seats, const char *id)
 {
   oi_policy *p = tu_builtin_2017(), *q = NULL;
   oi_policy_builder *b = NULL;
-  oi_policy_numbers num;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
   size_t i;
 
   ck_assert_int_eq(oi_policy_get_numbers(p, &num, NULL), OI_OK);
@@ -2150,12 +2164,12 @@ static oi_policy *copy_2017(int seats, const char *id)
     num.seats_per_session = seats;
   ck_assert_int_eq(oi_policy_builder_new(&b, id ? id : oi_policy_id(p), &num, NULL), OI_OK);
   for (i = 0; i < oi_policy_course_count(p); i++) {
-    oi_course c;
+    oi_course c = OI_COURSE_INIT;
     ck_assert_int_eq(oi_policy_course(p, i, &c, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
   }
   for (i = 0; i < oi_policy_session_count(p); i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
   }
@@ -2222,7 +2236,7 @@ START_TEST(test_tampered_event_outcome_is_eschema_at_the_outcome)
   /* The first award decided: recorded as refused instead, the replay
    * disagrees at that event's outcome, and the message gives both values.
    * "awarded" and "refused" have the same length, so nothing else moves. */
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
   const size_t nreq = oi_ledger_count(se_ledger);
   const size_t k = find_event(se_ledger, OI_EVENT_DECIDED, OI_OUTCOME_AWARDED, OI_REASON_NONE,
                               &ev);
@@ -2256,7 +2270,7 @@ START_TEST(test_tampered_event_nights_name_the_member_and_both_values)
 {
   /* The first award of 5 nights, recorded as 4: the error is at the nights
    * value and says 4 was recorded where the policy gives 5. */
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
   const size_t nreq = oi_ledger_count(se_ledger);
   size_t k, at, o, len;
   char *text, path[48];
@@ -2289,7 +2303,7 @@ START_TEST(test_tampered_reason_values_are_eschema_at_the_value)
    * "values":[10,10,0,0] (10 seats, 10 awarded). Recorded as [10,11,0,0],
    * the replay disagrees at events[k].reasons[0].values[1], the 11, and the
    * message gives both values. */
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
   const size_t nreq = oi_ledger_count(se_ledger);
   const size_t k = find_event(se_ledger, OI_EVENT_DECIDED, OI_OUTCOME_WAITLISTED,
                               OI_REASON_SEATS_TAKEN, &ev);
@@ -2385,7 +2399,7 @@ START_TEST(test_tampered_request_status_is_eschema_at_the_status)
    * but the request's status disagrees; the error is at the status value. */
   const size_t n = oi_ledger_count(se_ledger);
   size_t i, at, o, len;
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   char *text, path[48];
 
   for (i = 0; i < n; i++) {
@@ -2411,10 +2425,10 @@ START_TEST(test_removed_request_is_eschema_at_its_entry_event)
    * is the first event that does not match the requests (events[j], one
    * line higher than before, since a request line is gone). */
   const size_t nreq = oi_ledger_count(se_ledger), i = 30;
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   size_t at, end, j, len;
   char *text, path[32];
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
 
   ck_assert_int_eq(oi_ledger_get_by_number(se_ledger, i + 1, &e, NULL), OI_OK);
   for (j = 0; j < oi_ledger_event_count(se_ledger); j++) {
@@ -2437,7 +2451,7 @@ START_TEST(test_invalid_request_fields_are_eschema_at_the_field)
    * policy does not have: each error is at the value of that member. */
   const size_t i = 5;
   const size_t at = line_start(se_text, request_line(i));
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   size_t o, len;
   char *old, *text, path[48];
 
@@ -2963,8 +2977,8 @@ START_TEST(test_session_outside_the_policy_year_loads_and_round_trips)
    * (U3; S5 and S9 count each session's own year). */
   char *text = variant(22, "     \"first_day\": \"2019-01-14\", \"last_day\": \"2019-01-16\",");
   oi_policy *p = policy_from_text(text, strlen(text)), *q;
-  oi_policy_numbers n;
-  oi_session s;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
+  oi_session s = OI_SESSION_INIT;
   char *again;
   size_t len;
 
@@ -3029,7 +3043,7 @@ START_TEST(test_v2_snapshot_records_nights_if_awarded_and_ref_id_and_round_trips
 {
   oi_policy *p = tu_builtin_2017();
   oi_ledger *l = v2_ledger(p), *back;
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   size_t len, len2;
   char *text = ledger_text(l, &len), *again;
 
@@ -3065,7 +3079,7 @@ START_TEST(test_v2_tampered_nights_if_awarded_is_eschema_at_the_member)
   const char *needle = "\"nights_if_awarded\":5,\"reasons\":[{\"clause\":\"S4\"";
   size_t len, len2, o, at;
   char *text = ledger_text(l, &len), *bad, path[48];
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
   size_t k;
 
   k = find_event(l, OI_EVENT_DECIDED, OI_OUTCOME_WAITLISTED, OI_REASON_SEATS_TAKEN, &ev);
@@ -3094,7 +3108,7 @@ START_TEST(test_v2_tampered_ref_id_is_eschema_at_the_ref_id)
   oi_ledger *l = v2_ledger(p);
   size_t len, len2, o, r, at, k;
   char *text = ledger_text(l, &len), *bad, path[48];
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
 
   k = find_event(l, OI_EVENT_DECIDED, OI_OUTCOME_REFUSED, OI_REASON_OFFICER_ALREADY_SUBSIDIZED,
                  &ev);
@@ -3129,7 +3143,7 @@ START_TEST(test_v1_snapshot_loads_and_is_written_as_v2)
   size_t n1, n2, n;
   char *v1 = slurp(v1_path, &n1), *v2 = slurp(v2_path, &n2), *text;
   oi_ledger *l;
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
 
   ck_assert_ptr_nonnull(v1);
   ck_assert_ptr_nonnull(v2);

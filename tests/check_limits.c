@@ -360,7 +360,8 @@ START_TEST(test_a_ledger_refuses_to_grow_past_its_limit)
 
   ck_assert_ptr_nonnull(many);
   memset(&e, 0, sizeof e);
-  ck_assert_int_eq(oi_ledger_submit_many(l, many, (size_t)OI_LEDGER_REQUESTS_MAX + 1, NULL, &e),
+  ck_assert_int_eq(oi_ledger_submit_many(l, many, (size_t)OI_LEDGER_REQUESTS_MAX + 1,
+                                         sizeof *many, NULL, 0, &e),
                    OI_ELIMIT);
   ck_assert_int_eq(e.status, OI_ELIMIT);
   ck_assert_msg(strstr(e.message, "1000000") != NULL, "the message names no limit: %s",
@@ -369,7 +370,9 @@ START_TEST(test_a_ledger_refuses_to_grow_past_its_limit)
   tu_default_request(&r);
   ck_assert_int_eq(oi_ledger_submit(l, &r, NULL, NULL), OI_OK);
   memset(&e, 0, sizeof e);
-  ck_assert_int_eq(oi_ledger_submit_many(l, many, OI_LEDGER_REQUESTS_MAX, NULL, &e), OI_ELIMIT);
+  ck_assert_int_eq(
+      oi_ledger_submit_many(l, many, OI_LEDGER_REQUESTS_MAX, sizeof *many, NULL, 0, &e),
+      OI_ELIMIT);
   ck_assert_msg(strstr(e.message, "1000000") != NULL, "%s", e.message);
   ck_assert_uint_eq(oi_ledger_count(l), 1);
   ck_assert_uint_eq(oi_ledger_event_count(l), 2);
@@ -474,7 +477,7 @@ static oi_policy *largest_policy(char c)
   char pid[OI_ID_MAX + 1];
   oi_policy *base = tu_builtin_2017(), *p = NULL;
   oi_policy_builder *b = NULL;
-  oi_policy_numbers num;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
   size_t i, k;
   int ok;
 
@@ -482,7 +485,7 @@ static oi_policy *largest_policy(char c)
   oi_policy_free(base);
   ok = oi_policy_builder_new(&b, longest(pid, OI_ID_MAX, 999, c), &num, NULL) == OI_OK;
   for (i = 0; ok && i < OI_POLICY_ITEMS_MAX; i++) {
-    oi_course course;
+    oi_course course = OI_COURSE_INIT;
     course.id = longest(ids[i], OI_ID_MAX, i, c);
     course.title = longest(names[0][i], OI_NAME_MAX, i, c);
     course.kind = i == 0 ? OI_COURSE_INSTITUTE : OI_COURSE_ADVANCED_ORGANIZING;
@@ -491,8 +494,7 @@ static oi_policy *largest_policy(char c)
   for (i = 0; ok && i < OI_POLICY_ITEMS_MAX; i++) {
     const char *courses[OI_SESSION_COURSES_MAX];
     char sid[OI_ID_MAX + 1];
-    oi_session s;
-    memset(&s, 0, sizeof s);
+    oi_session s = OI_SESSION_INIT;
     for (k = 0; k < OI_SESSION_COURSES_MAX; k++)
       courses[k] = ids[k];
     sid[0] = '\0';
@@ -558,7 +560,7 @@ START_TEST(test_the_largest_snapshot_elements_are_within_the_element_limit)
    * when the first is withdrawn, a fourth refused for every reason it can
    * be. Every line of the snapshot (a request, an event) is within
    * OI_DOCUMENT_ELEMENT_MAX, and the snapshot loads. A decision has at most
-   * OI_REASONS_MAX reasons, each at most its fixed text, four 20-digit
+   * OI_DECISION_V1_REASONS reasons, each at most its fixed text, four 20-digit
    * values, a session id and a 511-byte message, all escaped six bytes a
    * byte: the largest decision possible is within the limit too. */
   char c, rid[OI_ID_MAX + 1], oid[OI_ID_MAX + 1], lname[OI_NAME_MAX + 1], oname[OI_NAME_MAX + 1];
@@ -569,7 +571,7 @@ START_TEST(test_the_largest_snapshot_elements_are_within_the_element_limit)
   size_t i, longest_line = 0;
   const size_t reason_max = 160 + 4 * 20 + 6 * (OI_ID_MAX + 511);
   const size_t decided_head = 120 + 6 * OI_ID_MAX;
-  oi_session s;
+  oi_session s = OI_SESSION_INIT;
   oi_error e;
 
   ck_assert_int_eq(oi_policy_session(p, 0, &s, NULL), OI_OK);
@@ -601,9 +603,9 @@ START_TEST(test_the_largest_snapshot_elements_are_within_the_element_limit)
     if ((size_t)(nl - line) > longest_line)
       longest_line = (size_t)(nl - line);
   ck_assert_msg(longest_line <= OI_DOCUMENT_ELEMENT_MAX, "a line of %zu bytes", longest_line);
-  ck_assert_msg(decided_head + OI_REASONS_MAX * reason_max <= OI_DOCUMENT_ELEMENT_MAX,
-                "a decision of %d reasons may take %zu bytes", OI_REASONS_MAX,
-                decided_head + OI_REASONS_MAX * reason_max);
+  ck_assert_msg(decided_head + OI_DECISION_V1_REASONS * reason_max <= OI_DOCUMENT_ELEMENT_MAX,
+                "a decision of %d reasons may take %zu bytes", OI_DECISION_V1_REASONS,
+                decided_head + OI_DECISION_V1_REASONS * reason_max);
   memset(&e, 0, sizeof e);
   ck_assert_msg(oi_ledger_from_json(p, t.d, t.n, &back, &e) == OI_OK, "%s", e.message);
   ck_assert_uint_eq(oi_ledger_event_count(back), 10);

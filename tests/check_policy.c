@@ -38,7 +38,7 @@ static unsigned kinds_offered(const oi_policy *policy, const oi_session *s)
   size_t i;
   for (i = 0; i < s->course_count; i++) {
     size_t ci = 0;
-    oi_course c;
+    oi_course c = OI_COURSE_INIT;
     ck_assert_int_eq(oi_policy_find_course(policy, s->course_ids[i], &ci, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_course(policy, ci, &c, NULL), OI_OK);
     kinds |= 1u << (unsigned)c.kind;
@@ -81,8 +81,7 @@ END_TEST
 
 START_TEST(test_policy_builtin_2017_numbers_are_2017_10_seats_cap_2_6_weeks_5_nights_25000000)
 {
-  oi_policy_numbers n;
-  memset(&n, 0, sizeof n);
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
   ck_assert_int_eq(oi_policy_get_numbers(P, &n, NULL), OI_OK);
   ck_assert_int_eq(n.year, 2017);
   ck_assert_int_eq(n.seats_per_session, 10);
@@ -100,7 +99,7 @@ START_TEST(test_policy_session_ids_are_exactly_the_five_of_the_table)
   int seen[5] = { 0, 0, 0, 0, 0 };
   size_t i, j;
   for (i = 0; i < oi_policy_session_count(P); i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     int found = 0;
     ck_assert_int_eq(oi_policy_session(P, i, &s, NULL), OI_OK);
     for (j = 0; j < 5; j++)
@@ -157,7 +156,7 @@ START_TEST(test_policy_one_course_of_each_kind_with_unique_ids_and_titles)
   unsigned kinds = 0;
   size_t i, j;
   for (i = 0; i < oi_policy_course_count(P); i++) {
-    oi_course c;
+    oi_course c = OI_COURSE_INIT;
     size_t back = 99;
     ck_assert_int_eq(oi_policy_course(P, i, &c, NULL), OI_OK);
     ck_assert_ptr_nonnull(c.id);
@@ -170,7 +169,7 @@ START_TEST(test_policy_one_course_of_each_kind_with_unique_ids_and_titles)
     ck_assert_int_eq(oi_policy_find_course(P, c.id, &back, NULL), OI_OK);
     ck_assert_uint_eq(back, i);
     for (j = 0; j < i; j++) {
-      oi_course o;
+      oi_course o = OI_COURSE_INIT;
       ck_assert_int_eq(oi_policy_course(P, j, &o, NULL), OI_OK);
       ck_assert_str_ne(o.id, c.id);
     }
@@ -325,6 +324,7 @@ START_TEST(test_policy_course_getter_index_3_is_enotfound_null_is_einval)
   oi_course c, before;
   oi_error e;
   memset(&c, TU_SENTINEL, sizeof c);
+  c.version = OI_COURSE_VERSION;
   before = c;
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_policy_course(P, 3, &c, &e), OI_ENOTFOUND);
@@ -342,6 +342,7 @@ START_TEST(test_policy_session_getter_index_5_is_enotfound_null_is_einval)
 {
   oi_session s, before;
   memset(&s, TU_SENTINEL, sizeof s);
+  s.version = OI_SESSION_VERSION;
   before = s;
   ck_assert_int_eq(oi_policy_session(P, 5, &s, NULL), OI_ENOTFOUND);
   ck_assert_int_eq(oi_policy_session(NULL, 0, &s, NULL), OI_EINVAL);
@@ -403,7 +404,7 @@ END_TEST
 
 START_TEST(test_policy_get_numbers_null_is_einval)
 {
-  oi_policy_numbers n;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
   ck_assert_int_eq(oi_policy_get_numbers(NULL, &n, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_policy_get_numbers(P, NULL, NULL), OI_EINVAL);
 }
@@ -418,8 +419,7 @@ static const char *const course_st = "ST-2.0";
 
 static oi_policy_numbers numbers_2018(void)
 {
-  oi_policy_numbers n;
-  memset(&n, 0, sizeof n);
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
   n.year = 2018;
   n.seats_per_session = 12;
   n.local_cap_per_year = 3;
@@ -431,7 +431,7 @@ static oi_policy_numbers numbers_2018(void)
 
 static oi_course course(const char *id, const char *title, oi_course_kind kind)
 {
-  oi_course c;
+  oi_course c = OI_COURSE_INIT;
   c.id = id;
   c.title = title;
   c.kind = kind;
@@ -444,8 +444,7 @@ static const char *const ids_2_0[] = { "ORG-2.0", "ST-2.0" };
 /* OI-2018-NV: a 1.0 session, 2018-03-05..09, U.S. and Canada. */
 static oi_session session_nv(void)
 {
-  oi_session s;
-  memset(&s, 0, sizeof s);
+  oi_session s = OI_SESSION_INIT;
   s.id = "OI-2018-NV";
   s.place = "Las Vegas, NV";
   s.hotel = "Test Hotel Las Vegas";
@@ -460,8 +459,7 @@ static oi_session session_nv(void)
 /* ADV-2018-NY: both 2.0 courses, 2018-04-10..12, no hotel. */
 static oi_session session_ny(void)
 {
-  oi_session s;
-  memset(&s, 0, sizeof s);
+  oi_session s = OI_SESSION_INIT;
   s.id = "ADV-2018-NY";
   s.place = "New York, NY";
   s.hotel = NULL;
@@ -538,9 +536,8 @@ static void request_2018(oi_subsidy_request *r)
 
 static oi_decision decide(const oi_policy *policy, const oi_subsidy_request *r)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
-  memset(&d, 0, sizeof d);
   memset(&e, 0, sizeof e);
   ck_assert_msg(oi_check_subsidy(policy, r, &d, &e) == OI_OK, "oi_check_subsidy: %s",
                 e.message);
@@ -552,7 +549,7 @@ static oi_decision decide(const oi_policy *policy, const oi_subsidy_request *r)
 
 START_TEST(test_u3_2018_policy_reports_its_own_numbers)
 {
-  oi_policy_numbers n;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
   ck_assert_int_eq(oi_policy_get_numbers(Q, &n, NULL), OI_OK);
   ck_assert_int_eq(n.year, 2018);
   ck_assert_int_eq(n.seats_per_session, 12);
@@ -693,12 +690,13 @@ END_TEST
 
 START_TEST(test_u3_2018_cost_split_5_awarded_nights_exceed_max_4_is_einval)
 {
-  oi_stay stay;
+  oi_stay stay = OI_STAY_INIT;
   oi_cost_split out, before;
   stay.nights = 5;
   stay.nights_awarded = 5;
   stay.nightly_rate_cents = 10000;
   memset(&out, TU_SENTINEL, sizeof out);
+  out.version = OI_COST_SPLIT_VERSION;
   before = out;
   ck_assert_int_eq(oi_cost_split_compute(Q, &stay, &out, NULL), OI_EINVAL);
   ck_assert_mem_eq(&out, &before, sizeof out);
@@ -727,13 +725,12 @@ START_TEST(test_u3_2018_organizing_2_0_through_prior_site_toronto_admitted)
 {
   oi_application a;
   oi_graduation g;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   g.site = "Toronto";
   g.date = tu_date(0, 0, 0);
   tu_default_application(&a, "ADV-2018-NY", course_org);
   a.officer.graduations = &g;
   a.officer.graduation_count = 1;
-  memset(&d, 0, sizeof d);
   ck_assert_int_eq(oi_check_enrollment(Q, &a, &d, NULL), OI_OK);
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_ADMITTED);
   /* "Atlanta" is on 2017's record, not on this policy's. */
@@ -1132,17 +1129,17 @@ START_TEST(test_builder_rebuilding_builtin_from_its_getters_gives_same_digest)
    * the same content fed back through a builder has the same digest. */
   oi_policy *p = tu_builtin_2017(), *q = NULL;
   oi_policy_builder *b = NULL;
-  oi_policy_numbers n;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
   size_t i;
   ck_assert_int_eq(oi_policy_get_numbers(p, &n, NULL), OI_OK);
   ck_assert_int_eq(oi_policy_builder_new(&b, oi_policy_id(p), &n, NULL), OI_OK);
   for (i = 0; i < oi_policy_course_count(p); i++) {
-    oi_course c;
+    oi_course c = OI_COURSE_INIT;
     ck_assert_int_eq(oi_policy_course(p, i, &c, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_builder_add_course(b, &c, NULL), OI_OK);
   }
   for (i = 0; i < oi_policy_session_count(p); i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     ck_assert_int_eq(oi_policy_session(p, i, &s, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_builder_add_session(b, &s, NULL), OI_OK);
   }
@@ -1179,9 +1176,9 @@ START_TEST(test_u3_years_2018_policy_holds_a_february_2019_session)
 {
   oi_policy_numbers n = numbers_2018();
   oi_policy_builder *b = builder_with_courses(&n);
-  oi_session s = session_nv(), got;
+  oi_session s = session_nv(), got = OI_SESSION_INIT;
   oi_policy *p = NULL;
-  oi_policy_numbers back;
+  oi_policy_numbers back = OI_POLICY_NUMBERS_INIT;
   oi_date deadline;
   oi_error e;
   size_t i = 0;
@@ -1415,7 +1412,7 @@ START_TEST(test_s4_seats_rebuilt_from_getters_keeps_own_seats_and_digest)
   ck_assert_int_eq(oi_policy_builder_build(b, &p, NULL), OI_OK);
   ck_assert_int_eq(oi_policy_builder_new(&c, "test-2018", &n, NULL), OI_OK);
   for (i = 0; i < oi_policy_course_count(p); i++) {
-    oi_course co;
+    oi_course co = OI_COURSE_INIT;
     ck_assert_int_eq(oi_policy_course(p, i, &co, NULL), OI_OK);
     ck_assert_int_eq(oi_policy_builder_add_course(c, &co, NULL), OI_OK);
   }

@@ -42,10 +42,9 @@ static void teardown(void)
 
 static oi_decision subsidy(const oi_subsidy_request *r)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
-  memset(&d, 0, sizeof d);
   memset(&e, 0, sizeof e);
   st = oi_check_subsidy(P, r, &d, &e);
   ck_assert_msg(st == OI_OK, "oi_check_subsidy: status %d, %s (%s)", (int)st, e.message,
@@ -55,10 +54,9 @@ static oi_decision subsidy(const oi_subsidy_request *r)
 
 static oi_decision enroll(const oi_application *a)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
-  memset(&d, 0, sizeof d);
   memset(&e, 0, sizeof e);
   st = oi_check_enrollment(P, a, &d, &e);
   ck_assert_msg(st == OI_OK, "oi_check_enrollment: status %d, %s (%s)", (int)st, e.message,
@@ -68,10 +66,9 @@ static oi_decision enroll(const oi_application *a)
 
 static oi_decision graduation(const char *session_id, const oi_date *days, size_t n)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
-  memset(&d, 0, sizeof d);
   memset(&e, 0, sizeof e);
   st = oi_check_graduation(P, session_id, days, n, &d, &e);
   ck_assert_msg(st == OI_OK, "oi_check_graduation: status %d, %s", (int)st, e.message);
@@ -209,6 +206,7 @@ static void assert_graduation_fails(const char *session_id, const oi_date *days,
   oi_error e;
   oi_status st;
   memset(&d, TU_SENTINEL, sizeof d);
+  d.version = OI_DECISION_VERSION;
   before = d;
   memset(&e, 0, sizeof e);
   st = oi_check_graduation(P, session_id, days, n, &d, &e);
@@ -433,7 +431,7 @@ START_TEST(test_e1_us_local_admitted_to_every_course_of_every_session)
   size_t i, j;
   ck_assert_uint_eq(oi_policy_session_count(P), 5);
   for (i = 0; i < oi_policy_session_count(P); i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     ck_assert_int_eq(oi_policy_session(P, i, &s, NULL), OI_OK);
     for (j = 0; j < s.course_count; j++) {
       oi_application a;
@@ -487,14 +485,13 @@ END_TEST
 
 static oi_cost_split split(int nights, int awarded, int64_t rate)
 {
-  oi_stay stay;
-  oi_cost_split out;
+  oi_stay stay = OI_STAY_INIT;
+  oi_cost_split out = OI_COST_SPLIT_INIT;
   oi_error e;
   oi_status st;
   stay.nights = nights;
   stay.nights_awarded = awarded;
   stay.nightly_rate_cents = rate;
-  memset(&out, 0, sizeof out);
   memset(&e, 0, sizeof e);
   st = oi_cost_split_compute(P, &stay, &out, &e);
   ck_assert_msg(st == OI_OK, "cost split (%d, %d, %lld): status %d, %s", nights, awarded,
@@ -504,7 +501,7 @@ static oi_cost_split split(int nights, int awarded, int64_t rate)
 
 static void assert_split_fails(int nights, int awarded, int64_t rate, oi_status expected)
 {
-  oi_stay stay;
+  oi_stay stay = OI_STAY_INIT;
   oi_cost_split out, before;
   oi_error e;
   oi_status st;
@@ -512,6 +509,7 @@ static void assert_split_fails(int nights, int awarded, int64_t rate, oi_status 
   stay.nights_awarded = awarded;
   stay.nightly_rate_cents = rate;
   memset(&out, TU_SENTINEL, sizeof out);
+  out.version = OI_COST_SPLIT_VERSION;
   before = out;
   memset(&e, 0, sizeof e);
   st = oi_cost_split_compute(P, &stay, &out, &e);
@@ -582,8 +580,8 @@ END_TEST
 
 START_TEST(test_e2_null_policy_stay_or_out_is_einval)
 {
-  oi_stay stay;
-  oi_cost_split out;
+  oi_stay stay = OI_STAY_INIT;
+  oi_cost_split out = OI_COST_SPLIT_INIT;
   stay.nights = 5;
   stay.nights_awarded = 5;
   stay.nightly_rate_cents = 15000;
@@ -1392,10 +1390,12 @@ START_TEST(test_decisions_many_equals_one_by_one)
   oi_error e;
   size_t i;
   many_requests(reqs);
-  memset(many, 0, sizeof many);
+  for (i = 0; i < MANY; i++)
+    many[i] = (oi_decision)OI_DECISION_INIT;
   memset(&e, 0, sizeof e);
-  ck_assert_msg(oi_check_subsidy_many(P, reqs, MANY, many, &e) == OI_OK, "many: %s",
-                e.message);
+  ck_assert_msg(oi_check_subsidy_many(P, reqs, MANY, sizeof reqs[0], many, sizeof many[0], &e) ==
+                    OI_OK,
+                "many: %s", e.message);
   for (i = 0; i < MANY; i++) {
     oi_decision one = subsidy(&reqs[i]);
     char x[512], y[512];
@@ -1414,12 +1414,15 @@ START_TEST(test_decisions_many_invalid_element_3_path_requests_3_and_out_untouch
   oi_decision out[MANY], before[MANY];
   oi_error e;
   oi_status st;
+  size_t i;
   many_requests(reqs);
   reqs[3].local.district = 0;
   memset(out, TU_SENTINEL, sizeof out);
+  for (i = 0; i < MANY; i++)
+    out[i].version = OI_DECISION_VERSION;
   memcpy(before, out, sizeof out);
   memset(&e, 0, sizeof e);
-  st = oi_check_subsidy_many(P, reqs, MANY, out, &e);
+  st = oi_check_subsidy_many(P, reqs, MANY, sizeof reqs[0], out, sizeof out[0], &e);
   ck_assert_int_eq(st, OI_EINVAL);
   ck_assert_int_eq(e.status, OI_EINVAL);
   ck_assert_uint_eq(e.index, 3);
@@ -1435,12 +1438,16 @@ START_TEST(test_decisions_many_unknown_session_at_element_5_is_enotfound_out_unt
   oi_subsidy_request reqs[MANY];
   oi_decision out[MANY], before[MANY];
   oi_error e;
+  size_t i;
   many_requests(reqs);
   reqs[5].session_id = "OI-2016-MD";
   memset(out, TU_SENTINEL, sizeof out);
+  for (i = 0; i < MANY; i++)
+    out[i].version = OI_DECISION_VERSION;
   memcpy(before, out, sizeof out);
   memset(&e, 0, sizeof e);
-  ck_assert_int_eq(oi_check_subsidy_many(P, reqs, MANY, out, &e), OI_ENOTFOUND);
+  ck_assert_int_eq(oi_check_subsidy_many(P, reqs, MANY, sizeof reqs[0], out, sizeof out[0], &e),
+                   OI_ENOTFOUND);
   ck_assert_uint_eq(e.index, 5);
   ck_assert_str_eq(e.field, "session_id");
   ck_assert_msg(memcmp(out, before, sizeof out) == 0, "decisions written on failure");
@@ -1451,10 +1458,17 @@ START_TEST(test_decisions_many_null_policy_or_out_is_einval)
 {
   oi_subsidy_request reqs[MANY];
   oi_decision out[MANY];
+  size_t i;
   many_requests(reqs);
-  ck_assert_int_eq(oi_check_subsidy_many(NULL, reqs, MANY, out, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_check_subsidy_many(P, reqs, MANY, NULL, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_check_subsidy_many(P, NULL, MANY, out, NULL), OI_EINVAL);
+  for (i = 0; i < MANY; i++)
+    out[i] = (oi_decision)OI_DECISION_INIT;
+  ck_assert_int_eq(
+      oi_check_subsidy_many(NULL, reqs, MANY, sizeof reqs[0], out, sizeof out[0], NULL),
+      OI_EINVAL);
+  ck_assert_int_eq(oi_check_subsidy_many(P, reqs, MANY, sizeof reqs[0], NULL, sizeof out[0], NULL),
+                   OI_EINVAL);
+  ck_assert_int_eq(oi_check_subsidy_many(P, NULL, MANY, sizeof reqs[0], out, sizeof out[0], NULL),
+                   OI_EINVAL);
 }
 END_TEST
 

@@ -495,8 +495,9 @@ START_TEST(test_vocab_expect_names_are_distinct)
       ck_assert_msg(strcmp(seen[i], name) != 0, "\"%s\" twice", name);
     seen[n++] = name;
   }
-  ck_assert_int_eq(n, 31);
+  ck_assert_int_eq(n, 32);
   ck_assert_str_eq(oi_expect_name(OI_EXPECT_SESSION), "session");
+  ck_assert_str_eq(oi_expect_name(OI_EXPECT_VERSION), "version");
   ck_assert_str_eq(oi_expect_name(OI_EXPECT_PRINTABLE), "printable");
   ck_assert_str_eq(oi_expect_name(OI_EXPECT_LM_FORM), "lm_form");
 }
@@ -519,9 +520,8 @@ END_TEST
 
 static oi_subsidy_request good_request(const char *id, const char *session)
 {
-  oi_subsidy_request r;
+  oi_subsidy_request r = OI_SUBSIDY_REQUEST_INIT;
 
-  memset(&r, 0, sizeof r);
   r.id = id;
   r.session_id = session;
   r.local.number = 22;
@@ -543,14 +543,18 @@ START_TEST(test_vocab_a_batch_error_names_its_element_and_field)
   oi_subsidy_request reqs[4];
   oi_decision d[4];
   oi_error e;
+  size_t i;
 
+  for (i = 0; i < 4; i++)
+    d[i] = (oi_decision)OI_DECISION_INIT;
   ck_assert_int_eq(oi_policy_builtin(2017, &p, NULL), OI_OK);
   reqs[0] = good_request("a", "OI-2017-FL");
   reqs[1] = good_request("b", "OI-2017-FL");
   reqs[2] = good_request("c", "OI-2017-FL");
   reqs[3] = good_request("d", "OI-2017-FL");
   reqs[2].local.district = 14;
-  ck_assert_int_eq(oi_check_subsidy_many(p, reqs, 4, d, &e), OI_EINVAL);
+  ck_assert_int_eq(oi_check_subsidy_many(p, reqs, 4, sizeof reqs[0], d, sizeof d[0], &e),
+                   OI_EINVAL);
   ck_assert_uint_eq(e.index, 2);
   ck_assert_str_eq(e.field, "local.district");
   ck_assert_str_eq(e.path, "requests[2].local.district");
@@ -568,7 +572,7 @@ START_TEST(test_vocab_an_unknown_session_suggests_the_one_meant)
 {
   oi_policy *p = NULL;
   oi_subsidy_request r;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   size_t index;
 
@@ -595,13 +599,12 @@ END_TEST
 START_TEST(test_vocab_an_unknown_course_suggests_the_one_meant)
 {
   oi_policy *p = NULL;
-  oi_application a;
-  oi_decision d;
+  oi_application a = OI_APPLICATION_INIT;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   size_t index;
 
   ck_assert_int_eq(oi_policy_builtin(2017, &p, NULL), OI_OK);
-  memset(&a, 0, sizeof a);
   a.session_id = "ADV-2017-MD";
   a.course_id = "ORG-20";
   a.local = good_request("a", "x").local;
