@@ -77,9 +77,9 @@ oi_status oip_check_element_size(const struct oip_layout *l, unsigned version, s
   if (size >= oip_size(l, version))
     return OI_OK;
   return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_RANGE, NULL, what,
-                         "elements %zu bytes apart cannot hold a %s of version %u (%zu bytes): "
+                         "elements %zu bytes apart cannot hold version %u of %s (%zu bytes): "
                          "pass sizeof the array's element",
-                         size, l->type, version, oip_size(l, version));
+                         size, version, l->type, oip_size(l, version));
 }
 
 void oip_write_out(const struct oip_layout *l, void *out, const void *full)
@@ -98,14 +98,15 @@ void oip_write_out(const struct oip_layout *l, void *out, const void *full)
   oi_status oi_##name##_init(oi_##name *out, unsigned int version, oi_error *err)        \
   {                                                                                      \
     static const oi_##name fresh = init;                                                 \
-    oi_status st;                                                                        \
-                                                                                         \
     if (out == NULL)                                                                     \
       return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VALUE, NULL, "out",               \
                              "a required pointer is NULL");                              \
-    st = oip_check_version(&oip_layout_##name, version, err, NULL, "version");           \
-    if (st != OI_OK)                                                                     \
-      return st;                                                                         \
+    if (!oip_known(&oip_layout_##name, version))                                         \
+      return oip_fail_expect(err, OI_EINVAL, OI_EXPECT_VERSION, NULL, "version",         \
+                             "version %u is not a version of %s this library knows "     \
+                             "(1..%u): pass %s's version, as the header declares it",    \
+                             version, oip_layout_##name.type, oip_layout_##name.newest,  \
+                             oip_layout_##name.type);                                    \
     memcpy(out, &fresh, oip_size(&oip_layout_##name, version));                          \
     out->version = version;                                                              \
     return OI_OK;                                                                        \
