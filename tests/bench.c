@@ -258,7 +258,7 @@ static void load_sessions(const oi_policy *p)
   oi_status st;
 
   for (i = 0; i < n && i < 64; i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     struct session_info *si = &sessions[session_count++];
 
     if ((st = oi_policy_session(p, i, &s, &err)) != OI_OK)
@@ -348,7 +348,7 @@ static const char *const last_names[] = { "Gonzalez", "Smith", "Tanaka", "Johnso
 
 static void make_local(oi_local *l, uint32_t number)
 {
-  memset(l, 0, sizeof *l);
+  *l = (oi_local)OI_LOCAL_INIT;
   l->number = number;
   l->district = 1 + (int)below(OI_DISTRICT_COUNT);
   if (chance(85)) {
@@ -398,6 +398,7 @@ static void workload_make(struct workload *w, size_t n)
       s = advanced[below((uint32_t)advanced_count)];
     else
       s = institute[below((uint32_t)institute_count)];
+    *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
     snprintf(str->id, ID_SIZE, "R%09u", (unsigned)(i + 1));
     snprintf(str->officer_id, ID_SIZE, "L%u-O%u", (unsigned)(local + 1), (unsigned)(k + 1));
     snprintf(str->local_name, NAME_SIZE, "IATSE Local %u", (unsigned)(local + 1));
@@ -446,6 +447,7 @@ static void bench_check(const oi_policy *p, int runs)
   static char ids[CHECK_REQS][ID_SIZE], officer_ids[CHECK_REQS][ID_SIZE];
   static enum kind kinds[CHECK_REQS];
   const struct session_info *fl = NULL;
+  oi_decision d = OI_DECISION_INIT; /* its version set once, before any clock */
   double t[64];
   size_t i;
   int run;
@@ -470,7 +472,7 @@ static void bench_check(const oi_policy *p, int runs)
 
     snprintf(ids[i], ID_SIZE, "C%06u", (unsigned)(i + 1));
     snprintf(officer_ids[i], ID_SIZE, "officer-%u", (unsigned)(i + 1));
-    memset(r, 0, sizeof *r);
+    *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
     r->id = ids[i];
     r->session_id = fl->id;
     r->local.number = 100 + (uint32_t)i;
@@ -502,7 +504,6 @@ static void bench_check(const oi_policy *p, int runs)
 
   /* The mix decides as intended, before anything is timed. */
   for (i = 0; i < CHECK_REQS; i++) {
-    oi_decision d;
     oi_error err;
     oi_status st = oi_check_subsidy(p, &reqs[i], &d, &err);
     int ok;
@@ -513,7 +514,7 @@ static void bench_check(const oi_policy *p, int runs)
     case K_ELIGIBLE: ok = d.outcome == OI_OUTCOME_ELIGIBLE && d.reason_count == 0; break;
     case K_CAPPED:
       ok = d.outcome == OI_OUTCOME_ELIGIBLE && d.reason_count == 1 &&
-           d.reasons[0].code == OI_REASON_NIGHTS_LIMITED;
+           oi_decision_reason(&d, 0)->code == OI_REASON_NIGHTS_LIMITED;
       break;
     default: ok = d.outcome == OI_OUTCOME_REFUSED && d.reason_count >= 1; break;
     }
@@ -525,7 +526,6 @@ static void bench_check(const oi_policy *p, int runs)
   }
 
   for (run = 0; run < runs; run++) {
-    oi_decision d;
     oi_error err;
     uint64_t acc = 0;
     size_t k = 0;
@@ -580,6 +580,7 @@ static void flush_caches(void)
 static void bench_check_stream(const oi_policy *p, int runs)
 {
   struct workload w;
+  oi_decision d = OI_DECISION_INIT; /* its version set once, before any clock */
   double t[64];
   size_t i;
   int run, pass;
@@ -588,7 +589,6 @@ static void bench_check_stream(const oi_policy *p, int runs)
   fprintf(stderr, "bench: stateless decisions over %d distinct requests x %d runs...\n",
           STREAM_REQS, runs);
   for (run = -1; run < runs; run++) { /* run -1: a pass that checks, untimed */
-    oi_decision d;
     oi_error err;
     uint64_t acc = 0;
     const oi_subsidy_request *reqs = w.reqs;
@@ -625,10 +625,12 @@ static void bench_check_stream(const oi_policy *p, int runs)
       oi_status st;
       double t0;
 
-      memset(out, 0, STREAM_REQS * sizeof *out);
+      for (i = 0; i < STREAM_REQS; i++) /* each element's version, untimed */
+        out[i] = (oi_decision)OI_DECISION_INIT;
       flush_caches();
       t0 = now_ns();
-      st = oi_check_subsidy_many(p, w.reqs, STREAM_REQS, out, &err);
+      st = oi_check_subsidy_many(p, w.reqs, STREAM_REQS, sizeof w.reqs[0], out, sizeof out[0],
+                                 &err);
       t[run] = (now_ns() - t0) / STREAM_REQS;
       if (st != OI_OK)
         die("oi_check_subsidy_many", st, &err);
@@ -668,7 +670,8 @@ static void fill_and_withdraw(const oi_policy *p, const struct workload *w, int 
   size_t *waiting = xmalloc(n * sizeof *waiting), nwait = 0, wi = 0;
   size_t *pool = xmalloc((n + 64) * sizeof *pool), npool = 0;
   oi_ledger *l;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT; /* versions set once, before any clock */
+  oi_withdrawal wd = OI_WITHDRAWAL_INIT;
   oi_error err;
   oi_status st;
   double t0;
@@ -701,7 +704,6 @@ static void fill_and_withdraw(const oi_policy *p, const struct workload *w, int 
     want = n / 10;
     t0 = now_ns();
     while (done < want) {
-      oi_withdrawal wd;
       size_t k = SIZE_MAX, m;
 
       if (done % 2 == 1) { /* an award */
@@ -808,6 +810,7 @@ static void bench_batch(const oi_policy *p, int runs, size_t n)
   double t[64], to[64];
   oi_decision *out = NULL;
   char name[96], a[16];
+  size_t i;
   int run;
 
   workload_make(&w, n);
@@ -821,7 +824,7 @@ static void bench_batch(const oi_policy *p, int runs, size_t n)
     if ((st = oi_ledger_new(p, &l, &err)) != OI_OK)
       die("oi_ledger_new", st, &err);
     t0 = now_ns();
-    st = oi_ledger_submit_many(l, w.reqs, n, NULL, &err);
+    st = oi_ledger_submit_many(l, w.reqs, n, sizeof w.reqs[0], NULL, 0, &err);
     t[run] = (now_ns() - t0) / 1e9;
     if (st != OI_OK)
       die("oi_ledger_submit_many", st, &err);
@@ -841,9 +844,10 @@ static void bench_batch(const oi_policy *p, int runs, size_t n)
 
     if ((st = oi_ledger_new(p, &l, &err)) != OI_OK)
       die("oi_ledger_new", st, &err);
-    memset(out, 0, n * sizeof *out); /* touch the pages before the clock */
+    for (i = 0; i < n; i++) /* each element's version; touches the pages before the clock */
+      out[i] = (oi_decision)OI_DECISION_INIT;
     t0 = now_ns();
-    st = oi_ledger_submit_many(l, w.reqs, n, out, &err);
+    st = oi_ledger_submit_many(l, w.reqs, n, sizeof w.reqs[0], out, sizeof out[0], &err);
     to[run] = (now_ns() - t0) / 1e9;
     if (st != OI_OK)
       die("oi_ledger_submit_many", st, &err);
@@ -1004,7 +1008,7 @@ static void time_hostile_batch(const oi_policy *p, const struct workload *w, dou
   if ((st = oi_ledger_new(p, &l, &err)) != OI_OK)
     die("oi_ledger_new", st, &err);
   t0 = now_ns();
-  st = oi_ledger_submit_many(l, w->reqs, w->n, NULL, &err);
+  st = oi_ledger_submit_many(l, w->reqs, w->n, sizeof w->reqs[0], NULL, 0, &err);
   *batch_s = (now_ns() - t0) / 1e9;
   if (st != OI_OK)
     die("oi_ledger_submit_many", st, &err);
@@ -1031,15 +1035,14 @@ static void time_hostile_batch(const oi_policy *p, const struct workload *w, dou
 static oi_policy *one_session_policy(int seats)
 {
   static const char *const courses[] = { "OI-1.0" };
-  oi_policy_numbers num;
-  oi_course c;
-  oi_session s;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
+  oi_course c = OI_COURSE_INIT;
+  oi_session s = OI_SESSION_INIT;
   oi_policy_builder *b = NULL;
   oi_policy *p = NULL;
   oi_error err;
   oi_status st;
 
-  memset(&num, 0, sizeof num);
   num.year = 2017;
   num.seats_per_session = seats;
   num.local_cap_per_year = 2;
@@ -1049,7 +1052,6 @@ static oi_policy *one_session_policy(int seats)
   c.id = "OI-1.0";
   c.title = "Officer Institute 1.0";
   c.kind = OI_COURSE_INSTITUTE;
-  memset(&s, 0, sizeof s);
   s.id = "S-A";
   s.place = "Denver, CO";
   s.hotel = "Hotel One";
@@ -1082,14 +1084,13 @@ struct capped_ids {
 static void enter_one(oi_ledger *l, struct capped_ids *ids, uint32_t local, int day, int sec,
                       oi_outcome expect)
 {
-  oi_subsidy_request r;
-  oi_decision d;
+  oi_subsidy_request r = OI_SUBSIDY_REQUEST_INIT;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   oi_status st;
   char *id = ids->id[ids->n++];
 
   snprintf(id, ID_SIZE, "c%zu", ids->n);
-  memset(&r, 0, sizeof r);
   r.id = id;
   r.session_id = "S-A";
   r.local.number = local;
@@ -1128,6 +1129,7 @@ static double time_capped_withdrawals(const oi_policy *p, int ahead)
 {
   static struct capped_ids ids;
   char last[ID_SIZE];
+  oi_withdrawal wd = OI_WITHDRAWAL_INIT; /* its version set once, before the clock */
   oi_ledger *l;
   oi_error err;
   oi_status st;
@@ -1151,8 +1153,6 @@ static double time_capped_withdrawals(const oi_policy *p, int ahead)
 
   t0 = now_ns();
   for (m = 0; m < OPEN_LOCALS && now_ns() - t0 < WITHDRAW_BUDGET_NS; m++) {
-    oi_withdrawal wd;
-
     if ((st = oi_ledger_withdraw(l, last, &wd, &err)) != OI_OK)
       die("oi_ledger_withdraw", st, &err);
     if (wd.promoted_count != 1) {
@@ -1245,7 +1245,7 @@ static int count_calls(const oi_policy *p, const char *what, size_t n)
 {
   struct workload w;
   oi_ledger *l = NULL;
-  oi_decision d, *out;
+  oi_decision d = OI_DECISION_INIT, *out;
   oi_error err;
   oi_status st;
   size_t i, calls = n;
@@ -1270,10 +1270,13 @@ static int count_calls(const oi_policy *p, const char *what, size_t n)
     fill_and_withdraw(p, &w, 1, &res);
     calls = res.withdrawals;
   } else if (strcmp(what, "batch") == 0) {
-    out = xcalloc(n, sizeof *out);
+    out = xmalloc(n * sizeof *out);
+    for (i = 0; i < n; i++)
+      out[i] = (oi_decision)OI_DECISION_INIT;
     if ((st = oi_ledger_new(p, &l, &err)) != OI_OK)
       die("oi_ledger_new", st, &err);
-    if ((st = oi_ledger_submit_many(l, w.reqs, n, out, &err)) != OI_OK)
+    if ((st = oi_ledger_submit_many(l, w.reqs, n, sizeof w.reqs[0], out, sizeof out[0],
+                                    &err)) != OI_OK)
       die("oi_ledger_submit_many", st, &err);
     free(out);
   } else {

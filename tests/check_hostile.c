@@ -125,10 +125,10 @@ START_TEST(test_ids_lookups_read_at_most_OI_ID_MAX_plus_one_bytes_of_an_untermin
 {
   struct guarded g;
   oi_subsidy_request r;
-  oi_ledger_entry en;
-  oi_session_summary sum;
-  oi_withdrawal w;
-  oi_decision d;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   size_t index = 0, count = 0;
   int64_t nights = 0;
@@ -145,8 +145,9 @@ START_TEST(test_ids_lookups_read_at_most_OI_ID_MAX_plus_one_bytes_of_an_untermin
   ASSERT_FAILS(oi_ledger_get(led, p, &en, &e), e, OI_EINVAL, "id");
   ASSERT_FAILS(oi_ledger_withdraw(led, p, &w, &e), e, OI_EINVAL, "id");
   ASSERT_FAILS(oi_ledger_session_summary(led, p, &sum, &e), e, OI_EINVAL, "session_id");
-  ASSERT_FAILS(oi_ledger_session_entries(led, p, OI_OUTCOME_AWARDED, NULL, 0, &count, &e), e,
-               OI_EINVAL, "session_id");
+  ASSERT_FAILS(oi_ledger_session_entries(led, p, OI_OUTCOME_AWARDED, NULL, 0, sizeof en,
+                                         &count, &e),
+               e, OI_EINVAL, "session_id");
   ASSERT_FAILS(oi_policy_find_session(pol, p, &index, &e), e, OI_EINVAL, "id");
   ASSERT_FAILS(oi_policy_find_course(pol, p, &index, &e), e, OI_EINVAL, "id");
   ASSERT_FAILS(oi_check_graduation(pol, p, NULL, 0, &d, &e), e, OI_EINVAL, "session_id");
@@ -155,7 +156,7 @@ START_TEST(test_ids_lookups_read_at_most_OI_ID_MAX_plus_one_bytes_of_an_untermin
 
   /* The longest id, its terminator the last byte before the guard page. */
   p = at_page_end(&g, id);
-  memset(&en, 0, sizeof en);
+  en = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
   ck_assert_int_eq(oi_ledger_get(led, p, &en, NULL), OI_OK);
   ck_assert_str_eq(en.id, id);
   ck_assert_int_eq(oi_ledger_withdraw(led, p, &w, NULL), OI_OK);
@@ -214,7 +215,7 @@ START_TEST(test_ids_control_characters_in_request_ids_and_names_are_einval_namin
 {
   char buf[64];
   oi_subsidy_request r;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   size_t k;
   int mid;
@@ -253,10 +254,10 @@ END_TEST
 
 START_TEST(test_ids_control_characters_in_lookups_and_policy_strings_are_einval)
 {
-  oi_ledger_entry en;
-  oi_session_summary sum;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
   oi_policy_builder *b = NULL;
-  oi_policy_numbers n;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
   oi_error e;
   size_t index;
 
@@ -277,7 +278,7 @@ END_TEST
 START_TEST(test_ids_received_more_than_a_year_before_the_first_session_is_einval)
 {
   oi_subsidy_request r;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
 
   tu_default_request(&r);
@@ -287,7 +288,8 @@ START_TEST(test_ids_received_more_than_a_year_before_the_first_session_is_einval
   ASSERT_FAILS(oi_check_subsidy(pol, &r, &d, &e), e, OI_EINVAL, "request.received");
   r.received = tu_dt(1, 1, 1, 0, 0, 0);
   ASSERT_FAILS(oi_ledger_submit(led, &r, &d, &e), e, OI_EINVAL, "request.received");
-  ASSERT_FAILS(oi_ledger_submit_many(led, &r, 1, &d, &e), e, OI_EINVAL, "requests[0].received");
+  ASSERT_FAILS(oi_ledger_submit_many(led, &r, 1, sizeof r, &d, sizeof d, &e), e, OI_EINVAL,
+               "requests[0].received");
   ck_assert_uint_eq(oi_ledger_count(led), 0);
 
   /* The boundary itself is a receipt like any other: awarded. */
@@ -309,9 +311,9 @@ END_TEST
 START_TEST(test_ids_a_year_before_29_february_is_28_february)
 {
   static const char *const courses[] = { "OI-1.0" };
-  oi_policy_numbers n;
-  oi_course c;
-  oi_session s;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
+  oi_course c = OI_COURSE_INIT;
+  oi_session s = OI_SESSION_INIT;
   oi_policy_builder *b = NULL;
   oi_policy *p = NULL;
   oi_ledger *l;
@@ -323,7 +325,6 @@ START_TEST(test_ids_a_year_before_29_february_is_28_february)
   c.id = "OI-1.0";
   c.title = "Officer Institute 1.0";
   c.kind = OI_COURSE_INSTITUTE;
-  memset(&s, 0, sizeof s);
   s.id = "S-LEAP";
   s.place = "Denver, CO";
   s.hotel = "Hotel One";
@@ -441,10 +442,10 @@ static double time_batch(const char *ids, const char *officers)
   }
   for (run = 0; run < 3; run++) {
     oi_ledger *l = new_ledger(pol);
-    oi_ledger_entry en;
+    oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
     oi_error e;
     double t0 = cpu_seconds(), t;
-    oi_status st = oi_ledger_submit_many(l, reqs, HASH_N, NULL, &e);
+    oi_status st = oi_ledger_submit_many(l, reqs, HASH_N, sizeof reqs[0], NULL, 0, &e);
 
     t = cpu_seconds() - t0;
     ck_assert_msg(st == OI_OK, "batch: %s %s: %s", oi_status_name(st), e.path, e.message);
@@ -495,9 +496,9 @@ END_TEST
 static oi_policy *one_session_policy(int seats)
 {
   static const char *const courses[] = { "OI-1.0" };
-  oi_policy_numbers n;
-  oi_course c;
-  oi_session s;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
+  oi_course c = OI_COURSE_INIT;
+  oi_session s = OI_SESSION_INIT;
   oi_policy_builder *b = NULL;
   oi_policy *p = NULL;
 
@@ -510,7 +511,6 @@ static oi_policy *one_session_policy(int seats)
   c.id = "OI-1.0";
   c.title = "Officer Institute 1.0";
   c.kind = OI_COURSE_INSTITUTE;
-  memset(&s, 0, sizeof s);
   s.id = "S-A";
   s.place = "Denver, CO";
   s.hotel = "Hotel One";
@@ -533,7 +533,7 @@ static size_t id_count;
 static oi_decision enter(oi_ledger *l, uint32_t local, oi_datetime when)
 {
   oi_subsidy_request r;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
 
@@ -595,8 +595,8 @@ static double time_withdrawals(int capped_waiting)
 
   t0 = cpu_seconds();
   for (m = 0; m < OPEN_M; m++) {
-    oi_withdrawal w;
-    oi_ledger_entry en;
+    oi_withdrawal w = OI_WITHDRAWAL_INIT;
+    oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
     ck_assert_int_eq(oi_ledger_withdraw(l, last, &w, NULL), OI_OK);
     ck_assert_uint_eq(w.promoted_count, 1);
@@ -609,8 +609,8 @@ static double time_withdrawals(int capped_waiting)
   if (capped_waiting) {
     /* A capped local whose award is withdrawn has room again: its waiting
      * request, the earliest of all, takes the seat. */
-    oi_withdrawal w;
-    oi_ledger_entry en;
+    oi_withdrawal w = OI_WITHDRAWAL_INIT;
+    oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
     ck_assert_int_eq(oi_ledger_withdraw(l, ids[2 * 7], &w, NULL), OI_OK);
     ck_assert_uint_eq(w.promoted_count, 1);

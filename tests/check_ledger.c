@@ -100,6 +100,22 @@ static oi_datetime at(int y, int m, int d, int hh, int mm)
   return tu_dt(y, m, d, hh, mm, 0);
 }
 
+/* The version of each element of an output array: the ledger refuses an
+ * element without one and writes only the members of its version. */
+static void init_decisions(oi_decision *d, size_t n)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    d[i] = (oi_decision)OI_DECISION_INIT;
+}
+
+static void init_entries(oi_ledger_entry *en, size_t n)
+{
+  size_t i;
+  for (i = 0; i < n; i++)
+    en[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+}
+
 /* An eligible request (tu_default_request: U.S. LM-3 local, attested, signed,
  * with the application, 5 nights) with the given id, session, local, officer
  * and moment of receipt. */
@@ -120,11 +136,10 @@ static oi_subsidy_request req(const char *id, const char *session, uint32_t loca
 static oi_decision submit_at(oi_ledger *l, const oi_subsidy_request *r, const char *file,
                              int line)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
 
-  memset(&d, 0, sizeof d);
   memset(&e, 0, sizeof e);
   st = oi_ledger_submit(l, r, &d, &e);
   ck_assert_msg(st == OI_OK, "%s:%d: submitting %s failed: %s at \"%s\": %s", file, line,
@@ -185,11 +200,10 @@ static void fill_md(void)
 
 static oi_ledger_entry entry_at(const oi_ledger *l, const char *id, const char *file, int line)
 {
-  oi_ledger_entry en;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
   oi_error e;
   oi_status st;
 
-  memset(&en, 0, sizeof en);
   memset(&e, 0, sizeof e);
   st = oi_ledger_get(l, id, &en, &e);
   ck_assert_msg(st == OI_OK, "%s:%d: oi_ledger_get(%s): %s %s", file, line, id,
@@ -211,11 +225,10 @@ static oi_ledger_entry entry_at(const oi_ledger *l, const char *id, const char *
 static oi_session_summary summary_at(const oi_ledger *l, const char *s, const char *file,
                                      int line)
 {
-  oi_session_summary sum;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
   oi_error e;
   oi_status st;
 
-  memset(&sum, 0, sizeof sum);
   memset(&e, 0, sizeof e);
   st = oi_ledger_session_summary(l, s, &sum, &e);
   ck_assert_msg(st == OI_OK, "%s:%d: summary(%s): %s %s", file, line, s, oi_status_name(st),
@@ -247,7 +260,7 @@ static size_t entries_at(const oi_ledger *l, const char *s, oi_outcome st, oi_le
   oi_status rc;
 
   memset(&e, 0, sizeof e);
-  rc = oi_ledger_session_entries(l, s, st, out, cap, &n, &e);
+  rc = oi_ledger_session_entries(l, s, st, out, cap, sizeof *out, &n, &e);
   ck_assert_msg(rc == OI_OK, "%s:%d: session_entries(%s, %s): %s %s", file, line, s,
                 oi_outcome_name(st), oi_status_name(rc), e.message);
   return n;
@@ -271,7 +284,7 @@ static void assert_list_at(const char *file, int line, const char *s, oi_outcome
     want[nwant++] = id;
   }
   va_end(ap);
-  memset(got, 0, sizeof got);
+  init_entries(got, 64);
   n = entries_at(led, s, st, got, 64, file, line);
   ck_assert_msg(n == nwant, "%s:%d: %s has %zu %s requests, expected %zu", file, line, s, n,
                 oi_outcome_name(st), nwant);
@@ -293,7 +306,7 @@ static size_t local_awards(uint32_t local, int year)
   oi_status st;
 
   memset(&e, 0, sizeof e);
-  st = oi_ledger_local_awards(led, local, year, NULL, 0, &n, &e);
+  st = oi_ledger_local_awards(led, local, year, NULL, 0, sizeof(oi_ledger_entry), &n, &e);
   ck_assert_msg(st == OI_OK, "local_awards(%u, %d): %s %s", (unsigned)local, year,
                 oi_status_name(st), e.message);
   return n;
@@ -334,11 +347,10 @@ static void assert_cap_reached_at(const oi_decision *d, int64_t local, int64_t y
 
 static oi_withdrawal withdraw_at(const char *id, const char *file, int line)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   oi_error e;
   oi_status st;
 
-  memset(&w, 0, sizeof w);
   memset(&e, 0, sizeof e);
   st = oi_ledger_withdraw(led, id, &w, &e);
   ck_assert_msg(st == OI_OK, "%s:%d: withdraw(%s): %s %s", file, line, id, oi_status_name(st),
@@ -378,11 +390,10 @@ static void assert_promoted_at(const oi_withdrawal *w, const char *file, int lin
 
 static oi_event event_at(const oi_ledger *l, size_t index)
 {
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
   oi_error e;
   oi_status st;
 
-  memset(&ev, 0, sizeof ev);
   memset(&e, 0, sizeof e);
   st = oi_ledger_event(l, index, &ev, &e);
   ck_assert_msg(st == OI_OK, "oi_ledger_event(%zu): %s %s", index, oi_status_name(st),
@@ -460,7 +471,7 @@ static void snap(const oi_ledger *l, snapshot *s)
   for (i = 0; i < 5; i++)
     s->sums[i] = summary_at(l, ids[i], __FILE__, __LINE__);
   for (i = 0; i < s->count && i < 256; i++) {
-    oi_ledger_entry en;
+    oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
     ck_assert_int_eq(oi_ledger_get_by_number(l, (uint64_t)i + 1, &en, NULL), OI_OK);
     s->status[i] = en.status;
     s->nights[i] = en.nights;
@@ -506,8 +517,8 @@ static oi_policy *build_policy(int year, int seats, int cap)
 {
   static const char *const courses[] = { "OI-1.0" };
   const unsigned both = OI_COUNTRY_BIT(OI_COUNTRY_US) | OI_COUNTRY_BIT(OI_COUNTRY_CA);
-  oi_policy_numbers n;
-  oi_course c;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
+  oi_course c = OI_COURSE_INIT;
   oi_session s[3];
   oi_policy_builder *b = NULL;
   oi_policy *p = NULL;
@@ -522,7 +533,8 @@ static oi_policy *build_policy(int year, int seats, int cap)
   c.id = "OI-1.0";
   c.title = "Officer Institute 1.0";
   c.kind = OI_COURSE_INSTITUTE;
-  memset(s, 0, sizeof s);
+  for (i = 0; i < 3; i++)
+    s[i] = (oi_session)OI_SESSION_INIT;
   s[0].id = "S-A";
   s[0].place = "Denver, CO";
   s[0].hotel = "Hotel One";
@@ -595,7 +607,7 @@ END_TEST
 
 START_TEST(test_S4_eleventh_eligible_waitlisted_seats_taken_10_of_10_seats_left_0)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   fill_md();
   d = WAITLIST("md-11", MD, 111, "o11", at(2016, 12, 2, 9, 0));
@@ -609,7 +621,7 @@ END_TEST
 
 START_TEST(test_S4_tie_in_receipt_time_for_the_last_seat_goes_to_the_first_entered)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   fill(MD, "md", 101, 9, tu_date(2016, 12, 1));
   AWARD("tie-entered-first", MD, 201, "ta", at(2016, 12, 5, 10, 0));
@@ -627,8 +639,9 @@ START_TEST(test_S4_tie_for_the_last_seat_in_a_batch_goes_to_the_lower_index)
   /* ids chosen so that sorting by id would pick the other one */
   b[0] = req("tie-z", MD, 201, "tz", at(2016, 12, 5, 10, 0));
   b[1] = req("tie-a", MD, 202, "ta", at(2016, 12, 5, 10, 0));
-  memset(out, 0, sizeof out);
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, out, NULL), OI_OK);
+  init_decisions(out, 2);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, sizeof b[0], out, sizeof out[0], NULL),
+                   OI_OK);
   TU_ASSERT_OUTCOME(&out[0], OI_OUTCOME_AWARDED);
   TU_ASSERT_OUTCOME(&out[1], OI_OUTCOME_WAITLISTED);
   ck_assert_uint_eq(ENTRY("tie-z").entry_number, 10);
@@ -644,8 +657,9 @@ START_TEST(test_S4_receipt_order_counts_the_time_of_day_not_only_the_date)
   fill(MD, "md", 101, 9, tu_date(2016, 12, 1));
   b[0] = req("afternoon", MD, 201, "pm", tu_dt(2016, 12, 5, 17, 0, 0));
   b[1] = req("morning", MD, 202, "am", tu_dt(2016, 12, 5, 8, 59, 59));
-  memset(out, 0, sizeof out);
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, out, NULL), OI_OK);
+  init_decisions(out, 2);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, sizeof b[0], out, sizeof out[0], NULL),
+                   OI_OK);
   TU_ASSERT_OUTCOME(&out[1], OI_OUTCOME_AWARDED);
   TU_ASSERT_OUTCOME(&out[0], OI_OUTCOME_WAITLISTED);
   ASSERT_STATUS("morning", OI_OUTCOME_AWARDED);
@@ -661,7 +675,9 @@ START_TEST(test_S4_one_second_earlier_receipt_wins_the_last_seat_in_a_batch)
   fill(MD, "md", 101, 9, tu_date(2016, 12, 1));
   b[0] = req("second-later", MD, 201, "x", tu_dt(2016, 12, 5, 10, 0, 1));
   b[1] = req("second-earlier", MD, 202, "y", tu_dt(2016, 12, 5, 10, 0, 0));
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, out, NULL), OI_OK);
+  init_decisions(out, 2);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, sizeof b[0], out, sizeof out[0], NULL),
+                   OI_OK);
   TU_ASSERT_OUTCOME(&out[1], OI_OUTCOME_AWARDED);
   TU_ASSERT_OUTCOME(&out[0], OI_OUTCOME_WAITLISTED);
 }
@@ -669,7 +685,7 @@ END_TEST
 
 START_TEST(test_S4_eleventh_received_before_all_awards_is_waitlisted_and_first_in_waitlist)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   int k;
 
   fill_md();
@@ -696,7 +712,7 @@ END_TEST
 START_TEST(test_S4_seats_come_from_the_policy_3_seat_policy_waitlists_the_4th_with_3_of_3)
 {
   oi_policy *p = use_built_policy(2017, 3, 2);
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("a1", "S-A", 1, "o1", at(2016, 12, 1, 9, 1));
   AWARD("a2", "S-A", 2, "o2", at(2016, 12, 1, 9, 2));
@@ -736,7 +752,7 @@ END_TEST
 
 START_TEST(test_S5_third_officer_of_a_local_waitlisted_across_sessions_cap_2_of_2_year_2017)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("L-md-1", MD, 500, "la", at(2016, 12, 1, 9, 0));
   AWARD("L-md-2", MD, 500, "lb", at(2016, 12, 1, 9, 1));
@@ -752,7 +768,7 @@ END_TEST
 
 START_TEST(test_S5_third_officer_at_the_same_session_waitlisted)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("L-1", FL, 500, "la", at(2017, 6, 1, 9, 0));
   AWARD("L-2", FL, 500, "lb", at(2017, 6, 1, 9, 1));
@@ -776,7 +792,7 @@ END_TEST
 
 START_TEST(test_S5_year_is_the_sessions_2017_not_the_receipt_year_2016_counts_0)
 {
-  oi_ledger_entry en;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   /* received in 2016 for a session whose first day is in 2017 */
   AWARD("L-1", MD, 500, "la", at(2016, 12, 1, 9, 0));
@@ -792,7 +808,7 @@ END_TEST
 START_TEST(test_S5_2018_policy_counts_2018_in_reason_value1_and_local_awards)
 {
   oi_policy *p = use_built_policy(2018, 10, 2);
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   /* received in 2017, sessions in 2018 */
   AWARD("L-1", "S-A", 500, "la", at(2017, 12, 1, 9, 0));
@@ -809,7 +825,7 @@ END_TEST
 START_TEST(test_S5_cap_comes_from_the_policy_cap_1_waitlists_the_2nd_with_1_of_1)
 {
   oi_policy *p = use_built_policy(2017, 10, 1);
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("L-1", "S-A", 500, "la", at(2016, 12, 1, 9, 0));
   d = WAITLIST("L-2", "S-B", 500, "lb", at(2016, 12, 1, 9, 1));
@@ -835,7 +851,7 @@ END_TEST
 
 START_TEST(test_S5_and_S4_at_once_waitlisted_with_both_reasons)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("L-1", MD, 500, "la", at(2016, 12, 1, 8, 0));
   AWARD("L-2", MD, 500, "lb", at(2016, 12, 1, 8, 1));
@@ -853,7 +869,7 @@ END_TEST
 START_TEST(test_S9_same_officer_twice_refused_value0_2017_value1_entry_number_of_first)
 {
   oi_subsidy_request again;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   const oi_reason *r;
 
   AWARD("other-1", MD, 101, "x1", at(2016, 12, 1, 9, 0));
@@ -876,7 +892,7 @@ END_TEST
 START_TEST(test_S9_blocked_also_when_the_first_is_merely_waitlisted)
 {
   oi_subsidy_request again;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   const oi_reason *r;
 
   fill_md();
@@ -891,7 +907,7 @@ END_TEST
 START_TEST(test_S9_after_the_first_is_withdrawn_a_new_request_is_awarded)
 {
   oi_subsidy_request again;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("first", MD, 500, "officer-X", at(2016, 12, 1, 9, 0));
   (void)WITHDRAW("first");
@@ -941,7 +957,7 @@ START_TEST(test_S9_duplicate_received_one_day_late_lists_both_S6_and_S9)
 {
   /* MD's deadline is 2017-01-02 (2017-02-13 minus 42 days) */
   oi_subsidy_request dup = req("dup", MD, 500, "officer-X", at(2017, 1, 3, 9, 0));
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   const oi_reason *r;
 
   AWARD("first", MD, 500, "officer-X", at(2016, 12, 1, 9, 0));
@@ -961,7 +977,7 @@ END_TEST
 START_TEST(test_S9_duplicate_with_every_stateless_fault_lists_them_all_and_S9)
 {
   oi_subsidy_request dup = req("dup", ADV_MD, 500, "officer-X", at(2017, 2, 1, 9, 0));
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   dup.local.lm_form = OI_LM_2;
   dup.attested = 0;
@@ -981,7 +997,7 @@ END_TEST
 START_TEST(test_S9_duplicate_at_a_full_session_is_refused_with_S9_only_no_S4_reason)
 {
   oi_subsidy_request dup = req("dup", MD, 101, "md-o1", at(2016, 12, 2, 9, 0));
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   fill_md(); /* md-o1 holds an award */
   d = SUBMIT_EXPECT(dup, OI_OUTCOME_REFUSED);
@@ -1003,8 +1019,8 @@ END_TEST
 
 START_TEST(test_S10_withdrawing_an_award_promotes_the_earliest_received_waitlisted)
 {
-  oi_withdrawal w;
-  oi_ledger_entry en;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   fill_md();
   (void)WAITLIST("w-late", MD, 201, "wl", at(2016, 12, 20, 9, 0));  /* entered first */
@@ -1027,8 +1043,8 @@ END_TEST
 START_TEST(test_S10_promotion_pays_at_most_5_nights_of_7_requested)
 {
   oi_subsidy_request r = req("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
-  oi_withdrawal w;
-  oi_ledger_entry en;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   fill_md();
   r.nights = 7;
@@ -1043,7 +1059,7 @@ END_TEST
 
 START_TEST(test_S10_promotion_skips_a_waitlisted_request_blocked_by_its_locals_cap)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   AWARD("L-1", MD, 500, "la", at(2016, 12, 1, 8, 0));
   AWARD("L-2", MD, 500, "lb", at(2016, 12, 1, 8, 1));
@@ -1063,7 +1079,7 @@ END_TEST
 
 START_TEST(test_S10_a_withdrawn_award_with_only_capped_waitlisted_leaves_the_seat_free)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   AWARD("L-1", MD, 500, "la", at(2016, 12, 1, 8, 0));
   AWARD("L-2", CO, 500, "lb", at(2017, 3, 1, 8, 0));
@@ -1086,7 +1102,7 @@ END_TEST
  */
 static void setup_two_promotions(oi_datetime l_co_received)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("L-md", MD, 500, "la", at(2016, 12, 1, 8, 0));
   fill(MD, "md", 101, 9, tu_date(2016, 12, 1));
@@ -1101,7 +1117,7 @@ static void setup_two_promotions(oi_datetime l_co_received)
 
 START_TEST(test_S10_one_withdrawal_promotes_two_seat_first_when_received_first)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   setup_two_promotions(at(2017, 2, 1, 9, 0)); /* L-co received after o-md */
   w = WITHDRAW("L-md");
@@ -1116,7 +1132,7 @@ END_TEST
 
 START_TEST(test_S10_one_withdrawal_promotes_two_local_slot_first_when_received_first)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   setup_two_promotions(at(2016, 11, 15, 9, 0)); /* L-co received before o-md */
   w = WITHDRAW("L-md");
@@ -1126,7 +1142,7 @@ END_TEST
 
 START_TEST(test_S10_earliest_fitting_request_of_the_same_local_takes_both_seat_and_slot)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   setup_two_promotions(at(2017, 2, 1, 9, 0));
   /* 500's third request at MD, received before everything: blocked by S4 and S5 */
@@ -1140,7 +1156,7 @@ END_TEST
 
 START_TEST(test_S10_withdrawing_a_waitlisted_request_promotes_nobody_and_leaves_the_waitlist)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   fill_md();
   (void)WAITLIST("w1", MD, 201, "w1", at(2016, 12, 20, 9, 0));
@@ -1169,6 +1185,7 @@ START_TEST(test_S10_withdrawing_an_unknown_id_is_enotfound_and_changes_nothing)
   (void)WAITLIST("w1", MD, 201, "w1", at(2016, 12, 20, 9, 0));
   snap(led, &before);
   memset(&w, TU_SENTINEL, sizeof w);
+  w.version = OI_WITHDRAWAL_VERSION;
   sentinel = w;
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_ledger_withdraw(led, "no-such-request", &w, &e), OI_ENOTFOUND);
@@ -1189,6 +1206,7 @@ START_TEST(test_S10_withdrawing_twice_is_estate_and_changes_nothing)
   (void)WITHDRAW("md-1"); /* promotes w1 */
   snap(led, &before);
   memset(&w, TU_SENTINEL, sizeof w);
+  w.version = OI_WITHDRAWAL_VERSION;
   sentinel = w;
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_ledger_withdraw(led, "md-1", &w, &e), OI_ESTATE);
@@ -1213,7 +1231,7 @@ END_TEST
 
 START_TEST(test_S10_a_waitlisted_request_keeps_its_place_by_receipt_across_promotions)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   fill_md();
   (void)WAITLIST("w-c", MD, 203, "wc", at(2016, 12, 22, 9, 0));
@@ -1235,7 +1253,7 @@ END_TEST
 
 START_TEST(test_S11_late_entered_earlier_received_request_of_a_capped_local_displaces_nothing)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("L-1", MD, 500, "la", at(2016, 12, 10, 9, 0));
   AWARD("L-2", CO, 500, "lb", at(2017, 3, 10, 9, 0));
@@ -1256,7 +1274,9 @@ START_TEST(test_S11_a_batch_received_before_every_award_displaces_none)
   b[0] = req("b0", MD, 201, "b0", at(2016, 9, 3, 9, 0));
   b[1] = req("b1", MD, 202, "b1", at(2016, 9, 1, 9, 0));
   b[2] = req("b2", MD, 203, "b2", at(2016, 9, 2, 9, 0));
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 3, out, NULL), OI_OK);
+  init_decisions(out, 3);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 3, sizeof b[0], out, sizeof out[0], NULL),
+                   OI_OK);
   for (k = 0; k < 3; k++)
     TU_ASSERT_OUTCOME(&out[k], OI_OUTCOME_WAITLISTED);
   for (k = 1; k <= 10; k++)
@@ -1276,8 +1296,9 @@ START_TEST(test_S11_batch_of_12_shuffled_awards_the_10_earliest_received)
   for (i = 0; i < 12; i++)
     b[i] = req(str("r%d", rank[i]), MD, 300u + (uint32_t)i, str("o%d", i),
                at(2016, 12, 1, 9, rank[i]));
-  memset(out, 0, sizeof out);
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 12, out, NULL), OI_OK);
+  init_decisions(out, 12);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 12, sizeof b[0], out, sizeof out[0], NULL),
+                   OI_OK);
   for (i = 0; i < 12; i++) {
     oi_ledger_entry en = ENTRY(b[i].id);
     TU_ASSERT_OUTCOME(&out[i], rank[i] < 10 ? OI_OUTCOME_AWARDED : OI_OUTCOME_WAITLISTED);
@@ -1339,7 +1360,7 @@ static void assert_same_ledgers(const oi_ledger *a, const oi_ledger *b)
 
   ck_assert_uint_eq(n, oi_ledger_count(b));
   for (i = 1; i <= n; i++) {
-    oi_ledger_entry ea, eb;
+    oi_ledger_entry ea = OI_LEDGER_ENTRY_INIT, eb = OI_LEDGER_ENTRY_INIT;
     ck_assert_int_eq(oi_ledger_get_by_number(a, (uint64_t)i, &ea, NULL), OI_OK);
     ck_assert_int_eq(oi_ledger_get_by_number(b, (uint64_t)i, &eb, NULL), OI_OK);
     assert_same_entry(&ea, &eb, (uint64_t)i);
@@ -1374,6 +1395,7 @@ START_TEST(test_S11_batch_of_200_shuffled_equals_one_by_one_in_stable_receipt_or
   size_t withdrawn = 0;
 
   ck_assert(reqs != NULL && out_batch != NULL && out_seq != NULL);
+  init_decisions(out_batch, BATCH_N);
   prng_state = UINT64_C(0x9E3779B97F4A7C15);
   for (i = 0; i < BATCH_N; i++) {
     oi_subsidy_request *r = &reqs[i];
@@ -1405,7 +1427,9 @@ START_TEST(test_S11_batch_of_200_shuffled_equals_one_by_one_in_stable_receipt_or
   }
 
   /* ledger A: the batch, shuffled as generated */
-  ck_assert_int_eq(oi_ledger_submit_many(led, reqs, BATCH_N, out_batch, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_submit_many(led, reqs, BATCH_N, sizeof reqs[0], out_batch,
+                                         sizeof out_batch[0], NULL),
+                   OI_OK);
   ck_assert_uint_eq(oi_ledger_count(led), BATCH_N);
 
   /* ledger B: one by one, in stable receipt order (insertion sort on indices) */
@@ -1449,8 +1473,8 @@ START_TEST(test_S11_batch_of_200_shuffled_equals_one_by_one_in_stable_receipt_or
 
   /* and they stay equal through the same withdrawals */
   for (j = 1; j <= BATCH_N && withdrawn < 15; j += 3) {
-    oi_ledger_entry en;
-    oi_withdrawal wa, wb;
+    oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
+    oi_withdrawal wa = OI_WITHDRAWAL_INIT, wb = OI_WITHDRAWAL_INIT;
     ck_assert_int_eq(oi_ledger_get_by_number(led, (uint64_t)j, &en, NULL), OI_OK);
     if (en.status != OI_OUTCOME_AWARDED && en.status != OI_OUTCOME_WAITLISTED)
       continue;
@@ -1495,9 +1519,11 @@ static void assert_batch_fails(const oi_subsidy_request *b, oi_status expected, 
 
   snap(led, &before);
   memset(out, TU_SENTINEL, sizeof out);
+  for (k = 0; k < 5; k++)
+    out[k].version = OI_DECISION_VERSION;
   memcpy(sentinel, out, sizeof out);
   memset(&e, 0, sizeof e);
-  st = oi_ledger_submit_many(led, b, 5, out, &e);
+  st = oi_ledger_submit_many(led, b, 5, sizeof b[0], out, sizeof out[0], &e);
   ck_assert_msg(st == expected, "%s:%d: submit_many returned %s, expected %s (%s: %s)", file,
                 line, oi_status_name(st), oi_status_name(expected), e.path, e.message);
   ck_assert_int_eq(e.status, expected);
@@ -1510,7 +1536,7 @@ static void assert_batch_fails(const oi_subsidy_request *b, oi_status expected, 
                 file, line);
   ASSERT_UNCHANGED(led, &before);
   for (k = 0; k < 5; k++) {
-    oi_ledger_entry en;
+    oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
     if (strncmp(b[k].id ? b[k].id : "", "batch-", 6) == 0)
       ck_assert_msg(oi_ledger_get(led, b[k].id, &en, NULL) == OI_ENOTFOUND,
                     "%s:%d: %s was entered by a failed batch", file, line, b[k].id);
@@ -1588,7 +1614,7 @@ START_TEST(test_S11_empty_batch_is_ok_and_changes_nothing)
 
   batch_setup(b);
   snap(led, &before);
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 0, NULL, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 0, sizeof b[0], NULL, 0, NULL), OI_OK);
   ASSERT_UNCHANGED(led, &before);
 }
 END_TEST
@@ -1598,7 +1624,7 @@ START_TEST(test_S11_batch_out_may_be_null)
   oi_subsidy_request b[5];
 
   batch_setup(b);
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 5, NULL, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 5, sizeof b[0], NULL, 0, NULL), OI_OK);
   ck_assert_uint_eq(oi_ledger_count(led), 8);
   ASSERT_STATUS("batch-4", OI_OUTCOME_AWARDED);
 }
@@ -1611,8 +1637,8 @@ START_TEST(test_queries_session_summary_counts_each_status_and_the_nights_held)
 {
   static const int nights[10] = { 1, 2, 3, 4, 5, 6, 7, 5, 5, 5 }; /* paid: 40 */
   oi_subsidy_request r;
-  oi_session_summary sum;
-  oi_withdrawal w;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   int k;
 
   for (k = 0; k < 10; k++) {
@@ -1690,20 +1716,25 @@ START_TEST(test_queries_session_entries_capacity_0_sizes_and_a_short_array_is_fi
   size_t n = 0;
 
   fill_md();
-  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, NULL, 0, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, NULL, 0, sizeof out[0],
+                                             &n, NULL),
                    OI_OK);
   ck_assert_uint_eq(n, 10);
+  /* the 4 elements asked for carry their version; the fifth is left as it is */
   memset(out, TU_SENTINEL, sizeof out);
+  init_entries(out, 4);
   memcpy(&sentinel, &out[4], sizeof sentinel);
   n = 0;
-  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, out, 4, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, out, 4, sizeof out[0],
+                                             &n, NULL),
                    OI_OK);
   ck_assert_uint_eq(n, 10);
   ck_assert_str_eq(out[0].id, "md-1");
   ck_assert_str_eq(out[3].id, "md-4");
   ck_assert_msg(memcmp(&out[4], &sentinel, sizeof sentinel) == 0,
                 "entry past the capacity was written");
-  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_WAITLISTED, NULL, 0, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_WAITLISTED, NULL, 0,
+                                             sizeof out[0], &n, NULL),
                    OI_OK);
   ck_assert_uint_eq(n, 0);
 }
@@ -1713,12 +1744,14 @@ START_TEST(test_queries_session_entries_unknown_session_enotfound_non_ledger_sta
 {
   size_t n = 77;
 
-  ck_assert_int_eq(oi_ledger_session_entries(led, "OI-2017-XX", OI_OUTCOME_AWARDED, NULL, 0, &n,
-                                             NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, "OI-2017-XX", OI_OUTCOME_AWARDED, NULL, 0,
+                                             sizeof(oi_ledger_entry), &n, NULL),
                    OI_ENOTFOUND);
-  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_ELIGIBLE, NULL, 0, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_ELIGIBLE, NULL, 0,
+                                             sizeof(oi_ledger_entry), &n, NULL),
                    OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_NONE, NULL, 0, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_NONE, NULL, 0,
+                                             sizeof(oi_ledger_entry), &n, NULL),
                    OI_EINVAL);
   ck_assert_uint_eq(n, 77);
 }
@@ -1735,8 +1768,9 @@ START_TEST(test_queries_local_awards_lists_a_locals_awards_of_a_year_in_receipt_
   (void)WAITLIST("L-co", CO, 500, "lc", at(2017, 3, 1, 9, 0));
   (void)SUBMIT_EXPECT(late, OI_OUTCOME_REFUSED);
   AWARD("M-md", MD, 501, "ma", at(2016, 12, 1, 9, 5));
-  memset(out, 0, sizeof out);
-  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2017, out, 4, &n, NULL), OI_OK);
+  init_entries(out, 4);
+  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2017, out, 4, sizeof out[0], &n, NULL),
+                   OI_OK);
   ck_assert_uint_eq(n, 2);
   ck_assert_str_eq(out[0].id, "L-md");
   ck_assert_str_eq(out[1].id, "L-fl");
@@ -1745,7 +1779,8 @@ START_TEST(test_queries_local_awards_lists_a_locals_awards_of_a_year_in_receipt_
   ck_assert_uint_eq(local_awards(500, 2016), 0);
   /* a withdrawn award is no longer counted; the waitlisted L-co is promoted */
   (void)WITHDRAW("L-fl");
-  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2017, out, 4, &n, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2017, out, 4, sizeof out[0], &n, NULL),
+                   OI_OK);
   ck_assert_uint_eq(n, 2);
   ck_assert_str_eq(out[0].id, "L-md");
   ck_assert_str_eq(out[1].id, "L-co");
@@ -1858,7 +1893,7 @@ START_TEST(test_queries_get_and_get_by_number_return_the_request_as_held)
   char id[16] = "kept-1";
   char officer[16] = "officer-kept";
   oi_subsidy_request r = req(id, CO, 777, officer, tu_dt(2017, 3, 27, 23, 59, 59));
-  oi_ledger_entry en, byn;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT, byn = OI_LEDGER_ENTRY_INIT;
   oi_error e;
 
   AWARD("first", MD, 101, "o1", at(2016, 12, 1, 9, 0));
@@ -1903,8 +1938,8 @@ END_TEST
 START_TEST(test_queries_refused_entry_has_0_nights_no_payee_and_its_reasons)
 {
   oi_subsidy_request r = req("refused", MD, 101, "o1", at(2017, 1, 3, 9, 0));
-  oi_decision d;
-  oi_ledger_entry en;
+  oi_decision d = OI_DECISION_INIT;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   r.with_application = 0;
   d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED);
@@ -1920,8 +1955,8 @@ END_TEST
 
 START_TEST(test_queries_a_waitlisted_entry_carries_why_it_waits)
 {
-  oi_decision d;
-  oi_ledger_entry en;
+  oi_decision d = OI_DECISION_INIT;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   fill_md();
   d = WAITLIST("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
@@ -1939,8 +1974,8 @@ START_TEST(test_audit_entered_then_decided_for_each_request_sequence_1_to_n)
 {
   oi_subsidy_request a = req("A", MD, 500, "a", at(2016, 12, 1, 9, 0));
   oi_subsidy_request b = req("B", MD, 501, "b", at(2017, 1, 3, 9, 0)); /* late, unsigned */
-  oi_decision da, db, dc;
-  oi_event ev;
+  oi_decision da = OI_DECISION_INIT, db = OI_DECISION_INIT, dc = OI_DECISION_INIT;
+  oi_event ev = OI_EVENT_INIT;
   oi_error e;
   size_t i;
 
@@ -1986,8 +2021,8 @@ END_TEST
 START_TEST(test_audit_withdrawal_then_promotions_with_cause_the_withdrawn_request)
 {
   size_t base;
-  oi_withdrawal w;
-  oi_event ev;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
+  oi_event ev = OI_EVENT_INIT;
 
   setup_two_promotions(at(2017, 2, 1, 9, 0));
   base = oi_ledger_event_count(led);
@@ -2015,7 +2050,7 @@ START_TEST(test_audit_batch_events_come_in_receipt_order)
 
   b[0] = req("later", CO, 101, "a", at(2017, 3, 2, 9, 0));
   b[1] = req("earlier", CO, 102, "b", at(2017, 3, 1, 9, 0));
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, NULL, NULL), OI_OK);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, sizeof b[0], NULL, 0, NULL), OI_OK);
   ck_assert_uint_eq(oi_ledger_event_count(led), 4);
   ASSERT_EVENT(0, OI_EVENT_ENTERED, "earlier", OI_OUTCOME_NONE, NULL);
   ASSERT_EVENT(1, OI_EVENT_DECIDED, "earlier", OI_OUTCOME_AWARDED, NULL);
@@ -2053,7 +2088,7 @@ START_TEST(test_audit_event_strings_live_as_long_as_the_ledger)
 {
   char id[16] = "volatile-id";
   oi_subsidy_request r = req(id, MD, 101, "a", at(2016, 12, 1, 9, 0));
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
 
   (void)SUBMIT(r);
   strcpy(id, "overwritten");
@@ -2088,11 +2123,11 @@ END_TEST
 START_TEST(test_errors_null_arguments_everywhere_are_einval_or_neutral)
 {
   oi_subsidy_request r = req("a", MD, 101, "a", at(2016, 12, 1, 9, 0));
-  oi_decision d;
-  oi_withdrawal w;
-  oi_ledger_entry en;
-  oi_session_summary sum;
-  oi_event ev;
+  oi_decision d = OI_DECISION_INIT;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
+  oi_event ev = OI_EVENT_INIT;
   size_t n;
   int64_t nights;
   snapshot before;
@@ -2101,8 +2136,8 @@ START_TEST(test_errors_null_arguments_everywhere_are_einval_or_neutral)
   snap(led, &before);
   ck_assert_int_eq(oi_ledger_submit(NULL, &r, &d, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_submit(led, NULL, &d, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_submit_many(NULL, &r, 1, &d, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_submit_many(led, NULL, 1, &d, NULL), OI_EINVAL);
+  ck_assert_int_eq(oi_ledger_submit_many(NULL, &r, 1, sizeof r, &d, sizeof d, NULL), OI_EINVAL);
+  ck_assert_int_eq(oi_ledger_submit_many(led, NULL, 1, sizeof r, &d, sizeof d, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_withdraw(NULL, "x", &w, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_withdraw(led, NULL, &w, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_get(NULL, "x", &en, NULL), OI_EINVAL);
@@ -2113,17 +2148,24 @@ START_TEST(test_errors_null_arguments_everywhere_are_einval_or_neutral)
   ck_assert_int_eq(oi_ledger_session_summary(NULL, MD, &sum, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_session_summary(led, NULL, &sum, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_session_summary(led, MD, NULL, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_session_entries(NULL, MD, OI_OUTCOME_AWARDED, NULL, 0, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(NULL, MD, OI_OUTCOME_AWARDED, NULL, 0, sizeof en,
+                                             &n, NULL),
                    OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_session_entries(led, NULL, OI_OUTCOME_AWARDED, NULL, 0, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, NULL, OI_OUTCOME_AWARDED, NULL, 0, sizeof en,
+                                             &n, NULL),
                    OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, NULL, 0, NULL, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, NULL, 0, sizeof en,
+                                             NULL, NULL),
                    OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, NULL, 3, &n, NULL),
+  ck_assert_int_eq(oi_ledger_session_entries(led, MD, OI_OUTCOME_AWARDED, NULL, 3, sizeof en,
+                                             &n, NULL),
                    OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_local_awards(NULL, 101, 2017, NULL, 0, &n, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_local_awards(led, 101, 2017, NULL, 0, NULL, NULL), OI_EINVAL);
-  ck_assert_int_eq(oi_ledger_local_awards(led, 101, 2017, NULL, 2, &n, NULL), OI_EINVAL);
+  ck_assert_int_eq(oi_ledger_local_awards(NULL, 101, 2017, NULL, 0, sizeof en, &n, NULL),
+                   OI_EINVAL);
+  ck_assert_int_eq(oi_ledger_local_awards(led, 101, 2017, NULL, 0, sizeof en, NULL, NULL),
+                   OI_EINVAL);
+  ck_assert_int_eq(oi_ledger_local_awards(led, 101, 2017, NULL, 2, sizeof en, &n, NULL),
+                   OI_EINVAL);
   ck_assert_int_eq(oi_ledger_district_awards(NULL, 4, &n, &nights, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_district_awards(led, 4, NULL, &nights, NULL), OI_EINVAL);
   ck_assert_int_eq(oi_ledger_hotel_nights(NULL, tu_session(pol, MD).hotel, &nights, NULL),
@@ -2140,7 +2182,7 @@ END_TEST
 START_TEST(test_errors_errors_are_reported_in_err_with_status_and_message)
 {
   oi_error e;
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_ledger_withdraw(led, NULL, &w, &e), OI_EINVAL);
@@ -2153,7 +2195,7 @@ START_TEST(test_errors_success_leaves_err_untouched)
 {
   oi_subsidy_request r = req("a", MD, 101, "a", at(2016, 12, 1, 9, 0));
   oi_error e, sentinel;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   memset(&e, TU_SENTINEL, sizeof e);
   sentinel = e;
@@ -2172,6 +2214,7 @@ static void assert_submit_fails_at(const oi_subsidy_request *r, oi_status expect
 
   snap(led, &before);
   memset(&d, TU_SENTINEL, sizeof d);
+  d.version = OI_DECISION_VERSION;
   sentinel = d;
   memset(&e, 0, sizeof e);
   st = oi_ledger_submit(led, r, &d, &e);
@@ -2213,7 +2256,7 @@ START_TEST(test_errors_duplicate_id_is_eexists_and_changes_nothing_whatever_its_
 {
   oi_subsidy_request r;
   oi_subsidy_request late = req("refused", MD, 103, "c", at(2017, 1, 3, 9, 0));
-  oi_ledger_entry en;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   AWARD("awarded", MD, 101, "a", at(2016, 12, 1, 9, 0));
   (void)SUBMIT_EXPECT(late, OI_OUTCOME_REFUSED);
@@ -2236,7 +2279,7 @@ END_TEST
 START_TEST(test_errors_invalid_request_bad_district_changes_nothing_and_takes_no_number)
 {
   oi_subsidy_request r = req("bad", MD, 101, "a", at(2016, 12, 1, 9, 0));
-  oi_ledger_entry en;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   AWARD("x", MD, 102, "x", at(2016, 12, 1, 9, 0));
   r.local.district = 14;
@@ -2281,6 +2324,7 @@ START_TEST(test_errors_get_unknown_id_is_enotfound_and_leaves_out_untouched)
 
   AWARD("x", MD, 102, "x", at(2016, 12, 1, 9, 0));
   memset(&en, TU_SENTINEL, sizeof en);
+  en.version = OI_LEDGER_ENTRY_VERSION;
   sentinel = en;
   memset(&e, 0, sizeof e);
   ck_assert_int_eq(oi_ledger_get(led, "y", &en, &e), OI_ENOTFOUND);
@@ -2292,7 +2336,7 @@ END_TEST
 
 START_TEST(test_errors_summary_of_unknown_session_is_enotfound)
 {
-  oi_session_summary sum;
+  oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
   oi_error e;
 
   memset(&e, 0, sizeof e);
@@ -2327,9 +2371,9 @@ END_TEST
 START_TEST(test_S3_paid_waitlisted_decision_pays_0_nights_no_payee_would_pay_5)
 {
   oi_subsidy_request r = req("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
-  oi_ledger_entry en;
-  oi_decision d;
-  oi_event ev;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
+  oi_decision d = OI_DECISION_INIT;
+  oi_event ev = OI_EVENT_INIT;
 
   fill_md();
   r.nights = 7;
@@ -2351,7 +2395,7 @@ END_TEST
 
 START_TEST(test_S3_paid_waitlisted_by_the_locals_cap_pays_0_nights)
 {
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   AWARD("L-1", MD, 500, "la", at(2016, 12, 1, 8, 0));
   AWARD("L-2", CO, 500, "lb", at(2016, 12, 1, 8, 1));
@@ -2367,9 +2411,9 @@ START_TEST(test_S3_paid_promotion_sets_the_nights_and_payee_when_the_award_is_ma
   oi_subsidy_request r = req("w", MD, 201, "w", at(2016, 12, 20, 9, 0));
   const char *hotel = tu_session(pol, MD).hotel;
   size_t before;
-  oi_withdrawal w;
-  oi_ledger_entry en;
-  oi_event ev;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
+  oi_event ev = OI_EVENT_INIT;
 
   fill_md();
   r.nights = 4;
@@ -2395,10 +2439,11 @@ END_TEST
 START_TEST(test_S3_paid_refused_pays_0_and_would_pay_0)
 {
   oi_subsidy_request r = req("late", MD, 201, "o", at(2017, 1, 3, 0, 0)); /* S6 */
-  oi_ledger_entry en;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
   oi_decision d;
 
   memset(&d, TU_SENTINEL, sizeof d); /* every field is written, none left over */
+  d.version = OI_DECISION_VERSION;
   ck_assert_int_eq(oi_ledger_submit(led, &r, &d, NULL), OI_OK);
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
   en = ENTRY("late");
@@ -2411,7 +2456,7 @@ END_TEST
 
 START_TEST(test_S3_paid_withdrawn_award_pays_0_nights_now)
 {
-  oi_ledger_entry en;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
 
   AWARD("a", MD, 201, "o", at(2016, 12, 1, 9, 0));
   en = ENTRY("a");
@@ -2428,7 +2473,7 @@ END_TEST
 START_TEST(test_S3_paid_awarded_decision_pays_what_it_would)
 {
   oi_subsidy_request r = req("a", MD, 201, "o", at(2016, 12, 1, 9, 0));
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   r.nights = 6;
   d = SUBMIT_EXPECT(r, OI_OUTCOME_AWARDED);
@@ -2450,15 +2495,14 @@ END_TEST
 static oi_policy *build_two_year_policy(void)
 {
   static const char *const courses[] = { "OI-1.0" };
-  oi_policy_numbers n;
-  oi_course c;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
+  oi_course c = OI_COURSE_INIT;
   oi_session sess[3];
   oi_policy_builder *b = NULL;
   oi_policy *p = NULL;
   oi_error e;
   size_t i;
 
-  memset(&n, 0, sizeof n);
   n.year = 2017;
   n.seats_per_session = 10;
   n.local_cap_per_year = 2;
@@ -2468,7 +2512,8 @@ static oi_policy *build_two_year_policy(void)
   c.id = "OI-1.0";
   c.title = "Officer Institute 1.0";
   c.kind = OI_COURSE_INSTITUTE;
-  memset(sess, 0, sizeof sess);
+  for (i = 0; i < 3; i++)
+    sess[i] = (oi_session)OI_SESSION_INIT;
   sess[0].id = "Y-2017-A";
   sess[0].place = "Denver, CO";
   sess[0].hotel = "Hotel One";
@@ -2512,7 +2557,7 @@ START_TEST(test_years_local_with_two_2017_awards_is_awarded_in_2018)
 {
   oi_policy *p = use_two_year_policy();
   oi_ledger_entry list[4];
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   size_t n = 0;
 
   AWARD("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
@@ -2524,7 +2569,9 @@ START_TEST(test_years_local_with_two_2017_awards_is_awarded_in_2018)
   ASSERT_STATUS("c", OI_OUTCOME_WAITLISTED);
   ck_assert_uint_eq(local_awards(500, 2017), 2);
   ck_assert_uint_eq(local_awards(500, 2018), 1);
-  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2018, list, 4, &n, NULL), OI_OK);
+  init_entries(list, 4);
+  ck_assert_int_eq(oi_ledger_local_awards(led, 500, 2018, list, 4, sizeof list[0], &n, NULL),
+                   OI_OK);
   ck_assert_uint_eq(n, 1);
   ck_assert_str_eq(list[0].id, "d");
   ck_assert_int_eq(list[0].year, 2018);
@@ -2543,7 +2590,7 @@ START_TEST(test_years_officer_awarded_in_2017_may_hold_one_in_2018_not_two)
 {
   oi_policy *p = use_two_year_policy();
   oi_subsidy_request r;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   const oi_reason *reason;
 
   AWARD("a", "Y-2017-B", 500, "officer-X", at(2017, 6, 1, 9, 0));
@@ -2562,7 +2609,7 @@ END_TEST
 START_TEST(test_years_a_2017_withdrawal_frees_no_2018_slot)
 {
   oi_policy *p = use_two_year_policy();
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
 
   AWARD("a", "Y-2017-A", 500, "oa", at(2016, 12, 1, 9, 0));
   AWARD("b", "Y-2018-A", 500, "ob", at(2017, 11, 1, 9, 0));
@@ -2589,7 +2636,8 @@ START_TEST(test_years_a_batch_over_both_years_counts_each_year_apart)
   b[2] = req("c", "Y-2018-A", 500, "oa", at(2017, 11, 1, 9, 0)); /* the officer of a */
   b[3] = req("d", "Y-2018-A", 500, "ob", at(2017, 11, 2, 9, 0));
   memset(&e, 0, sizeof e);
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 4, d, &e), OI_OK);
+  init_decisions(d, 4);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 4, sizeof b[0], d, sizeof d[0], &e), OI_OK);
   ck_assert_int_eq(d[0].outcome, OI_OUTCOME_AWARDED);
   ck_assert_int_eq(d[1].outcome, OI_OUTCOME_AWARDED);
   ck_assert_int_eq(d[2].outcome, OI_OUTCOME_AWARDED);
@@ -2608,14 +2656,13 @@ END_TEST
 static oi_policy *build_own_seats_policy(void)
 {
   static const char *const courses[] = { "OI-1.0" };
-  oi_policy_numbers n;
-  oi_course c;
+  oi_policy_numbers n = OI_POLICY_NUMBERS_INIT;
+  oi_course c = OI_COURSE_INIT;
   oi_session sess[3];
   oi_policy_builder *b = NULL;
   oi_policy *p = NULL;
   size_t i;
 
-  memset(&n, 0, sizeof n);
   n.year = 2017;
   n.seats_per_session = 10;
   n.local_cap_per_year = 2;
@@ -2625,7 +2672,8 @@ static oi_policy *build_own_seats_policy(void)
   c.id = "OI-1.0";
   c.title = "Officer Institute 1.0";
   c.kind = OI_COURSE_INSTITUTE;
-  memset(sess, 0, sizeof sess);
+  for (i = 0; i < 3; i++)
+    sess[i] = (oi_session)OI_SESSION_INIT;
   sess[0].id = "S-A";
   sess[0].place = "Denver, CO";
   sess[0].hotel = "Hotel One";
@@ -2657,8 +2705,8 @@ static oi_policy *build_own_seats_policy(void)
 START_TEST(test_S4_own_session_with_3_seats_fills_to_3_the_4th_waits_with_3_of_3)
 {
   oi_policy *p = build_own_seats_policy();
-  oi_withdrawal w;
-  oi_decision d;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
+  oi_decision d = OI_DECISION_INIT;
 
   oi_ledger_free(led);
   led = new_ledger(p);
@@ -2680,7 +2728,7 @@ END_TEST
 START_TEST(test_S4_own_session_with_0_seats_waitlists_its_first_eligible_request)
 {
   oi_policy *p = build_own_seats_policy();
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
 
   oi_ledger_free(led);
   led = new_ledger(p);
@@ -2699,11 +2747,11 @@ END_TEST
 START_TEST(test_ids_S9_reason_names_the_earlier_request_by_its_id_not_its_number)
 {
   oi_subsidy_request again;
-  oi_ledger_entry en;
-  oi_decision d;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
+  oi_decision d = OI_DECISION_INIT;
   const oi_reason *r;
   char msg[256];
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
   int k;
 
   AWARD("other-1", MD, 101, "x1", at(2016, 12, 1, 9, 0));
@@ -2744,18 +2792,19 @@ START_TEST(test_ids_every_other_reason_names_no_request)
   r.attested = 0;
   /* stateless: every reason written whole, ref_id NULL, nothing left over */
   memset(&d, TU_SENTINEL, sizeof d);
+  d.version = OI_DECISION_VERSION;
   ck_assert_int_eq(oi_check_subsidy(pol, &r, &d, NULL), OI_OK);
   TU_ASSERT_OUTCOME(&d, OI_OUTCOME_REFUSED);
   ck_assert_uint_eq(d.reason_count, 2);
   for (i = 0; i < d.reason_count; i++)
-    ck_assert_ptr_null(d.reasons[i].ref_id);
+    ck_assert_ptr_null(oi_decision_reason(&d, i)->ref_id);
   d = SUBMIT_EXPECT(r, OI_OUTCOME_REFUSED);
   for (i = 0; i < d.reason_count; i++)
-    ck_assert_ptr_null(d.reasons[i].ref_id);
+    ck_assert_ptr_null(oi_decision_reason(&d, i)->ref_id);
   fill_md();
   d = WAITLIST("w", MD, 300, "ow", at(2016, 12, 5, 9, 0));
   for (i = 0; i < d.reason_count; i++)
-    ck_assert_ptr_null(d.reasons[i].ref_id);
+    ck_assert_ptr_null(oi_decision_reason(&d, i)->ref_id);
 }
 END_TEST
 
@@ -2764,7 +2813,7 @@ START_TEST(test_ids_ledger_decisions_name_their_request_by_the_ledgers_copy)
   char id[16];
   oi_subsidy_request r;
   oi_subsidy_request b[2];
-  oi_decision d, many[2];
+  oi_decision d = OI_DECISION_INIT, many[2];
 
   strcpy(id, "r-1");
   r = req(id, MD, 201, "o", at(2016, 12, 1, 9, 0));
@@ -2777,7 +2826,9 @@ START_TEST(test_ids_ledger_decisions_name_their_request_by_the_ledgers_copy)
   ck_assert_str_eq(d.request_id, "r-2");
   b[0] = req("b-1", CO, 301, "p", at(2017, 3, 1, 9, 0));
   b[1] = req("b-0", CO, 302, "q", at(2017, 2, 1, 9, 0));
-  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, many, NULL), OI_OK);
+  init_decisions(many, 2);
+  ck_assert_int_eq(oi_ledger_submit_many(led, b, 2, sizeof b[0], many, sizeof many[0], NULL),
+                   OI_OK);
   ck_assert_str_eq(many[0].request_id, "b-1");
   ck_assert_str_eq(many[1].request_id, "b-0");
 }
@@ -2786,7 +2837,7 @@ END_TEST
 START_TEST(test_ids_stateless_decisions_name_the_callers_request_or_none)
 {
   oi_subsidy_request r, rs[2];
-  oi_decision d, ds[2];
+  oi_decision d = OI_DECISION_INIT, ds[2];
   oi_application a;
   const oi_date days[1] = { { 2017, 2, 13 } };
 
@@ -2800,7 +2851,9 @@ START_TEST(test_ids_stateless_decisions_name_the_callers_request_or_none)
   tu_default_request(&rs[0]);
   tu_default_request(&rs[1]);
   rs[1].id = "req-0002";
-  ck_assert_int_eq(oi_check_subsidy_many(pol, rs, 2, ds, NULL), OI_OK);
+  init_decisions(ds, 2);
+  ck_assert_int_eq(oi_check_subsidy_many(pol, rs, 2, sizeof rs[0], ds, sizeof ds[0], NULL),
+                   OI_OK);
   ck_assert_str_eq(ds[0].request_id, "req-0001");
   ck_assert_str_eq(ds[1].request_id, "req-0002");
   tu_default_application(&a, MD, "OI-1.0");

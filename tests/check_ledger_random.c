@@ -407,9 +407,10 @@ static void decide_and_apply(const pending *p, size_t index, const oi_decision *
   CHECK(d->outcome == outcome, "%s: decided %s, the model says %s", p->id,
         tu_describe(d, buf, sizeof buf), oi_outcome_name(outcome));
   CHECK(d->session == S[p->sess].pidx, "%s: decision names session %d", p->id, (int)d->session);
-  CHECK(d->reason_count <= OI_REASONS_MAX, "%s: %zu reasons", p->id, d->reason_count);
+  CHECK(d->reason_count <= OI_DECISION_V1_REASONS, "%s: %zu reasons", p->id,
+        d->reason_count);
   for (i = 0; i < d->reason_count; i++) {
-    const oi_reason *x = &d->reasons[i];
+    const oi_reason *x = oi_decision_reason(d, i);
     CHECK(x->session == S[p->sess].pidx, "%s: reason %d names session %d", p->id, (int)x->code,
           (int)x->session);
     CHECK(x->clause == clause_of(x->code), "%s: reason %s cites clause %d", p->id,
@@ -546,12 +547,11 @@ static void touch(int sess, int loc)
 static void check_request(int32_t i)
 {
   const mreq *q = &R[i];
-  oi_ledger_entry en;
+  oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
   char id[32];
   oi_status st;
 
   req_id(id, sizeof id, (size_t)i);
-  memset(&en, 0, sizeof en);
   st = oi_ledger_get(led, id, &en, NULL);
   CHECK(st == OI_OK, "get(%s): %s", id, oi_status_name(st));
   CHECK(en.status == (oi_outcome)q->status, "%s is %s, the model says %s", id,
@@ -592,12 +592,11 @@ static void check_step(void)
   }
   /* the library against the model, for what the step touched */
   for (k = 0; k < NSESS; k++) {
-    oi_session_summary m;
+    oi_session_summary m = OI_SESSION_SUMMARY_INIT;
     const msession *s = &S[k];
     if (!touched_s[k])
       continue;
     touched_s[k] = 0;
-    memset(&m, 0, sizeof m);
     CHECK(oi_ledger_session_summary(led, s->id, &m, NULL) == OI_OK, "summary(%s)", s->id);
     CHECK(m.seats == s->seats && m.awarded == s->awarded && m.waitlisted == s->waitlisted &&
               m.refused == s->refused && m.withdrawn == s->withdrawn &&
@@ -611,7 +610,8 @@ static void check_step(void)
     const mlocal *l = &LOC[touched_l[k]];
     size_t n = (size_t)-1;
     CHECK(l->awards <= CAP, "S5: local %u holds %zu awards", (unsigned)l->number, l->awards);
-    CHECK(oi_ledger_local_awards(led, l->number, YEAR, NULL, 0, &n, NULL) == OI_OK,
+    CHECK(oi_ledger_local_awards(led, l->number, YEAR, NULL, 0, sizeof(oi_ledger_entry), &n,
+                                 NULL) == OI_OK,
           "local_awards(%u)", (unsigned)l->number);
     CHECK(n == l->awards, "local %u: %zu awards in the ledger, %zu in the model",
           (unsigned)l->number, n, l->awards);
@@ -622,7 +622,7 @@ static void check_step(void)
 /* The last two events are ENTERED and DECIDED of request @p index. */
 static void check_submit_events(size_t first_event, size_t index, const oi_decision *d)
 {
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
   char id[32];
 
   req_id(id, sizeof id, index);
@@ -730,14 +730,13 @@ static void set_id(pending *p, size_t index)
 static void step_submit(void)
 {
   pending p;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error e;
   oi_status st;
   size_t events = oi_ledger_event_count(led);
 
   gen_content(&p);
   set_id(&p, nreq);
-  memset(&d, 0, sizeof d);
   st = oi_ledger_submit(led, &p.r, &d, &e);
   CHECK(st == OI_OK, "submit(%s): %s %s: %s", p.id, oi_status_name(st), e.path, e.message);
   decide_and_apply(&p, nreq, &d);
@@ -769,10 +768,11 @@ static void step_batch(void)
   }
   for (k = 0; k < n; k++) /* entry numbers follow receipt order */
     set_id(&p[ord[k]], base + k);
-  for (i = 0; i < n; i++)
+  for (i = 0; i < n; i++) {
     reqs[i] = p[i].r;
-  memset(out, 0, sizeof out);
-  st = oi_ledger_submit_many(led, reqs, n, out, &e);
+    out[i] = (oi_decision)OI_DECISION_INIT;
+  }
+  st = oi_ledger_submit_many(led, reqs, n, sizeof reqs[0], out, sizeof out[0], &e);
   CHECK(st == OI_OK, "submit_many(%zu): %s %s: %s", n, oi_status_name(st), e.path, e.message);
   for (k = 0; k < n; k++) {
     decide_and_apply(&p[ord[k]], base + k, &out[ord[k]]);
@@ -788,7 +788,7 @@ static void step_batch(void)
 static void step_invalid(void)
 {
   pending p;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_status st, want;
   size_t count = oi_ledger_count(led), events = oi_ledger_event_count(led);
   char dup[16];
@@ -827,7 +827,7 @@ static void step_invalid(void)
 /* Withdraw request @p i (or an unknown id when i < 0). */
 static void step_withdraw(int32_t i)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   oi_error e;
   oi_status st;
   char id[24];
@@ -836,7 +836,7 @@ static void step_withdraw(int32_t i)
   mreq *q;
   int32_t expected[OI_PROMOTIONS_MAX + 1];
   size_t n_expected = 0;
-  oi_event ev;
+  oi_event ev = OI_EVENT_INIT;
 
   if (i < 0) {
     snprintf(id, sizeof id, "unknown-%u", (unsigned)below(1000));
@@ -849,7 +849,6 @@ static void step_withdraw(int32_t i)
   q = &R[i];
   req_id(id, sizeof id, (size_t)i);
   previous = (oi_outcome)q->status;
-  memset(&w, 0, sizeof w);
   st = oi_ledger_withdraw(led, id, &w, &e);
   if (previous != OI_OUTCOME_AWARDED && previous != OI_OUTCOME_WAITLISTED) {
     CHECK(st == OI_ESTATE, "withdraw(%s), %s, returned %s", id, oi_outcome_name(previous),
@@ -962,8 +961,10 @@ static void check_everything(void)
   int64_t district_nights[14] = { 0 };
 
   ck_assert(list != NULL && seen != NULL);
+  for (i = 0; i < nreq + 1; i++)
+    list[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
   for (i = 0; i < nreq; i++) {
-    oi_ledger_entry en;
+    oi_ledger_entry en = OI_LEDGER_ENTRY_INIT;
     char id[32];
     check_request((int32_t)i);
     req_id(id, sizeof id, i);
@@ -993,8 +994,8 @@ static void check_everything(void)
     per[3] = S[k].withdrawn;
     for (i = 0; i < 4; i++) {
       n = (size_t)-1;
-      CHECK(oi_ledger_session_entries(led, S[k].id, statuses[i], list, nreq + 1, &n, NULL) ==
-                OI_OK,
+      CHECK(oi_ledger_session_entries(led, S[k].id, statuses[i], list, nreq + 1, sizeof *list,
+                                      &n, NULL) == OI_OK,
             "session_entries");
       CHECK(n == per[i], "%s has %zu %s, the model %zu", S[k].id, n,
             oi_outcome_name(statuses[i]), per[i]);
@@ -1013,7 +1014,8 @@ static void check_everything(void)
   }
   for (k = 0; k < NLOCALS; k++) {
     n = (size_t)-1;
-    CHECK(oi_ledger_local_awards(led, LOC[k].number, YEAR, list, nreq + 1, &n, NULL) == OI_OK,
+    CHECK(oi_ledger_local_awards(led, LOC[k].number, YEAR, list, nreq + 1, sizeof *list, &n,
+                                 NULL) == OI_OK,
           "local_awards");
     CHECK(n == LOC[k].awards, "local %u: %zu awards, the model %zu", (unsigned)LOC[k].number,
           n, LOC[k].awards);
@@ -1051,7 +1053,7 @@ static void setup_model(void)
     { 2017, 2, 13 }, { 2017, 5, 8 }, { 2017, 10, 16 }, { 2017, 2, 22 }, { 2017, 11, 29 }
   };
   static const int us_only[NSESS] = { 1, 1, 0, 0, 0 };
-  oi_policy_numbers num;
+  oi_policy_numbers num = OI_POLICY_NUMBERS_INIT;
   int k;
 
   pol = tu_builtin_2017();

@@ -54,7 +54,7 @@ static oi_ledger *random_ledger(const oi_policy *p, int n, uint64_t seed)
   ck_assert_int_eq(oi_ledger_new(p, &l, NULL), OI_OK);
   for (i = 0; i < n; i++) {
     oi_subsidy_request r;
-    oi_session ses;
+    oi_session ses = OI_SESSION_INIT;
     const int k = i % 64;
 
     tu_default_request(&r);

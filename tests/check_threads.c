@@ -142,7 +142,7 @@ static void random_local(uint64_t *s, oi_local *l)
 {
   const unsigned i = rnd_below(s, NLOCALS);
 
-  memset(l, 0, sizeof *l);
+  *l = (oi_local)OI_LOCAL_INIT;
   l->number = 100 + i;
   l->name = local_names[i];
   l->district = 1 + (int)(i % OI_DISTRICT_COUNT);
@@ -164,12 +164,12 @@ static void random_request(const oi_policy *policy, uint64_t *s, const char *id,
 {
   const size_t sessions = oi_policy_session_count(policy);
   const size_t si = rnd_below(s, (unsigned)sessions);
-  oi_session ses;
+  oi_session ses = OI_SESSION_INIT;
   oi_date deadline;
 
   ck_assert_int_eq(oi_policy_session(policy, si, &ses, NULL), OI_OK);
   ck_assert_int_eq(oi_policy_subsidy_deadline(policy, si, &deadline, NULL), OI_OK);
-  memset(r, 0, sizeof *r);
+  *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   r->id = id;
   r->session_id = ses.id;
   random_local(s, &r->local);
@@ -213,8 +213,8 @@ struct expected {
   oi_decision d;
   char path[OI_ERROR_PATH_SIZE];
   char message[OI_ERROR_MESSAGE_SIZE];
-  int length[OI_REASONS_MAX];
-  char text[OI_REASONS_MAX][320];
+  int length[OI_DECISION_V1_REASONS];
+  char text[OI_DECISION_V1_REASONS][320];
 };
 
 static const oi_policy *g_policy;
@@ -232,6 +232,8 @@ static void make_inputs(const oi_policy *p)
   for (i = 0; i < NINPUTS; i++) {
     struct input *in = &g_inputs[i];
     memset(in, 0, sizeof *in);
+    in->req = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
+    in->app = (oi_application)OI_APPLICATION_INIT;
     in->is_subsidy = i % 3 != 0;
     if (in->is_subsidy) {
       random_request(p, &s, NULL, 1, &in->req);
@@ -241,8 +243,8 @@ static void make_inputs(const oi_policy *p)
      * give), with graduations that do or do not count (P1, P2). */
     {
       const size_t si = rnd_below(&s, (unsigned)oi_policy_session_count(p));
-      oi_session ses;
-      oi_course c;
+      oi_session ses = OI_SESSION_INIT;
+      oi_course c = OI_COURSE_INIT;
       ck_assert_int_eq(oi_policy_session(p, si, &ses, NULL), OI_OK);
       ck_assert_int_eq(oi_policy_course(p, rnd_below(&s, (unsigned)oi_policy_course_count(p)),
                                         &c, NULL),
@@ -275,6 +277,7 @@ static void decide(const oi_policy *p, size_t k, struct expected *out)
   size_t i;
 
   memset(out, 0, sizeof *out);
+  out->d = (oi_decision)OI_DECISION_INIT;
   memset(&err, 0, sizeof err);
   out->status = in->is_subsidy ? oi_check_subsidy(p, &in->req, &out->d, &err)
                                : oi_check_enrollment(p, &in->app, &out->d, &err);
@@ -283,9 +286,9 @@ static void decide(const oi_policy *p, size_t k, struct expected *out)
     memcpy(out->message, err.message, sizeof out->message);
     return;
   }
-  for (i = 0; i < out->d.reason_count && i < OI_REASONS_MAX; i++)
+  for (i = 0; i < out->d.reason_count && i < OI_DECISION_V1_REASONS; i++)
     out->length[i] =
-        oi_reason_format(p, &out->d.reasons[i], out->text[i], sizeof out->text[i]);
+        oi_reason_format(p, oi_decision_reason(&out->d, i), out->text[i], sizeof out->text[i]);
 }
 
 static int same_decision(const struct expected *a, const struct expected *b)
@@ -297,7 +300,7 @@ static int same_decision(const struct expected *a, const struct expected *b)
     return strcmp(a->path, b->path) == 0 && strcmp(a->message, b->message) == 0;
   if (!lc_decisions_equal(&a->d, &b->d))
     return 0;
-  for (i = 0; i < a->d.reason_count && i < OI_REASONS_MAX; i++)
+  for (i = 0; i < a->d.reason_count && i < OI_DECISION_V1_REASONS; i++)
     if (a->length[i] != b->length[i] || strcmp(a->text[i], b->text[i]) != 0)
       return 0;
   return 1;
@@ -331,7 +334,7 @@ static void *decider_main(void *arg)
       /* The policy's other readers. */
       char *json = NULL;
       size_t n = 0;
-      oi_policy_numbers numbers;
+      oi_policy_numbers numbers = OI_POLICY_NUMBERS_INIT;
       if (oi_policy_to_json(g_policy, &json, &n, NULL) != OI_OK || n != g_policy_json_length ||
           memcmp(json, g_policy_json, n) != 0)
         mismatch(&w->m, "thread %zu: oi_policy_to_json differs", w->index);
@@ -396,15 +399,17 @@ static void run_script(oi_ledger *l, uint64_t seed, size_t ops, const char *pref
 {
   const oi_policy *p = oi_ledger_policy(l);
   uint64_t s = seed;
-  size_t i, next = 0;
+  size_t i, k, next = 0;
   char ids[6][32];
+  oi_decision out[6];
 
+  for (k = 0; k < 6; k++)
+    out[k] = (oi_decision)OI_DECISION_INIT;
   for (i = 0; i < ops; i++) {
     const unsigned op = rnd_below(&s, 100);
     oi_subsidy_request reqs[6];
-    oi_decision out[6];
     oi_status st;
-    size_t k, n;
+    size_t n;
 
     if (op < 80) { /* one request */
       snprintf(ids[0], sizeof ids[0], "%s%zu", prefix, next);
@@ -427,7 +432,7 @@ static void run_script(oi_ledger *l, uint64_t seed, size_t ops, const char *pref
       }
       if (lock != NULL)
         pthread_mutex_lock(lock);
-      st = oi_ledger_submit_many(l, reqs, n, out, NULL);
+      st = oi_ledger_submit_many(l, reqs, n, sizeof reqs[0], out, sizeof out[0], NULL);
       if (lock != NULL)
         pthread_mutex_unlock(lock);
       if (st != OI_OK)
@@ -436,15 +441,16 @@ static void run_script(oi_ledger *l, uint64_t seed, size_t ops, const char *pref
         decided[next + k] = out[k].outcome;
       next += n;
     } else if (op < 92) { /* withdraw the earliest award of a session (S10) */
-      oi_session ses;
-      oi_ledger_entry first;
+      oi_session ses = OI_SESSION_INIT;
+      oi_ledger_entry first = OI_LEDGER_ENTRY_INIT;
       const size_t si = rnd_below(&s, (unsigned)oi_policy_session_count(p));
       n = 0;
       if (oi_policy_session(p, si, &ses, NULL) != OI_OK)
         mismatch(m, "oi_policy_session(%zu) failed", si);
       if (lock != NULL)
         pthread_mutex_lock(lock);
-      st = oi_ledger_session_entries(l, ses.id, OI_OUTCOME_AWARDED, &first, 1, &n, NULL);
+      st = oi_ledger_session_entries(l, ses.id, OI_OUTCOME_AWARDED, &first, 1, sizeof first,
+                                     &n, NULL);
       if (st == OI_OK && n > 0)
         st = oi_ledger_withdraw(l, first.id, NULL, NULL);
       if (lock != NULL)
@@ -453,7 +459,7 @@ static void run_script(oi_ledger *l, uint64_t seed, size_t ops, const char *pref
         mismatch(m, "withdrawing the first award of %s: %s", ses.id, oi_status_name(st));
     } else if (next > 0) { /* withdraw one of this script's requests */
       char id[32];
-      oi_ledger_entry e;
+      oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
       snprintf(id, sizeof id, "%s%u", prefix, rnd_below(&s, (unsigned)next));
       if (lock != NULL)
         pthread_mutex_lock(lock);
@@ -614,7 +620,7 @@ START_TEST(ledger_locked)
   lc_check_round_trip(l);
   /* ... and every thread got the decision the trail records. */
   for (i = 0; i < oi_ledger_event_count(l); i++) {
-    oi_event ev;
+    oi_event ev = OI_EVENT_INIT;
     unsigned thread = 0, n = 0;
     ck_assert_int_eq(oi_ledger_event(l, i, &ev, NULL), OI_OK);
     if (ev.type != OI_EVENT_DECIDED)
@@ -695,9 +701,11 @@ static int ask_everything(const oi_ledger *l, struct answers *a)
 
   if (list == NULL)
     return -1;
+  for (i = 0; i < count + 1; i++)
+    list[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
   a->answers = 0;
   for (i = 1; i <= count; i++) {
-    oi_ledger_entry e, byid;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT, byid = OI_LEDGER_ENTRY_INIT;
     if (oi_ledger_get_by_number(l, i, &e, NULL) != OI_OK ||
         oi_ledger_get(l, e.id, &byid, NULL) != OI_OK || byid.entry_number != i)
       goto fail;
@@ -705,8 +713,8 @@ static int ask_everything(const oi_ledger *l, struct answers *a)
     a->answers += 2;
   }
   for (i = 0; i < oi_policy_session_count(p); i++) {
-    oi_session s;
-    oi_session_summary sum;
+    oi_session s = OI_SESSION_INIT;
+    oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
     int64_t nights = 0;
     if (oi_policy_session(p, i, &s, NULL) != OI_OK ||
         oi_ledger_session_summary(l, s.id, &sum, NULL) != OI_OK)
@@ -714,7 +722,8 @@ static int ask_everything(const oi_ledger *l, struct answers *a)
     mix(&h, &sum, sizeof sum);
     for (k = 0; k < 4; k++) {
       size_t j;
-      if (oi_ledger_session_entries(l, s.id, statuses[k], list, count, &n, NULL) != OI_OK)
+      if (oi_ledger_session_entries(l, s.id, statuses[k], list, count, sizeof *list, &n,
+                                    NULL) != OI_OK)
         goto fail;
       for (j = 0; j < n; j++)
         mix_entry(&h, &list[j]);
@@ -728,7 +737,8 @@ static int ask_everything(const oi_ledger *l, struct answers *a)
   }
   for (i = 0; i < NLOCALS; i++) {
     size_t j;
-    if (oi_ledger_local_awards(l, (uint32_t)(100 + i), 2017, list, count, &n, NULL) != OI_OK)
+    if (oi_ledger_local_awards(l, (uint32_t)(100 + i), 2017, list, count, sizeof *list, &n,
+                               NULL) != OI_OK)
       goto fail;
     for (j = 0; j < n; j++)
       mix_entry(&h, &list[j]);
@@ -744,7 +754,7 @@ static int ask_everything(const oi_ledger *l, struct answers *a)
     a->answers++;
   }
   for (i = 0; i < events; i++) {
-    oi_event ev;
+    oi_event ev = OI_EVENT_INIT;
     if (oi_ledger_event(l, i, &ev, NULL) != OI_OK)
       goto fail;
     mix(&h, &ev.sequence, sizeof ev.sequence);

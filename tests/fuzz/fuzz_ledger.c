@@ -70,7 +70,7 @@ static const char *const local_names[LOCALS] = {
 
 static void pool_local(unsigned i, oi_local *l)
 {
-  memset(l, 0, sizeof *l);
+  *l = (oi_local)OI_LOCAL_INIT;
   l->number = 100 + i;
   l->name = local_names[i];
   l->district = 1 + (int)(i % OI_DISTRICT_COUNT);
@@ -132,11 +132,11 @@ static oi_status build(struct ctx *c, struct src *s, size_t k, oi_subsidy_reques
   oi_status expect = OI_OK;
   oi_error err;
 
-  memset(r, 0, sizeof *r);
+  *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   snprintf(c->ids[k], sizeof c->ids[k], "r%u", c->next_id++);
   r->id = c->ids[k];
   {
-    oi_session ses;
+    oi_session ses = OI_SESSION_INIT;
     if (oi_policy_session(c->policy, session, &ses, &err) != OI_OK)
       fz_fail("oi_policy_session: %s", err.message);
     r->session_id = ses.id;
@@ -170,7 +170,7 @@ static oi_status build(struct ctx *c, struct src *s, size_t k, oi_subsidy_reques
         r->id = reqs[k - 1].id;
         expect = OI_EEXISTS;
       } else if (oi_ledger_count(c->ledger) > 0) {
-        oi_ledger_entry e;
+        oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
         if (oi_ledger_get_by_number(c->ledger, 1 + b5 % oi_ledger_count(c->ledger), &e,
                                     &err) != OI_OK)
           fz_fail("oi_ledger_get_by_number: %s", err.message);
@@ -198,8 +198,8 @@ static void submit_checked(const oi_policy *policy, oi_ledger *l, const oi_subsi
                            oi_decision *out)
 {
   struct lc_state s;
-  oi_decision stateless;
-  oi_ledger_entry e;
+  oi_decision stateless = OI_DECISION_INIT;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   oi_error err;
   oi_outcome expect;
   size_t session = 0;
@@ -236,7 +236,7 @@ static void op_submit(struct ctx *c, struct src *s)
 {
   oi_subsidy_request reqs[1];
   const oi_status expect = build(c, s, 0, reqs);
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
 
   if (expect == OI_OK) {
@@ -282,11 +282,14 @@ static void op_submit_many(struct ctx *c, struct src *s)
     oi_status e = build(c, s, i, reqs);
     if (expect == OI_OK)
       expect = e;
+    out[i] = (oi_decision)OI_DECISION_INIT;
+    one[i] = (oi_decision)OI_DECISION_INIT;
   }
   if (expect != OI_OK) {
     const uint64_t print = lc_fingerprint(c->ledger);
     fz_error_poison(&err);
-    st = oi_ledger_submit_many(c->ledger, reqs, count, out, &err);
+    st = oi_ledger_submit_many(c->ledger, reqs, count, sizeof reqs[0], out, sizeof out[0],
+                               &err);
     fz_check_failure("oi_ledger_submit_many", st, &err, submit_errors);
     FZ_CHECK(st == expect, "oi_ledger_submit_many of a bad batch: %s, expected %s",
              oi_status_name(st), oi_status_name(expect));
@@ -298,7 +301,7 @@ static void op_submit_many(struct ctx *c, struct src *s)
   /* The ledger as it was, to replay the batch one by one on a copy. */
   before = lc_snapshot(c->ledger, &n);
   fz_error_poison(&err);
-  st = oi_ledger_submit_many(c->ledger, reqs, count, out, &err);
+  st = oi_ledger_submit_many(c->ledger, reqs, count, sizeof reqs[0], out, sizeof out[0], &err);
   if (st != OI_OK)
     fz_fail("oi_ledger_submit_many of a valid batch: %s: %s", oi_status_name(st),
             err.message);
@@ -334,8 +337,8 @@ static void withdraw_checked(struct ctx *c, const char *id)
 {
   const char *expect_ids[OI_PROMOTIONS_MAX + 1];
   struct lc_state s;
-  oi_ledger_entry before, e;
-  oi_withdrawal w;
+  oi_ledger_entry before = OI_LEDGER_ENTRY_INIT, e = OI_LEDGER_ENTRY_INIT;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   oi_error err;
   size_t expect, i;
   oi_status st;
@@ -384,7 +387,7 @@ static void op_withdraw(struct ctx *c, struct src *s)
 {
   const size_t count = oi_ledger_count(c->ledger);
   const size_t pick = next16(s) % (count + 1);
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   oi_error err;
 
   if (pick == count) {
@@ -398,15 +401,15 @@ static void op_withdraw(struct ctx *c, struct src *s)
 
 static void op_withdraw_award(struct ctx *c, struct src *s)
 {
-  oi_session ses;
-  oi_ledger_entry first;
+  oi_session ses = OI_SESSION_INIT;
+  oi_ledger_entry first = OI_LEDGER_ENTRY_INIT;
   size_t n = 0;
   oi_error err;
 
   if (oi_policy_session(c->policy, next8(s) % c->sessions, &ses, &err) != OI_OK)
     fz_fail("oi_policy_session: %s", err.message);
-  if (oi_ledger_session_entries(c->ledger, ses.id, OI_OUTCOME_AWARDED, &first, 1, &n, &err) !=
-      OI_OK)
+  if (oi_ledger_session_entries(c->ledger, ses.id, OI_OUTCOME_AWARDED, &first, 1,
+                                sizeof first, &n, &err) != OI_OK)
     fz_fail("oi_ledger_session_entries: %s", err.message);
   if (n > 0)
     withdraw_checked(c, first.id);
@@ -420,8 +423,8 @@ static void check_events(const oi_ledger *l)
   oi_error err;
 
   for (i = 0; i < n; i++) {
-    oi_event ev;
-    oi_ledger_entry e;
+    oi_event ev = OI_EVENT_INIT;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
     if (oi_ledger_event(l, i, &ev, &err) != OI_OK)
       fz_fail("oi_ledger_event(%zu): %s", i, err.message);
     FZ_CHECK(ev.sequence == i + 1 && oi_event_type_name(ev.type) != NULL,
@@ -438,7 +441,7 @@ static void check_events(const oi_ledger *l)
   FZ_CHECK(entered == oi_ledger_count(l), "%zu requests entered by events, %zu held", entered,
            oi_ledger_count(l));
   {
-    oi_event ev;
+    oi_event ev = OI_EVENT_INIT;
     fz_error_poison(&err);
     FZ_CHECK(oi_ledger_event(l, n, &ev, &err) == OI_ENOTFOUND, "event past the end");
   }

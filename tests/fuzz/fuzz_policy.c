@@ -26,14 +26,17 @@ static void check_reasons(const oi_policy *p, const oi_decision *d, const char *
 {
   size_t i;
 
-  FZ_CHECK(d->reason_count <= OI_REASONS_MAX, "%s: %zu reasons", what, d->reason_count);
+  FZ_CHECK(d->reason_count <= OI_DECISION_V1_REASONS, "%s: %zu reasons", what,
+           d->reason_count);
   FZ_CHECK(d->outcome != OI_OUTCOME_REFUSED || d->reason_count > 0,
            "%s: refused without a reason", what);
   for (i = 0; i < d->reason_count; i++) {
     char big[1024], small[8];
-    const oi_reason *r = &d->reasons[i];
-    int n = oi_reason_format(p, r, big, sizeof big), m;
+    const oi_reason *r = oi_decision_reason(d, i);
+    int n, m;
 
+    FZ_CHECK(r != NULL, "%s: reason %zu of %zu is not readable", what, i, d->reason_count);
+    n = oi_reason_format(p, r, big, sizeof big);
     FZ_CHECK(oi_clause_id(r->clause) != NULL && oi_reason_code_name(r->code) != NULL,
              "%s: reason %zu has clause %d code %d", what, i, (int)r->clause, (int)r->code);
     FZ_CHECK(n > 0 && (size_t)n < sizeof big && strlen(big) == (size_t)n,
@@ -54,7 +57,7 @@ static void request_for(const oi_session *s, const oi_date *deadline, oi_country
   static const char *const ids[] = { "req-a", "req-b", "req-c" };
   static const char *const officers[] = { "officer-a", "officer-b", "officer-c" };
 
-  memset(r, 0, sizeof *r);
+  *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   r->id = ids[k];
   r->session_id = s->id;
   r->local.number = country == OI_COUNTRY_US ? 7u + (unsigned)(k / 2) : 9u;
@@ -79,7 +82,7 @@ static void exercise(const oi_policy *p)
 {
   const size_t courses = oi_policy_course_count(p), sessions = oi_policy_session_count(p),
                sites = oi_policy_prior_site_count(p);
-  oi_policy_numbers numbers;
+  oi_policy_numbers numbers = OI_POLICY_NUMBERS_INIT;
   oi_ledger *ledger = NULL;
   oi_error err;
   size_t i, j, found;
@@ -91,7 +94,7 @@ static void exercise(const oi_policy *p)
                sites <= OI_POLICY_ITEMS_MAX,
            "%zu courses, %zu sessions, %zu sites", courses, sessions, sites);
   for (i = 0; i < courses; i++) {
-    oi_course c;
+    oi_course c = OI_COURSE_INIT;
     if (oi_policy_course(p, i, &c, &err) != OI_OK)
       fz_fail("oi_policy_course(%zu): %s", i, err.message);
     FZ_CHECK(oi_policy_find_course(p, c.id, &found, &err) == OI_OK && found == i,
@@ -104,9 +107,9 @@ static void exercise(const oi_policy *p)
     fz_fail("oi_ledger_new: %s", err.message);
 
   for (i = 0; i < sessions; i++) {
-    oi_session s;
+    oi_session s = OI_SESSION_INIT;
     oi_date deadline;
-    oi_decision d;
+    oi_decision d = OI_DECISION_INIT;
     oi_subsidy_request r;
     int k;
 
@@ -132,8 +135,7 @@ static void exercise(const oi_policy *p)
      * in the catalogue, and unknown (P1, P2). */
     for (j = 0; j < s.course_count; j++) {
       oi_graduation g[3];
-      oi_application a;
-      memset(&a, 0, sizeof a);
+      oi_application a = OI_APPLICATION_INIT;
       a.session_id = s.id;
       a.course_id = s.course_ids[j];
       a.local.number = 1;
@@ -159,7 +161,7 @@ static void exercise(const oi_policy *p)
 
     /* Three subsidy requests, two from one local (S5), into the ledger. */
     for (k = 0; k < 3; k++) {
-      oi_decision stateless;
+      oi_decision stateless = OI_DECISION_INIT;
       request_for(&s, &deadline, k == 2 ? OI_COUNTRY_CA : OI_COUNTRY_US, k, &r);
       if (oi_check_subsidy(p, &r, &stateless, &err) != OI_OK)
         fz_fail("oi_check_subsidy(\"%s\"): %s", s.id, err.message);
@@ -179,10 +181,10 @@ static void exercise(const oi_policy *p)
     }
     lc_check(ledger);
     {
-      oi_ledger_entry first;
+      oi_ledger_entry first = OI_LEDGER_ENTRY_INIT;
       size_t n = 0;
-      if (oi_ledger_session_entries(ledger, s.id, OI_OUTCOME_AWARDED, &first, 1, &n, &err) !=
-          OI_OK)
+      if (oi_ledger_session_entries(ledger, s.id, OI_OUTCOME_AWARDED, &first, 1, sizeof first,
+                                    &n, &err) != OI_OK)
         fz_fail("oi_ledger_session_entries: %s", err.message);
       if (n > 0) {
         if (oi_ledger_withdraw(ledger, first.id, NULL, &err) != OI_OK)

@@ -41,6 +41,37 @@ static void check_element_error(const oi_error *e, size_t index, const char *wha
            (int)e->expected);
 }
 
+/* Copy request @p i out of the batch into @p r: OI_OK for a good element,
+ * OI_ESTATE for one with an error, never both; 1 if it is good. */
+static int get_request(const oi_batch *b, size_t i, oi_subsidy_request *r)
+{
+  const oi_error *e = oi_batch_request_error(b, i);
+  oi_error err;
+  oi_status st;
+
+  *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
+  fz_error_poison(&err);
+  st = oi_batch_get_request(b, i, r, &err);
+  FZ_CHECK(st == (e != NULL ? OI_ESTATE : OI_OK), "request %zu (%s): copied out with %s", i,
+           e != NULL ? "bad" : "good", oi_status_name(st));
+  return st == OI_OK;
+}
+
+/* The same for application @p i. */
+static int get_application(const oi_batch *b, size_t i, oi_application *a)
+{
+  const oi_error *e = oi_batch_application_error(b, i);
+  oi_error err;
+  oi_status st;
+
+  *a = (oi_application)OI_APPLICATION_INIT;
+  fz_error_poison(&err);
+  st = oi_batch_get_application(b, i, a, &err);
+  FZ_CHECK(st == (e != NULL ? OI_ESTATE : OI_OK), "application %zu (%s): copied out with %s", i,
+           e != NULL ? "bad" : "good", oi_status_name(st));
+  return st == OI_OK;
+}
+
 /* Request r written as fields with the library's names, read back. */
 static void check_fields_round_trip(const oi_policy *p, const oi_subsidy_request *r)
 {
@@ -53,7 +84,7 @@ static void check_fields_round_trip(const oi_policy *p, const oi_subsidy_request
   char received[OI_DATETIME_STRING_SIZE], nights[16], number[16], district[16];
   char receipts[OI_MONEY_STRING_SIZE];
   const char *values[sizeof names / sizeof names[0]];
-  const oi_subsidy_request *back;
+  oi_subsidy_request back = OI_SUBSIDY_REQUEST_INIT;
   oi_batch *b = NULL;
   oi_error err;
 
@@ -90,23 +121,24 @@ static void check_fields_round_trip(const oi_policy *p, const oi_subsidy_request
       OI_OK)
     fz_fail("request \"%s\" written as fields does not read back: %s (%s)", r->id, err.message,
             err.path);
-  back = oi_batch_request(b, 0);
-  FZ_CHECK(strcmp(back->id, r->id) == 0 && strcmp(back->session_id, r->session_id) == 0 &&
-               oi_datetime_compare(back->received, r->received) == 0 &&
-               back->nights == r->nights && back->attested == r->attested &&
-               back->with_application == r->with_application &&
-               back->application_signed == r->application_signed &&
-               back->request_signed == r->request_signed &&
-               back->local.number == r->local.number &&
-               strcmp(back->local.name, r->local.name) == 0 &&
-               back->local.country == r->local.country &&
-               back->local.district == r->local.district &&
-               back->local.lm_form == r->local.lm_form &&
-               back->local.receipts_known == r->local.receipts_known &&
+  if (oi_batch_get_request(b, 0, &back, &err) != OI_OK)
+    fz_fail("request \"%s\" read from fields is not copied out: %s", r->id, err.message);
+  FZ_CHECK(strcmp(back.id, r->id) == 0 && strcmp(back.session_id, r->session_id) == 0 &&
+               oi_datetime_compare(back.received, r->received) == 0 &&
+               back.nights == r->nights && back.attested == r->attested &&
+               back.with_application == r->with_application &&
+               back.application_signed == r->application_signed &&
+               back.request_signed == r->request_signed &&
+               back.local.number == r->local.number &&
+               strcmp(back.local.name, r->local.name) == 0 &&
+               back.local.country == r->local.country &&
+               back.local.district == r->local.district &&
+               back.local.lm_form == r->local.lm_form &&
+               back.local.receipts_known == r->local.receipts_known &&
                (!r->local.receipts_known ||
-                back->local.receipts_cents == r->local.receipts_cents) &&
-               strcmp(back->officer.id, r->officer.id) == 0 &&
-               back->officer.office == r->officer.office,
+                back.local.receipts_cents == r->local.receipts_cents) &&
+               strcmp(back.officer.id, r->officer.id) == 0 &&
+               back.officer.office == r->officer.office,
            "request \"%s\" written as fields reads back otherwise", r->id);
   oi_batch_free(b);
 }
@@ -121,29 +153,25 @@ static void exercise(const oi_policy *p, oi_batch *b)
   oi_error err;
 
   for (i = 0; i < nreq; i++) {
-    const oi_subsidy_request *r = oi_batch_request(b, i);
-    const oi_error *e = oi_batch_request_error(b, i);
-    FZ_CHECK((r == NULL) != (e == NULL), "request %zu: value and error", i);
-    if (e != NULL) {
-      check_element_error(e, i, "request");
+    oi_subsidy_request r;
+    if (!get_request(b, i, &r)) {
+      check_element_error(oi_batch_request_error(b, i), i, "request");
       bad++;
     } else {
-      oi_decision d;
-      if (oi_check_subsidy(p, r, &d, &err) != OI_OK)
+      oi_decision d = OI_DECISION_INIT;
+      if (oi_check_subsidy(p, &r, &d, &err) != OI_OK)
         fz_fail("good request %zu is refused by the rules' checks: %s", i, err.message);
       good++;
     }
   }
   for (i = 0; i < napp; i++) {
-    const oi_application *a = oi_batch_application(b, i);
-    const oi_error *e = oi_batch_application_error(b, i);
-    FZ_CHECK((a == NULL) != (e == NULL), "application %zu: value and error", i);
-    if (e != NULL) {
-      check_element_error(e, i, "application");
+    oi_application a;
+    if (!get_application(b, i, &a)) {
+      check_element_error(oi_batch_application_error(b, i), i, "application");
       bad++;
     } else {
-      oi_decision d;
-      if (oi_check_enrollment(p, a, &d, &err) != OI_OK)
+      oi_decision d = OI_DECISION_INIT;
+      if (oi_check_enrollment(p, &a, &d, &err) != OI_OK)
         fz_fail("good application %zu is refused by the rules' checks: %s", i, err.message);
     }
   }
@@ -155,21 +183,21 @@ static void exercise(const oi_policy *p, oi_batch *b)
   if (oi_batch_check(b, &err) != OI_OK)
     fz_fail("oi_batch_check: %s", err.message);
   for (i = 0; i < nreq; i++) {
-    const oi_subsidy_request *r = oi_batch_request(b, i);
-    oi_decision d;
-    if (r == NULL)
+    oi_subsidy_request r;
+    oi_decision d = OI_DECISION_INIT;
+    if (!get_request(b, i, &r))
       continue;
-    (void)oi_check_subsidy(p, r, &d, NULL);
+    (void)oi_check_subsidy(p, &r, &d, NULL);
     FZ_CHECK(lc_decisions_equal(&d, oi_batch_request_decision(b, i)),
              "request %zu: the batch decides otherwise than oi_check_subsidy()", i);
-    check_fields_round_trip(p, r);
+    check_fields_round_trip(p, &r);
   }
   for (i = 0; i < napp; i++) {
-    const oi_application *a = oi_batch_application(b, i);
-    oi_decision d;
-    if (a == NULL)
+    oi_application a;
+    oi_decision d = OI_DECISION_INIT;
+    if (!get_application(b, i, &a))
       continue;
-    (void)oi_check_enrollment(p, a, &d, NULL);
+    (void)oi_check_enrollment(p, &a, &d, NULL);
     FZ_CHECK(lc_decisions_equal(&d, oi_batch_application_decision(b, i)),
              "application %zu: the batch decides otherwise than oi_check_enrollment()", i);
   }
@@ -181,13 +209,13 @@ static void exercise(const oi_policy *p, oi_batch *b)
   FZ_CHECK(oi_ledger_count(ledger) == good, "%zu good requests, %zu entered", good,
            oi_ledger_count(ledger));
   for (i = 0; i < nreq; i++) {
-    const oi_subsidy_request *r = oi_batch_request(b, i);
-    oi_ledger_entry e;
-    if (r == NULL)
+    oi_subsidy_request r;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
+    if (!get_request(b, i, &r))
       continue;
-    FZ_CHECK(oi_ledger_get(ledger, r->id, &e, NULL) == OI_OK &&
+    FZ_CHECK(oi_ledger_get(ledger, r.id, &e, NULL) == OI_OK &&
                  e.status == oi_batch_request_decision(b, i)->outcome,
-             "request \"%s\": the ledger holds another status", r->id);
+             "request \"%s\": the ledger holds another status", r.id);
   }
   lc_check(ledger);
   if (oi_batch_decisions_to_json(b, &text, &length, &err) != OI_OK)

@@ -41,12 +41,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   lc_check_round_trip(l);
 
   for (i = 0; i < oi_policy_session_count(policy); i++) {
-    oi_session s;
-    oi_ledger_entry first;
+    oi_session s = OI_SESSION_INIT;
+    oi_ledger_entry first = OI_LEDGER_ENTRY_INIT;
     size_t n = 0;
 
     if (oi_policy_session(policy, i, &s, &err) != OI_OK ||
-        oi_ledger_session_entries(l, s.id, OI_OUTCOME_AWARDED, &first, 1, &n, &err) != OI_OK)
+        oi_ledger_session_entries(l, s.id, OI_OUTCOME_AWARDED, &first, 1, sizeof first, &n,
+                                  &err) != OI_OK)
       fz_fail("session %zu: %s", i, err.message);
     if (n == 0)
       continue;

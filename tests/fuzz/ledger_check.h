@@ -83,6 +83,18 @@ static inline void *lc_alloc(size_t n, size_t size)
   return p;
 }
 
+/* An array of n ledger entries, each with its version set, as the queries
+ * that fill it require. */
+static inline oi_ledger_entry *lc_alloc_entries(size_t n)
+{
+  oi_ledger_entry *list = lc_alloc(n, sizeof *list);
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    list[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+  return list;
+}
+
 static inline int64_t lc_key(oi_datetime t)
 {
   int32_t days = 0;
@@ -164,6 +176,7 @@ static inline void lc_state_load(const oi_ledger *l, struct lc_state *s)
   size_t i, k;
 
   memset(s, 0, sizeof *s);
+  s->numbers = (oi_policy_numbers)OI_POLICY_NUMBERS_INIT;
   s->policy = oi_ledger_policy(l);
   FZ_CHECK(s->policy != NULL, "oi_ledger_policy returned NULL");
   if (oi_policy_get_numbers(s->policy, &s->numbers, &err) != OI_OK)
@@ -175,7 +188,7 @@ static inline void lc_state_load(const oi_ledger *l, struct lc_state *s)
   s->awarded = lc_alloc(s->sessions, sizeof *s->awarded);
   s->year = lc_alloc(s->sessions, sizeof *s->year);
   for (i = 0; i < s->sessions; i++) {
-    oi_session ses;
+    oi_session ses = OI_SESSION_INIT;
     s->seats[i] = oi_policy_session_seats(s->policy, i);
     FZ_CHECK(s->seats[i] >= 0, "session %zu has %d seats", i, s->seats[i]);
     if (oi_policy_session(s->policy, i, &ses, &err) != OI_OK)
@@ -183,7 +196,7 @@ static inline void lc_state_load(const oi_ledger *l, struct lc_state *s)
     s->year[i] = ses.first_day.year;
   }
   for (i = 0; i < s->count; i++) {
-    oi_ledger_entry le, byid;
+    oi_ledger_entry le = OI_LEDGER_ENTRY_INIT, byid = OI_LEDGER_ENTRY_INIT;
     struct lc_entry *e = &s->e[i];
 
     if (oi_ledger_get_by_number(l, (uint64_t)i + 1, &le, &err) != OI_OK)
@@ -247,15 +260,17 @@ static inline void lc_check_list(const oi_ledger *l, const struct lc_state *s, s
   oi_error err;
   size_t n = (size_t)-1, i;
 
-  if (oi_ledger_session_entries(l, session_id, status, NULL, 0, &n, &err) != OI_OK)
+  if (oi_ledger_session_entries(l, session_id, status, NULL, 0, sizeof *list, &n, &err) !=
+      OI_OK)
     fz_fail("oi_ledger_session_entries(%s, %s) sizing: %s", session_id,
             oi_outcome_name(status), err.message);
   FZ_CHECK(n == expected, "session %s lists %zu %s, its entries say %zu", session_id, n,
            oi_outcome_name(status), expected);
   if (n == 0)
     return;
-  list = lc_alloc(n, sizeof *list);
-  if (oi_ledger_session_entries(l, session_id, status, list, n, &n, &err) != OI_OK)
+  list = lc_alloc_entries(n);
+  if (oi_ledger_session_entries(l, session_id, status, list, n, sizeof *list, &n, &err) !=
+      OI_OK)
     fz_fail("oi_ledger_session_entries(%s, %s): %s", session_id, oi_outcome_name(status),
             err.message);
   for (i = 0; i < n; i++) {
@@ -296,8 +311,8 @@ static inline void lc_check_state(const oi_ledger *l, const struct lc_state *s)
   for (i = 0; i < s->sessions; i++) {
     size_t by[7] = { 0, 0, 0, 0, 0, 0, 0 }, k;
     int64_t nights = 0;
-    oi_session ses;
-    oi_session_summary sum;
+    oi_session ses = OI_SESSION_INIT;
+    oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
 
     if (oi_policy_session(s->policy, i, &ses, &err) != OI_OK)
       fz_fail("oi_policy_session(%zu): %s", i, err.message);
@@ -333,7 +348,7 @@ static inline void lc_check_state(const oi_ledger *l, const struct lc_state *s)
       int64_t hotel = 0, expect = 0;
       size_t j;
       for (j = 0; j < s->sessions; j++) {
-        oi_session other;
+        oi_session other = OI_SESSION_INIT;
         if (oi_policy_session(s->policy, j, &other, &err) != OI_OK)
           fz_fail("oi_policy_session(%zu): %s", j, err.message);
         if (other.hotel == NULL || strcmp(other.hotel, ses.hotel) != 0)
@@ -408,15 +423,17 @@ static inline void lc_check_state(const oi_ledger *l, const struct lc_state *s)
 
     FZ_CHECK(ly->awarded <= cap, "S5: local %u holds %d awards in %d, the cap is %d",
              (unsigned)ly->local, ly->awarded, ly->year, cap);
-    if (oi_ledger_local_awards(l, ly->local, ly->year, NULL, 0, &n, &err) != OI_OK)
+    if (oi_ledger_local_awards(l, ly->local, ly->year, NULL, 0, sizeof *list, &n, &err) !=
+        OI_OK)
       fz_fail("oi_ledger_local_awards(%u, %d): %s", (unsigned)ly->local, ly->year,
               err.message);
     FZ_CHECK(n == (size_t)ly->awarded, "local %u in %d: the ledger counts %zu awards, its "
              "entries %d", (unsigned)ly->local, ly->year, n, ly->awarded);
     if (n == 0)
       continue;
-    list = lc_alloc(n, sizeof *list);
-    if (oi_ledger_local_awards(l, ly->local, ly->year, list, n, &n, &err) != OI_OK)
+    list = lc_alloc_entries(n);
+    if (oi_ledger_local_awards(l, ly->local, ly->year, list, n, sizeof *list, &n, &err) !=
+        OI_OK)
       fz_fail("oi_ledger_local_awards(%u, %d): %s", (unsigned)ly->local, ly->year,
               err.message);
     for (k = 0; k < n; k++)
@@ -553,7 +570,7 @@ static inline int lc_decisions_equal(const oi_decision *a, const oi_decision *b)
   if (a->outcome != b->outcome || a->session != b->session ||
       a->nights_requested != b->nights_requested || a->nights != b->nights ||
       a->nights_if_awarded != b->nights_if_awarded ||
-      a->reason_count != b->reason_count || a->reason_count > OI_REASONS_MAX)
+      a->reason_count != b->reason_count || a->reason_count > OI_DECISION_V1_REASONS)
     return 0;
   if ((a->request_id == NULL) != (b->request_id == NULL) ||
       (a->request_id != NULL && strcmp(a->request_id, b->request_id) != 0))
@@ -579,7 +596,7 @@ static inline int lc_decisions_equal(const oi_decision *a, const oi_decision *b)
 static inline int lc_has_reason(const oi_decision *d, oi_reason_code code)
 {
   size_t i;
-  for (i = 0; i < d->reason_count && i < OI_REASONS_MAX; i++)
+  for (i = 0; i < d->reason_count && i < OI_DECISION_V1_REASONS; i++)
     if (d->reasons[i].code == code)
       return 1;
   return 0;
@@ -611,7 +628,7 @@ static inline uint64_t lc_fingerprint(const oi_ledger *l)
 
   LC_MIX(&n, sizeof n);
   for (i = 1; i <= n; i++) {
-    oi_ledger_entry e;
+    oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
     if (oi_ledger_get_by_number(l, i, &e, &err) != OI_OK)
       fz_fail("oi_ledger_get_by_number(%zu): %s", i, err.message);
     LC_MIX_STR(e.id);
@@ -634,15 +651,15 @@ static inline uint64_t lc_fingerprint(const oi_ledger *l)
   n = oi_ledger_event_count(l);
   LC_MIX(&n, sizeof n);
   if (n > 0) {
-    oi_event ev;
+    oi_event ev = OI_EVENT_INIT;
     if (oi_ledger_event(l, n - 1, &ev, &err) != OI_OK)
       fz_fail("oi_ledger_event(%zu): %s", n - 1, err.message);
     LC_MIX(&ev.type, sizeof ev.type);
     LC_MIX_STR(ev.request_id);
   }
   for (i = 0; i < oi_policy_session_count(p); i++) {
-    oi_session s;
-    oi_session_summary sum;
+    oi_session s = OI_SESSION_INIT;
+    oi_session_summary sum = OI_SESSION_SUMMARY_INIT;
     if (oi_policy_session(p, i, &s, &err) != OI_OK ||
         oi_ledger_session_summary(l, s.id, &sum, &err) != OI_OK)
       fz_fail("session %zu: %s", i, err.message);
