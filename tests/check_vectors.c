@@ -208,7 +208,7 @@ static void read_local(json_t *override, oi_local *l)
   json_t *o = merged("local", override);
   json_t *receipts = member(o, "receipts_cents");
 
-  memset(l, 0, sizeof *l);
+  *l = (oi_local)OI_LOCAL_INIT;
   l->number = (uint32_t)int_of(o, "number");
   l->name = str_of(o, "name");
   l->country = (oi_country)lookup(countries, str_of(o, "country"), "country");
@@ -227,7 +227,7 @@ static void read_officer(json_t *override, oi_officer *off, oi_graduation *grads
   json_t *list = member(o, "graduations"), *g;
   size_t i;
 
-  memset(off, 0, sizeof *off);
+  *off = (oi_officer)OI_OFFICER_INIT;
   off->id = str_of(o, "id");
   off->name = str_of(o, "name");
   off->office = (oi_office)lookup(offices, str_of(o, "office"), "office");
@@ -255,7 +255,7 @@ static void read_request(json_t *input, struct request_buf *b)
   json_t *o = merged("request", input);
   oi_subsidy_request *r = &b->req;
 
-  memset(r, 0, sizeof *r);
+  *r = (oi_subsidy_request)OI_SUBSIDY_REQUEST_INIT;
   r->id = str_of(o, "id");
   r->session_id = str_of(o, "session_id");
   read_local(json_object_get(input, "local"), &r->local);
@@ -351,7 +351,7 @@ static void expect_decision(json_t *expect, const oi_decision *d)
   }
   /* Every message renders (the Python side shows them). */
   for (i = 0; i < d->reason_count; i++)
-    ck_assert_msg(oi_reason_format(t_policy, &d->reasons[i], NULL, 0) > 0,
+    ck_assert_msg(oi_reason_format(t_policy, oi_decision_reason(d, i), NULL, 0) > 0,
                   "%s: reason %zu has no message", t_where, i);
 }
 
@@ -383,7 +383,7 @@ static int expect_error(json_t *expect, oi_status st, const oi_error *err)
 static void run_subsidy(json_t *input, json_t *expect)
 {
   struct request_buf b;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   oi_status st;
 
@@ -399,11 +399,11 @@ static void run_enrollment(json_t *input, json_t *expect)
   json_t *o = merged("application", input);
   oi_graduation grads[OI_GRADUATIONS_MAX];
   oi_application app;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   oi_status st;
 
-  memset(&app, 0, sizeof app);
+  app = (oi_application)OI_APPLICATION_INIT;
   app.session_id = str_of(o, "session_id");
   app.course_id = str_of(o, "course_id");
   read_local(json_object_get(input, "local"), &app.local);
@@ -418,7 +418,7 @@ static void run_graduation(json_t *input, json_t *expect)
 {
   json_t *days = member(input, "attended"), *day;
   oi_date attended[64];
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   oi_status st;
   size_t i;
@@ -451,8 +451,8 @@ static void run_cost(json_t *input, json_t *expect)
   };
   json_t *expected_payers, *payer;
   const char *item;
-  oi_cost_split split;
-  oi_stay stay;
+  oi_cost_split split = OI_COST_SPLIT_INIT;
+  oi_stay stay = OI_STAY_INIT;
   oi_error err;
   oi_status st;
 
@@ -484,7 +484,7 @@ static void run_cost(json_t *input, json_t *expect)
 static void step_submit(json_t *request, json_t *expect)
 {
   struct request_buf b;
-  oi_decision d;
+  oi_decision d = OI_DECISION_INIT;
   oi_error err;
   oi_status st;
 
@@ -514,9 +514,10 @@ static void step_submit_many(json_t *requests, json_t *expect)
   json_array_foreach(requests, i, r) {
     read_request(r, &bufs[i]);
     reqs[i] = bufs[i].req;
+    d[i] = (oi_decision)OI_DECISION_INIT;
   }
   oi_error_clear(&err);
-  st = oi_ledger_submit_many(t_ledger, reqs, n, d, &err);
+  st = oi_ledger_submit_many(t_ledger, reqs, n, sizeof reqs[0], d, sizeof d[0], &err);
   if (!expect_error(expect, st, &err)) {
     ck_assert_msg(json_is_array(expect) && json_array_size(expect) == n,
                   "%s: expect one decision per request", t_where);
@@ -534,7 +535,7 @@ static void step_submit_many(json_t *requests, json_t *expect)
 
 static void step_withdraw(const char *id, json_t *expect)
 {
-  oi_withdrawal w;
+  oi_withdrawal w = OI_WITHDRAWAL_INIT;
   oi_error err;
   oi_status st;
   json_t *promoted;
@@ -556,7 +557,7 @@ static void step_withdraw(const char *id, json_t *expect)
 
 static void step_entry(const char *id, json_t *expect)
 {
-  oi_ledger_entry e;
+  oi_ledger_entry e = OI_LEDGER_ENTRY_INIT;
   oi_error err;
   oi_status st;
   json_t *v;
@@ -599,9 +600,11 @@ static void step_local_awards(json_t *query, json_t *expect)
   oi_error err;
   oi_status st;
 
+  for (i = 0; i < 64; i++)
+    got[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
   oi_error_clear(&err);
   st = oi_ledger_local_awards(t_ledger, (uint32_t)int_of(query, "local"), int_field(query, "year"),
-                              got, 64, &n, &err);
+                              got, 64, sizeof got[0], &n, &err);
   if (expect_error(expect, st, &err))
     return;
   ck_assert_msg(json_is_array(expect) && json_array_size(expect) == n,
@@ -614,7 +617,7 @@ static void step_local_awards(json_t *query, json_t *expect)
 
 static void step_summary(const char *session_id, json_t *expect)
 {
-  oi_session_summary s;
+  oi_session_summary s = OI_SESSION_SUMMARY_INIT;
   oi_error err;
   oi_status st;
   const char *key;
@@ -655,7 +658,7 @@ static void step_events(size_t from, json_t *expect)
   ck_assert_msg(count - from == json_array_size(expect), "%s: %zu events from %zu, expected %zu",
                 t_where, count - from, from, json_array_size(expect));
   json_array_foreach(expect, i, row) {
-    oi_event ev;
+    oi_event ev = OI_EVENT_INIT;
     oi_error err;
     const char *cause = json_string_value(json_array_get(row, 3));
 
