@@ -10,6 +10,7 @@
  */
 #include "convert_private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static PyObject *str_out(const char *s)
@@ -140,6 +141,22 @@ PyObject *oipy_out(const void *in, const oipy_type *t)
     PyTuple_SET_ITEM(tuple, (Py_ssize_t)i, v);
   }
   return tuple;
+}
+
+oi_ledger_entry *oipy_entries(size_t capacity)
+{
+  oi_ledger_entry *items;
+  size_t i;
+
+  if (capacity > ((size_t)PY_SSIZE_T_MAX) / sizeof *items ||
+      (items = malloc(capacity * sizeof *items)) == NULL) {
+    PyErr_NoMemory();
+    return NULL;
+  }
+  /* The library checks every element's version before it writes any. */
+  for (i = 0; i < capacity; i++)
+    items[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+  return items;
 }
 
 PyObject *oipy_listing(const oi_ledger_entry *items, size_t n, size_t count)

@@ -16,7 +16,7 @@
  *   TYPE **out                 a new handle owning the object (freed with it)
  *   TYPE *out                  an out-struct as a tuple of its members
  *   const TYPE *               an in-struct from a Python object or a dict
- *   (reqs, count, out)         a batch: a RequestArray or any iterable in,
+ *   (reqs, count, sizes, out)  a batch: a RequestArray or any iterable in,
  *                              a DecisionArray out, decided without the
  *                              interpreter lock
  *   const char *, text, path   str in (bytes too for documents, os.PathLike
@@ -198,21 +198,23 @@ OIPY_OUT(oi_course, oipy_course_t)
 OIPY_OUT(oi_session, oipy_session_t)
 
 /* The "size, then fill" listings: the caller passes the capacity (0 first
- * for the count) and gets (count, entries). */
-%typemap(in) (oi_ledger_entry *out, size_t capacity, size_t *count_out) (size_t n = 0) {
+ * for the count) and gets (count, entries), each entry started as one out
+ * (oipy_entries()). */
+%typemap(in) (oi_ledger_entry *out, size_t capacity, size_t entry_size, size_t *count_out)
+    (size_t n = 0) {
   $2 = PyLong_AsSize_t($input);
   if ($2 == (size_t)-1 && PyErr_Occurred())
     SWIG_fail;
-  if ($2 > 0 && ($1 = calloc($2, sizeof *$1)) == NULL) {
-    PyErr_NoMemory();
+  if ($2 > 0 && ($1 = oipy_entries($2)) == NULL)
     SWIG_fail;
-  }
-  $3 = &n;
+  $3 = sizeof *$1;
+  $4 = &n;
 }
-%typemap(argout) (oi_ledger_entry *out, size_t capacity, size_t *count_out) {
+%typemap(argout) (oi_ledger_entry *out, size_t capacity, size_t entry_size, size_t *count_out) {
   OIPY_APPEND(oipy_listing($1, n$argnum < $2 ? n$argnum : $2, n$argnum))
 }
-%typemap(freearg) (oi_ledger_entry *out, size_t capacity, size_t *count_out) "free($1);";
+%typemap(freearg) (oi_ledger_entry *out, size_t capacity, size_t entry_size, size_t *count_out)
+    "free($1);";
 
 /* ---- batches ---------------------------------------------------------- */
 
@@ -242,7 +244,8 @@ typedef struct oipy_decisions {} oipy_decisions;
   PyObject *nights() { return oipy_decisions_column($self, 1); }
 }
 
-%typemap(in) (const oi_subsidy_request *reqs, size_t count, oi_decision *out)
+%typemap(in) (const oi_subsidy_request *reqs, size_t count, size_t req_size, oi_decision *out,
+               size_t out_size)
     (oipy_requests own = {{NULL}, NULL, 0}, oipy_decisions *batch = NULL, void *argp = NULL) {
   if (!SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(oipy_requests *), 0)))
     argp = NULL;
@@ -250,9 +253,12 @@ typedef struct oipy_decisions {} oipy_decisions;
     SWIG_fail;
   $1 = ($1_ltype)batch->reqs;
   $2 = batch->count;
-  $3 = batch->d;
+  $3 = sizeof batch->reqs[0];
+  $4 = batch->d;
+  $5 = sizeof batch->d[0];
 }
-%typemap(argout) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
+%typemap(argout) (const oi_subsidy_request *reqs, size_t count, size_t req_size,
+                  oi_decision *out, size_t out_size) {
   /* A ledger's decisions name the ledger's strings; stateless ones, ours. */
   if (result == OI_OK && strcmp("$symname", "ledger_submit_many") == 0 &&
       oipy_decisions_own(batch$argnum) < 0)
@@ -261,7 +267,8 @@ typedef struct oipy_decisions {} oipy_decisions;
   if (result == OI_OK)
     batch$argnum = NULL;
 }
-%typemap(freearg) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
+%typemap(freearg) (const oi_subsidy_request *reqs, size_t count, size_t req_size,
+                   oi_decision *out, size_t out_size) {
   oipy_decisions_free(batch$argnum);
   oipy_requests_clear(&own$argnum);
 }
@@ -404,6 +411,19 @@ OIPY_POINTER_OUT(oi_decision, oipy_decision_t)
 %feature("nothreadallow", "0") oi_batch_submit;
 %feature("nothreadallow", "0") oi_batch_decisions_to_json;
 %feature("nothreadallow", "0") oi_batch_decisions_save;
+
+/* A batch's decisions get their versions in the call, the lock released
+ * too: in a large batch, setting them is the first touch of fresh pages,
+ * which costs more than deciding. batch2 is the batch typemap's local (its
+ * first argument is the call's second); the call is the one SWIG writes. */
+%define OIPY_DECIDE_MANY(NAME)
+%feature("action") NAME {
+  oipy_decisions_ready(batch2);
+  result = NAME(arg1, arg2, arg3, arg4, arg5, arg6, arg7);
+}
+%enddef
+OIPY_DECIDE_MANY(oi_check_subsidy_many)
+OIPY_DECIDE_MANY(oi_ledger_submit_many)
 
 /* A child keeps alive what it points into: a ledger its policy, a batch
  * of decisions the policy whose strings they name. */
