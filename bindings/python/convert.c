@@ -164,7 +164,7 @@ static oipy_field decision_f[] = {
     F(session, K_I32, 0, 0, NULL), F(session_id, K_STR, 0, 0, NULL),
     F(nights_requested, K_INT, 0, 0, NULL), F(nights, K_INT, 0, 0, NULL),
     F(payee, K_STR, 0, 0, NULL),
-    F(reasons, K_INLINE, 0, offsetof(oi_decision, reason_count), &oipy_reason_t),
+    F(reasons, K_REASONS, 0, 0, &oipy_reason_t),
     F(nights_if_awarded, K_INT, 0, 0, NULL), F(request_id, K_STR, 0, 0, NULL)};
 TYPE(oipy_decision_t, "decision", "a Decision", oi_decision, decision_f, 0);
 #undef F

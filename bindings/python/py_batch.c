@@ -130,7 +130,7 @@ int oipy_decisions_own(oipy_decisions *d)
   for (i = 0; i < d->count; i++) {
     /* The same id the library names, in memory the batch keeps. */
     d->d[i].request_id = reqs[i].id;
-    for (k = 0; k < d->d[i].reason_count && k < OI_REASONS_MAX; k++) {
+    for (k = 0; k < d->d[i].reason_count && k < OI_DECISION_V1_REASONS; k++) {
       oi_reason *r = &d->d[i].reasons[k];
       char *copy;
       if (r->ref_id == NULL)
