@@ -180,22 +180,33 @@ OIPY_IN(oi_session, session, oipy_session_t, "session")
 OIPY_IN(oi_stay, stay, oipy_stay_t, "stay")
 OIPY_IN(oi_reason, reason, oipy_reason_t, "reason")
 
-%define OIPY_OUT(TYPE, DESC)
+/* An out-struct starts as its _INIT: the library reads its layout version
+ * first, and writes that version's members. */
+%define OIPY_OUT(TYPE, DESC, INIT)
 %typemap(in, numinputs=0) TYPE *out (TYPE temp) {
-  memset(&temp, 0, sizeof temp);
+  temp = (TYPE)INIT;
   $1 = &temp;
 }
 %typemap(argout) TYPE *out { OIPY_APPEND(oipy_out($1, &DESC)) }
 %enddef
-OIPY_OUT(oi_decision, oipy_decision_t)
-OIPY_OUT(oi_ledger_entry, oipy_entry_t)
-OIPY_OUT(oi_event, oipy_event_t)
-OIPY_OUT(oi_withdrawal, oipy_withdrawal_t)
-OIPY_OUT(oi_session_summary, oipy_summary_t)
-OIPY_OUT(oi_cost_split, oipy_split_t)
-OIPY_OUT(oi_policy_numbers, oipy_numbers_t)
-OIPY_OUT(oi_course, oipy_course_t)
-OIPY_OUT(oi_session, oipy_session_t)
+OIPY_OUT(oi_ledger_entry, oipy_entry_t, OI_LEDGER_ENTRY_INIT)
+OIPY_OUT(oi_event, oipy_event_t, OI_EVENT_INIT)
+OIPY_OUT(oi_withdrawal, oipy_withdrawal_t, OI_WITHDRAWAL_INIT)
+OIPY_OUT(oi_session_summary, oipy_summary_t, OI_SESSION_SUMMARY_INIT)
+OIPY_OUT(oi_cost_split, oipy_split_t, OI_COST_SPLIT_INIT)
+OIPY_OUT(oi_policy_numbers, oipy_numbers_t, OI_POLICY_NUMBERS_INIT)
+OIPY_OUT(oi_course, oipy_course_t, OI_COURSE_INIT)
+OIPY_OUT(oi_session, oipy_session_t, OI_SESSION_INIT)
+OIPY_OUT(oi_subsidy_request, oipy_request_t, OI_SUBSIDY_REQUEST_INIT)
+OIPY_OUT(oi_application, oipy_application_t, OI_APPLICATION_INIT)
+/* A decision gets its version alone: the library writes every member of
+ * that version, and OI_DECISION_INIT would clear its reasons' storage,
+ * most of a kilobyte, on every call. */
+%typemap(in, numinputs=0) oi_decision *out (oi_decision temp) {
+  temp.version = OI_DECISION_VERSION;
+  $1 = &temp;
+}
+%typemap(argout) oi_decision *out { OIPY_APPEND(oipy_out($1, &oipy_decision_t)) }
 
 /* The "size, then fill" listings: the caller passes the capacity (0 first
  * for the count) and gets (count, entries), each entry started as one out
