@@ -53,6 +53,8 @@ struct oipy_type {
   oipy_field *fields;
   size_t nfields;
   int from_str;       /* a str stands for the struct with its first member only */
+  const void *init;   /* what a struct read from Python starts as: its _INIT
+                         (its layout version set), or NULL for all zeroes */
 };
 
 /* ---- the path of a member ------------------------------------------------ */
