@@ -382,15 +382,10 @@ OIPY_ENUM_OUT(oi_event_type)
 OIPY_ENUM_OUT(oi_status)
 
 /* What a batch hands out: borrowed pointers, made Python values at once. */
-%define OIPY_POINTER_OUT(TYPE, DESC)
-%typemap(out) const TYPE * {
-  if (($result = $1 != NULL ? oipy_out($1, &DESC) : SWIG_Py_Void()) == NULL)
+%typemap(out) const oi_decision * {
+  if (($result = $1 != NULL ? oipy_out($1, &oipy_decision_t) : SWIG_Py_Void()) == NULL)
     SWIG_fail;
 }
-%enddef
-OIPY_POINTER_OUT(oi_subsidy_request, oipy_request_t)
-OIPY_POINTER_OUT(oi_application, oipy_application_t)
-OIPY_POINTER_OUT(oi_decision, oipy_decision_t)
 %typemap(out) const oi_error * {
   if (($result = oipy_error_object($1)) == NULL)
     SWIG_fail;
