@@ -10,6 +10,7 @@
  */
 #include "convert_private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static PyObject *str_out(const char *s)
@@ -47,6 +48,29 @@ static PyObject *tuple_of(const char *items, size_t count, size_t size, const oi
   return t;
 }
 
+/* A decision's reasons, read with the library's accessor, which knows how
+ * many the decision's layout holds. */
+static PyObject *reasons_out(const oi_decision *d, const oipy_type *sub)
+{
+  PyObject *t = PyTuple_New((Py_ssize_t)d->reason_count), *o;
+  const oi_reason *r;
+  size_t i;
+
+  for (i = 0; t != NULL && i < d->reason_count; i++) {
+    if ((r = oi_decision_reason(d, i)) == NULL) {
+      Py_DECREF(t);
+      return PyErr_Format(PyExc_SystemError, "a decision of %zu reasons has no reason %zu",
+                          d->reason_count, i);
+    }
+    if ((o = oipy_out(r, sub)) == NULL) {
+      Py_DECREF(t);
+      return NULL;
+    }
+    PyTuple_SET_ITEM(t, (Py_ssize_t)i, o);
+  }
+  return t;
+}
+
 static PyObject *value_out(const char *base, const oipy_field *f)
 {
   const char *p = base + f->off;
@@ -58,7 +82,7 @@ static PyObject *value_out(const char *base, const oipy_field *f)
   int64_t i64, v[4];
   uint64_t u64;
 
-  if (f->kind == K_ARRAY || f->kind == K_INLINE || f->kind == K_STRS ||
+  if (f->kind == K_ARRAY || f->kind == K_STRS ||
       f->kind == K_INLINE_STRS)
     memcpy(&count, base + f->aux, sizeof count);
   switch (f->kind) {
@@ -109,8 +133,8 @@ static PyObject *value_out(const char *base, const oipy_field *f)
   case K_ARRAY:
     memcpy(&items, p, sizeof items);
     return tuple_of(items, items != NULL ? count : 0, f->sub->size, f->sub, K_STRUCT);
-  case K_INLINE:
-    return tuple_of(p, count, f->sub->size, f->sub, K_STRUCT);
+  case K_REASONS:
+    return reasons_out((const oi_decision *)(const void *)base, f->sub);
   case K_STRS:
     memcpy(&items, p, sizeof items);
     return tuple_of(items, items != NULL ? count : 0, sizeof(const char *), NULL, K_STR);
@@ -140,6 +164,22 @@ PyObject *oipy_out(const void *in, const oipy_type *t)
     PyTuple_SET_ITEM(tuple, (Py_ssize_t)i, v);
   }
   return tuple;
+}
+
+oi_ledger_entry *oipy_entries(size_t capacity)
+{
+  oi_ledger_entry *items;
+  size_t i;
+
+  if (capacity > ((size_t)PY_SSIZE_T_MAX) / sizeof *items ||
+      (items = malloc(capacity * sizeof *items)) == NULL) {
+    PyErr_NoMemory();
+    return NULL;
+  }
+  /* The library checks every element's version before it writes any. */
+  for (i = 0; i < capacity; i++)
+    items[i] = (oi_ledger_entry)OI_LEDGER_ENTRY_INIT;
+  return items;
 }
 
 PyObject *oipy_listing(const oi_ledger_entry *items, size_t n, size_t count)

@@ -74,11 +74,19 @@ typedef struct oipy_decisions {
  * any iterable (converted into `own`, whose memory the batch takes). */
 oipy_decisions *oipy_batch_in(PyObject *input, const oipy_requests *requests,
                               oipy_requests *own);
+/* Set every decision's layout version, all the library needs given. Called
+ * in the batch call, with the interpreter released: the first touch of a
+ * large batch's pages is most of what the call costs (officerinst.i). */
+void oipy_decisions_ready(oipy_decisions *d);
 int oipy_decisions_own(oipy_decisions *d);
 PyObject *oipy_decision_at(const oipy_decisions *d, size_t i);
 void oipy_decisions_free(oipy_decisions *d);
 PyObject *oipy_decisions_column(const oipy_decisions *d, int which);
 
+/* The array a "size, then fill" listing fills: capacity entries, each
+ * started as OI_LEDGER_ENTRY_INIT, freed with free(). NULL: MemoryError
+ * raised. */
+oi_ledger_entry *oipy_entries(size_t capacity);
 /* (count, entries) of a "size, then fill" listing: the first n of items. */
 PyObject *oipy_listing(const oi_ledger_entry *items, size_t n, size_t count);
 /* A document's text: a str (its UTF-8) or any bytes-like object. */

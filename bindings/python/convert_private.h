@@ -28,7 +28,7 @@ typedef char oipy_enums_are_ints[sizeof(oi_country) == sizeof(int) &&
 
 enum {
   K_STR, K_INT, K_I32, K_U32, K_I64, K_U64, K_SIZE, K_CENTS, K_RECEIPTS, K_OWN, K_FLAG, K_DATE,
-  K_MOMENT, K_ENUM, K_MASK, K_STRUCT, K_ARRAY, K_INLINE, K_STRS, K_INLINE_STRS, K_VALUES,
+  K_MOMENT, K_ENUM, K_MASK, K_STRUCT, K_ARRAY, K_REASONS, K_STRS, K_INLINE_STRS, K_VALUES,
   K_INTS
 };
 /* Which parse function reads an enumeration's name. */
@@ -39,7 +39,7 @@ typedef struct oipy_field {
   const char *doc;  /* the documents' name, another dict key, or NULL */
   unsigned char kind, parse;
   size_t off;       /* of the member */
-  size_t aux;       /* K_ARRAY, K_INLINE, K_STRS, K_INLINE_STRS: offset of the count;
+  size_t aux;       /* K_ARRAY, K_STRS, K_INLINE_STRS: offset of the count;
                        K_RECEIPTS, K_OWN: offset of the flag saying the value is
                        set (None in Python when it is not); K_INTS: the count */
   oipy_type *sub;
@@ -53,6 +53,8 @@ struct oipy_type {
   oipy_field *fields;
   size_t nfields;
   int from_str;       /* a str stands for the struct with its first member only */
+  const void *init;   /* what a struct read from Python starts as: its _INIT
+                         (its layout version set), or NULL for all zeroes */
 };
 
 /* ---- the path of a member ------------------------------------------------ */

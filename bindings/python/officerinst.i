@@ -16,7 +16,7 @@
  *   TYPE **out                 a new handle owning the object (freed with it)
  *   TYPE *out                  an out-struct as a tuple of its members
  *   const TYPE *               an in-struct from a Python object or a dict
- *   (reqs, count, out)         a batch: a RequestArray or any iterable in,
+ *   (reqs, count, sizes, out)  a batch: a RequestArray or any iterable in,
  *                              a DecisionArray out, decided without the
  *                              interpreter lock
  *   const char *, text, path   str in (bytes too for documents, os.PathLike
@@ -74,6 +74,28 @@ SWIGEXPORT PyObject *SWIG_init(void);
 %ignore oi_ledger_policy;
 %ignore oi_batch_free;
 %ignore oi_batch_policy;
+/* The structs' layout versions are the converters' business: each struct
+ * the typemaps give the library starts from its _INIT, so Python has no
+ * init function, no version constant and no version member to set. A
+ * decision's reasons come with the decision (oi_decision_reason() is what
+ * the converter reads them with). */
+%ignore oi_local_init;
+%ignore oi_officer_init;
+%ignore oi_application_init;
+%ignore oi_subsidy_request_init;
+%ignore oi_policy_numbers_init;
+%ignore oi_course_init;
+%ignore oi_session_init;
+%ignore oi_decision_init;
+%ignore oi_stay_init;
+%ignore oi_cost_split_init;
+%ignore oi_ledger_entry_init;
+%ignore oi_withdrawal_init;
+%ignore oi_session_summary_init;
+%ignore oi_event_init;
+%ignore oi_decision_reason;
+%rename("$ignore", %$isconstant, regexmatch$name="^OI_[A-Z_]+_VERSION$",
+        notregexmatch$name="^OI_EXPECT_") "";
 %rename("$ignore", %$isclass, notregexmatch$name="^(oi_policy|oi_policy_builder|oi_ledger|oi_batch|oipy_requests|oipy_decisions)$") "";
 %rename("%(strip:[oi_])s", %$isfunction) "";
 
@@ -180,39 +202,52 @@ OIPY_IN(oi_session, session, oipy_session_t, "session")
 OIPY_IN(oi_stay, stay, oipy_stay_t, "stay")
 OIPY_IN(oi_reason, reason, oipy_reason_t, "reason")
 
-%define OIPY_OUT(TYPE, DESC)
+/* An out-struct starts as its _INIT: the library reads its layout version
+ * first, and writes that version's members. */
+%define OIPY_OUT(TYPE, DESC, INIT)
 %typemap(in, numinputs=0) TYPE *out (TYPE temp) {
-  memset(&temp, 0, sizeof temp);
+  temp = (TYPE)INIT;
   $1 = &temp;
 }
 %typemap(argout) TYPE *out { OIPY_APPEND(oipy_out($1, &DESC)) }
 %enddef
-OIPY_OUT(oi_decision, oipy_decision_t)
-OIPY_OUT(oi_ledger_entry, oipy_entry_t)
-OIPY_OUT(oi_event, oipy_event_t)
-OIPY_OUT(oi_withdrawal, oipy_withdrawal_t)
-OIPY_OUT(oi_session_summary, oipy_summary_t)
-OIPY_OUT(oi_cost_split, oipy_split_t)
-OIPY_OUT(oi_policy_numbers, oipy_numbers_t)
-OIPY_OUT(oi_course, oipy_course_t)
-OIPY_OUT(oi_session, oipy_session_t)
+OIPY_OUT(oi_ledger_entry, oipy_entry_t, OI_LEDGER_ENTRY_INIT)
+OIPY_OUT(oi_event, oipy_event_t, OI_EVENT_INIT)
+OIPY_OUT(oi_withdrawal, oipy_withdrawal_t, OI_WITHDRAWAL_INIT)
+OIPY_OUT(oi_session_summary, oipy_summary_t, OI_SESSION_SUMMARY_INIT)
+OIPY_OUT(oi_cost_split, oipy_split_t, OI_COST_SPLIT_INIT)
+OIPY_OUT(oi_policy_numbers, oipy_numbers_t, OI_POLICY_NUMBERS_INIT)
+OIPY_OUT(oi_course, oipy_course_t, OI_COURSE_INIT)
+OIPY_OUT(oi_session, oipy_session_t, OI_SESSION_INIT)
+OIPY_OUT(oi_subsidy_request, oipy_request_t, OI_SUBSIDY_REQUEST_INIT)
+OIPY_OUT(oi_application, oipy_application_t, OI_APPLICATION_INIT)
+/* A decision gets its version alone: the library writes every member of
+ * that version, and OI_DECISION_INIT would clear its reasons' storage,
+ * most of a kilobyte, on every call. */
+%typemap(in, numinputs=0) oi_decision *out (oi_decision temp) {
+  temp.version = OI_DECISION_VERSION;
+  $1 = &temp;
+}
+%typemap(argout) oi_decision *out { OIPY_APPEND(oipy_out($1, &oipy_decision_t)) }
 
 /* The "size, then fill" listings: the caller passes the capacity (0 first
- * for the count) and gets (count, entries). */
-%typemap(in) (oi_ledger_entry *out, size_t capacity, size_t *count_out) (size_t n = 0) {
+ * for the count) and gets (count, entries), each entry started as one out
+ * (oipy_entries()). */
+%typemap(in) (oi_ledger_entry *out, size_t capacity, size_t entry_size, size_t *count_out)
+    (size_t n = 0) {
   $2 = PyLong_AsSize_t($input);
   if ($2 == (size_t)-1 && PyErr_Occurred())
     SWIG_fail;
-  if ($2 > 0 && ($1 = calloc($2, sizeof *$1)) == NULL) {
-    PyErr_NoMemory();
+  if ($2 > 0 && ($1 = oipy_entries($2)) == NULL)
     SWIG_fail;
-  }
-  $3 = &n;
+  $3 = sizeof *$1;
+  $4 = &n;
 }
-%typemap(argout) (oi_ledger_entry *out, size_t capacity, size_t *count_out) {
+%typemap(argout) (oi_ledger_entry *out, size_t capacity, size_t entry_size, size_t *count_out) {
   OIPY_APPEND(oipy_listing($1, n$argnum < $2 ? n$argnum : $2, n$argnum))
 }
-%typemap(freearg) (oi_ledger_entry *out, size_t capacity, size_t *count_out) "free($1);";
+%typemap(freearg) (oi_ledger_entry *out, size_t capacity, size_t entry_size, size_t *count_out)
+    "free($1);";
 
 /* ---- batches ---------------------------------------------------------- */
 
@@ -242,7 +277,8 @@ typedef struct oipy_decisions {} oipy_decisions;
   PyObject *nights() { return oipy_decisions_column($self, 1); }
 }
 
-%typemap(in) (const oi_subsidy_request *reqs, size_t count, oi_decision *out)
+%typemap(in) (const oi_subsidy_request *reqs, size_t count, size_t req_size, oi_decision *out,
+               size_t out_size)
     (oipy_requests own = {{NULL}, NULL, 0}, oipy_decisions *batch = NULL, void *argp = NULL) {
   if (!SWIG_IsOK(SWIG_ConvertPtr($input, &argp, $descriptor(oipy_requests *), 0)))
     argp = NULL;
@@ -250,9 +286,12 @@ typedef struct oipy_decisions {} oipy_decisions;
     SWIG_fail;
   $1 = ($1_ltype)batch->reqs;
   $2 = batch->count;
-  $3 = batch->d;
+  $3 = sizeof batch->reqs[0];
+  $4 = batch->d;
+  $5 = sizeof batch->d[0];
 }
-%typemap(argout) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
+%typemap(argout) (const oi_subsidy_request *reqs, size_t count, size_t req_size,
+                  oi_decision *out, size_t out_size) {
   /* A ledger's decisions name the ledger's strings; stateless ones, ours. */
   if (result == OI_OK && strcmp("$symname", "ledger_submit_many") == 0 &&
       oipy_decisions_own(batch$argnum) < 0)
@@ -261,7 +300,8 @@ typedef struct oipy_decisions {} oipy_decisions;
   if (result == OI_OK)
     batch$argnum = NULL;
 }
-%typemap(freearg) (const oi_subsidy_request *reqs, size_t count, oi_decision *out) {
+%typemap(freearg) (const oi_subsidy_request *reqs, size_t count, size_t req_size,
+                   oi_decision *out, size_t out_size) {
   oipy_decisions_free(batch$argnum);
   oipy_requests_clear(&own$argnum);
 }
@@ -364,15 +404,10 @@ OIPY_ENUM_OUT(oi_event_type)
 OIPY_ENUM_OUT(oi_status)
 
 /* What a batch hands out: borrowed pointers, made Python values at once. */
-%define OIPY_POINTER_OUT(TYPE, DESC)
-%typemap(out) const TYPE * {
-  if (($result = $1 != NULL ? oipy_out($1, &DESC) : SWIG_Py_Void()) == NULL)
+%typemap(out) const oi_decision * {
+  if (($result = $1 != NULL ? oipy_out($1, &oipy_decision_t) : SWIG_Py_Void()) == NULL)
     SWIG_fail;
 }
-%enddef
-OIPY_POINTER_OUT(oi_subsidy_request, oipy_request_t)
-OIPY_POINTER_OUT(oi_application, oipy_application_t)
-OIPY_POINTER_OUT(oi_decision, oipy_decision_t)
 %typemap(out) const oi_error * {
   if (($result = oipy_error_object($1)) == NULL)
     SWIG_fail;
@@ -404,6 +439,19 @@ OIPY_POINTER_OUT(oi_decision, oipy_decision_t)
 %feature("nothreadallow", "0") oi_batch_submit;
 %feature("nothreadallow", "0") oi_batch_decisions_to_json;
 %feature("nothreadallow", "0") oi_batch_decisions_save;
+
+/* A batch's decisions get their versions in the call, the lock released
+ * too: in a large batch, setting them is the first touch of fresh pages,
+ * which costs more than deciding. batch2 is the batch typemap's local (its
+ * first argument is the call's second); the call is the one SWIG writes. */
+%define OIPY_DECIDE_MANY(NAME)
+%feature("action") NAME {
+  oipy_decisions_ready(batch2);
+  result = NAME(arg1, arg2, arg3, arg4, arg5, arg6, arg7);
+}
+%enddef
+OIPY_DECIDE_MANY(oi_check_subsidy_many)
+OIPY_DECIDE_MANY(oi_ledger_submit_many)
 
 /* A child keeps alive what it points into: a ledger its policy, a batch
  * of decisions the policy whose strings they name. */

@@ -69,8 +69,8 @@ static oipy_decisions *oipy_decisions_new(size_t count)
     PyErr_NoMemory();
     return NULL;
   }
-  /* Not cleared: the library writes every decision (with the interpreter
-   * released, so the pages are touched outside the lock too). */
+  /* Not cleared: the batch call sets each decision's version
+   * (oipy_decisions_ready()) and the library writes the rest. */
   d = malloc(sizeof *d + count * sizeof(oi_decision));
   if (d == NULL) {
     PyErr_NoMemory();
@@ -104,6 +104,17 @@ oipy_decisions *oipy_batch_in(PyObject *input, const oipy_requests *requests,
   return d;
 }
 
+void oipy_decisions_ready(oipy_decisions *d)
+{
+  size_t i;
+
+  /* The version alone: the library writes every other member of the
+   * layout, and OI_DECISION_INIT would clear the reasons' storage, most of
+   * each decision, for nothing. */
+  for (i = 0; i < d->count; i++)
+    d->d[i].version = OI_DECISION_VERSION;
+}
+
 PyObject *oipy_decision_at(const oipy_decisions *d, size_t i)
 {
   if (i >= d->count)
@@ -119,7 +130,7 @@ int oipy_decisions_own(oipy_decisions *d)
   for (i = 0; i < d->count; i++) {
     /* The same id the library names, in memory the batch keeps. */
     d->d[i].request_id = reqs[i].id;
-    for (k = 0; k < d->d[i].reason_count && k < OI_REASONS_MAX; k++) {
+    for (k = 0; k < d->d[i].reason_count && k < OI_DECISION_V1_REASONS; k++) {
       oi_reason *r = &d->d[i].reasons[k];
       char *copy;
       if (r->ref_id == NULL)

@@ -188,7 +188,12 @@ static int struct_at(PyObject *o, const oipy_type *t, void *out, oipy_arena *a, 
   size_t i;
   int st;
 
-  memset(out, 0, t->size);
+  /* Every member unset, and the layout version of the struct (and of the
+   * structs it holds) the library reads it by. */
+  if (t->init != NULL)
+    memcpy(out, t->init, t->size);
+  else
+    memset(out, 0, t->size);
   if (t->from_str && PyUnicode_Check(o))
     return value_at(o, &t->fields[0], out, a, at);
   for (i = 0; i < t->nfields; i++) {

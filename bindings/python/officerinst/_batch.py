@@ -8,7 +8,7 @@ from typing import Any, List, Mapping, Optional, Tuple
 
 from . import _officerinst_c as _c
 from ._decisions import Decision
-from ._errors import Error, _closed
+from ._errors import Error, NotFound, StateError, _closed
 from ._ledger import Ledger, _Call, _close
 from ._policy import Policy, PathLike, Text, _policy_handle
 from ._values import Application, Graduation, Local, Officer, SubsidyRequest
@@ -36,6 +36,16 @@ def _application(t: Optional[Tuple[Any, ...]]) -> Optional[Application]:
     if t is None:
         return None
     return Application(t[0], t[1], _local(t[2]), _officer(t[3]))
+
+
+def _element(get: Any, h: Any, index: int) -> Optional[Tuple[Any, ...]]:
+    """Element ``index`` copied out of the batch by ``get``, or None where
+    the library has none: a bad element (StateError) or an index out of
+    range (NotFound)."""
+    try:
+        return get(h, index)
+    except (StateError, NotFound):
+        return None
 
 
 def _row(fields: Any) -> Any:
@@ -149,7 +159,7 @@ class Batch:
     def request(self, index: int) -> Optional[SubsidyRequest]:
         """Request ``index`` as a :class:`SubsidyRequest`, or None if it is bad."""
         with _Call(self) as h:
-            return _request(_c.batch_request(h, index))
+            return _request(_element(_c.batch_get_request, h, index))
 
     def request_error(self, index: int) -> Optional[Error]:
         """The error of request ``index`` (an :class:`Error`, not raised), or None."""
@@ -159,7 +169,7 @@ class Batch:
     def application(self, index: int) -> Optional[Application]:
         """Application ``index`` as an :class:`Application`, or None if it is bad."""
         with _Call(self) as h:
-            return _application(_c.batch_application(h, index))
+            return _application(_element(_c.batch_get_application, h, index))
 
     def application_id(self, index: int) -> Optional[str]:
         """The id the document gave application ``index``, or None."""
@@ -175,7 +185,7 @@ class Batch:
     def requests(self) -> Tuple[Optional[SubsidyRequest], ...]:
         """Every request, None where it is bad."""
         with _Call(self) as h:
-            return tuple(_request(_c.batch_request(h, i))
+            return tuple(_request(_element(_c.batch_get_request, h, i))
                          for i in range(_c.batch_request_count(h)))
 
     @property

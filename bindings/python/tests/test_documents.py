@@ -115,6 +115,29 @@ class BatchTest(unittest.TestCase):
         self.assertEqual(sum(d is not None for d in decisions), len(batch) - 1)
         self.assertEqual(len(batch.application_decisions()), batch.application_count)
 
+    def test_elements_copied_out(self):
+        # Each good element as the document gave it; None where the batch
+        # holds none: a bad element, or an index past the last.
+        with open(EXAMPLE, encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["applications"][2]["course"] = "NO-SUCH-COURSE"
+        batch = oi.Batch.from_json(self.policy, json.dumps(doc), per_element=True)
+        self.assertEqual(batch.application_count, len(doc["applications"]))
+        for i, element in enumerate(doc["applications"]):
+            with self.subTest(application=i):
+                if i == 2:
+                    self.assertIsNone(batch.application(i))
+                    self.assertEqual(batch.application_error(i).field, "course")
+                    continue
+                fields = {k: v for k, v in element.items() if k != "id"}
+                self.assertEqual(batch.application(i), oi.Application.from_dict(fields))
+                self.assertEqual(batch.application_id(i), element["id"])
+        self.assertIsNone(batch.application(len(doc["applications"])))
+        self.assertEqual(batch.requests,
+                         tuple(oi.SubsidyRequest.from_dict(r) for r in doc["requests"]))
+        self.assertEqual(batch.request(3), oi.SubsidyRequest.from_dict(doc["requests"][3]))
+        self.assertIsNone(batch.request(len(batch)))
+
     def test_rows(self):
         batch = oi.Batch(self.policy, per_element=True)
         row = {"id": "R1", "session": "OI-2017-MD", "received": "2016-11-23 9:00", "nights": "5",

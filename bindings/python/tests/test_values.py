@@ -224,6 +224,31 @@ class RequestTest(unittest.TestCase):
         self.assertEqual(cm.exception.path, "request.local")
         self.assertIn("distrcit", cm.exception.message)
 
+    def test_no_layout_version_to_set(self):
+        # The C structs' layout versions are the bindings' to set: no value
+        # or tuple has one, a dict naming one is refused like any member the
+        # struct does not have, and the C initialisers are not wrapped.
+        from officerinst import _officerinst_c as _c
+        for name in ("local", "officer", "request", "application", "numbers", "course",
+                     "session", "stay", "reason", "decision", "entry", "event", "withdrawal",
+                     "summary", "cost_split"):
+            self.assertNotIn("version", _c.fields(name), name)
+        for cls in (oi.Local, oi.Officer, oi.SubsidyRequest, oi.Application, oi.PolicyNumbers,
+                    oi.Course, oi.Session, oi.LedgerEntry, oi.Withdrawal):
+            self.assertNotIn("version", [f.name for f in dataclasses.fields(cls)], cls)
+        d = support.request().to_dict()
+        for where, path in ((d, "request"), (d["local"], "request.local"),
+                            (d["officer"], "request.officer")):
+            with self.subTest(path=path):
+                where["version"] = 1
+                with self.assertRaises(oi.InvalidArgument) as cm:
+                    oi.check_subsidy(POLICY, d)
+                self.assertEqual(cm.exception.path, path)
+                self.assertIn('"version"', cm.exception.message)
+                del where["version"]
+        self.assertEqual([n for n in dir(_c) if n.endswith("_init") or n == "decision_reason"],
+                         [])
+
 
 class PolicyPartsTest(unittest.TestCase):
 
