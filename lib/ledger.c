@@ -524,9 +524,12 @@ oi_status oi_ledger_submit(oi_ledger *l, const oi_subsidy_request *r, oi_decisio
   if (out != NULL && out->version != OI_DECISION_VERSION &&
       (st = oip_check_version(&oip_layout_decision, out->version, err, "out", "version")) != OI_OK)
     return st;
-  if (r->version != OI_SUBSIDY_REQUEST_VERSION)
-    return oip_check_subsidy_request(l->policy, r, "request", &c, err);
-  fetch_early(l, r, &x);
+  /* Its members are read early only in the layout these headers declare;
+   * any other version is checked before anything else is read. */
+  if (r->version == OI_SUBSIDY_REQUEST_VERSION && r->officer.version == OI_OFFICER_VERSION)
+    fetch_early(l, r, &x);
+  else
+    memset(&x, 0, sizeof x);
   st = oip_check_subsidy_request(l->policy, r, "request", &c, err);
   if (st != OI_OK)
     return st;

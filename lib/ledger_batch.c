@@ -198,10 +198,12 @@ static void fetch(const oi_ledger *l, const oi_subsidy_request *reqs, size_t req
 
 /* The decisions, in the caller's order, so that the 968-byte decisions are
  * written one after another rather than all over the caller's array: the
- * record of each element (record[i]), fetched a few ahead. */
+ * record of each element (record[i]), fetched a few ahead. Every element
+ * takes the first one's version (oip_check_decision_array()). */
 static void decisions_out(const oi_ledger *l, size_t count, const uint64_t *record,
                           oi_decision *out, size_t out_size)
 {
+  const unsigned version = out->version;
   size_t i;
 
   for (i = 0; i < count; i++) {
@@ -209,7 +211,10 @@ static void decisions_out(const oi_ledger *l, size_t count, const uint64_t *reco
       oip_prefetch(&l->recs[record[i + 16]]);
     if (i + 8 < count && l->recs[record[i + 8]].reasons != OIP_POOL_NONE)
       oip_prefetch(oip_reasons_at(l, l->recs[record[i + 8]].reasons));
-    oip_decision_of(l, (uint32_t)record[i], (oi_decision *)oip_at_mut(out, i, out_size));
+    oi_decision *d = (oi_decision *)oip_at_mut(out, i, out_size);
+
+    oip_decision_of(l, (uint32_t)record[i], d);
+    d->version = version;
   }
 }
 
@@ -307,7 +312,7 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
       break;
     if (oip_check_element_size(&oip_layout_subsidy_request, r->version, req_size, err,
                                "req_size") != OI_OK ||
-        (out != NULL && oip_check_decision_element(out, bad, out_size, err) != OI_OK)) {
+        (bad == 0 && out != NULL && oip_check_decision_array(out, out_size, err) != OI_OK)) {
       st = OI_EINVAL;
       goto done;
     }

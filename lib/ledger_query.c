@@ -174,37 +174,37 @@ static int cmp_order(const void *a, const void *b)
 
 /* Sort collected records by receipt (their order keys, in keys) and copy
  * what fits into out. */
+/* Every element takes the first one's version (check_entries()). */
 static void emit(const oi_ledger *l, uint64_t *keys, size_t n, oi_ledger_entry *out,
                  size_t capacity, size_t entry_size)
 {
+  const unsigned version = out->version;
   size_t i;
 
   qsort(keys, n, sizeof *keys, cmp_order);
-  for (i = 0; i < n && i < capacity; i++)
-    fill_entry(l, oip_entry_of(keys[i]), (oi_ledger_entry *)oip_at_mut(out, i, entry_size));
+  for (i = 0; i < n && i < capacity; i++) {
+    oi_ledger_entry *e = (oi_ledger_entry *)oip_at_mut(out, i, entry_size);
+
+    fill_entry(l, oip_entry_of(keys[i]), e);
+    e->version = version;
+  }
 }
 
-/* Every element of an output array of entries, before anything is written:
- * its version, and that entry_size holds it. */
-static oi_status check_entries(oi_ledger_entry *out, size_t capacity, size_t entry_size,
+/* An output array of entries, before anything is written: the first
+ * element's version is the layout of them all (a C array holds one type),
+ * and entry_size must hold it. */
+static oi_status check_entries(const oi_ledger_entry *out, size_t capacity, size_t entry_size,
                                oi_error *err)
 {
-  size_t i;
+  oi_error tmp;
 
-  for (i = 0; i < capacity; i++) {
-    const oi_ledger_entry *e = (const oi_ledger_entry *)oip_at(out, i, entry_size);
-    oi_error tmp;
-    oi_status st = oip_check_version(&oip_layout_ledger_entry, e->version, &tmp, "out",
-                                     "version");
-
-    if (st != OI_OK)
-      return oip_fail_element(err, &tmp, "out", i);
-    st = oip_check_element_size(&oip_layout_ledger_entry, e->version, entry_size, err,
+  if (capacity == 0)
+    return OI_OK;
+  if (oip_check_version(&oip_layout_ledger_entry, out->version, &tmp, "out", "version") !=
+      OI_OK)
+    return oip_fail_element(err, &tmp, "out", 0);
+  return oip_check_element_size(&oip_layout_ledger_entry, out->version, entry_size, err,
                                 "entry_size");
-    if (st != OI_OK)
-      return st;
-  }
-  return OI_OK;
 }
 
 oi_status oi_ledger_session_entries(const oi_ledger *l, const char *session_id,

@@ -471,42 +471,50 @@ oi_status oip_check_request_element(const oi_policy *p, const oi_subsidy_request
   return st == OI_OK ? OI_OK : oip_fail_element(err, &tmp, "requests", i);
 }
 
-oi_status oip_check_decision_element(oi_decision *out, size_t i, size_t out_size, oi_error *err)
+oi_status oip_check_decision_array(const oi_decision *out, size_t out_size, oi_error *err)
 {
-  const oi_decision *d = (const oi_decision *)oip_at(out, i, out_size);
   oi_error tmp;
 
-  if (oip_check_version(&oip_layout_decision, d->version, &tmp, "out", "version") != OI_OK)
-    return oip_fail_element(err, &tmp, "out", i);
-  return oip_check_element_size(&oip_layout_decision, d->version, out_size, err, "out_size");
+  if (oip_check_version(&oip_layout_decision, out->version, &tmp, "out", "version") != OI_OK)
+    return oip_fail_element(err, &tmp, "out", 0);
+  return oip_check_element_size(&oip_layout_decision, out->version, out_size, err, "out_size");
 }
 
 oi_status oi_check_subsidy_many(const oi_policy *p, const oi_subsidy_request *reqs,
                                 size_t count, size_t req_size, oi_decision *out,
                                 size_t out_size, oi_error *err)
 {
-  size_t i;
+  unsigned version;
+  size_t i, session;
+  oi_status st;
 
   if (p == NULL || (count > 0 && (reqs == NULL || out == NULL)))
     return oip_fail(err, OI_EINVAL, NULL,
                     p == NULL ? "policy" : reqs == NULL ? "requests" : "out",
                     "a required pointer is NULL");
+  if (count == 0)
+    return OI_OK;
+  /* The first decision's version is the layout of them all (a C array
+   * holds one type): only it is read, not a cache line of each. */
+  st = oip_check_decision_array(out, out_size, err);
+  if (st != OI_OK)
+    return st;
+  version = out->version;
   /* Validate everything first, so a bad element leaves out untouched. */
   for (i = 0; i < count; i++) {
     struct oip_checked c;
-    oi_status st = oip_check_request_element(p, reqs, i, req_size, &c, err);
 
-    if (st == OI_OK)
-      st = oip_check_decision_element(out, i, out_size, err);
+    st = oip_check_request_element(p, reqs, i, req_size, &c, err);
     if (st != OI_OK)
       return st;
   }
   for (i = 0; i < count; i++) {
     const oi_subsidy_request *r = (const oi_subsidy_request *)oip_at(reqs, i, req_size);
-    struct oip_checked c;
+    oi_decision *d = (oi_decision *)oip_at_mut(out, i, out_size);
 
-    (void)oip_check_subsidy_request(p, r, "request", &c, NULL);
-    decide(p, r, &c, (oi_decision *)oip_at_mut(out, i, out_size));
+    (void)oip_find_session(p, r->session_id, &session);
+    oip_decide_subsidy(p, r, session, d);
+    d->version = version;
   }
   return OI_OK;
 }

@@ -52,10 +52,10 @@ oi_status oip_check_request_element(const oi_policy *policy, const oi_subsidy_re
                                     size_t i, size_t req_size, struct oip_checked *out,
                                     oi_error *err);
 
-/* Check element i of an array of decisions out_size bytes apart: its version
- * ("out[2].version") and that out_size holds its layout ("out_size"). */
-oi_status oip_check_decision_element(oi_decision *out, size_t i, size_t out_size,
-                                     oi_error *err);
+/* Check an array of decisions out_size bytes apart, before anything is
+ * written: its first element's version, the layout of every element
+ * ("out[0].version"), and that out_size holds that layout ("out_size"). */
+oi_status oip_check_decision_array(const oi_decision *out, size_t out_size, oi_error *err);
 
 /* Fill a reason. */
 void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_severity severity,

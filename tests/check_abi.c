@@ -612,7 +612,7 @@ START_TEST(test_an_element_size_too_small_is_refused_and_changes_nothing)
 }
 END_TEST
 
-START_TEST(test_an_elements_version_is_named_with_its_index)
+START_TEST(test_an_elements_version_is_named_with_its_index_and_the_first_output_sets_the_layout)
 {
   oi_policy *p = tu_builtin_2017();
   oi_ledger *l = NULL;
@@ -641,19 +641,38 @@ START_TEST(test_an_elements_version_is_named_with_its_index)
                        &e, "requests[1].version", "OI_SUBSIDY_REQUEST_INIT");
   ck_assert_uint_eq(e.index, 1);
   reqs[1].version = OI_SUBSIDY_REQUEST_VERSION;
-  out[1].version = 0;
+  out[0].version = 0;
   assert_version_error(oi_check_subsidy_many(p, reqs, 3, sizeof reqs[0], out, sizeof out[0], &e),
-                       &e, "out[1].version", "OI_DECISION_INIT");
+                       &e, "out[0].version", "OI_DECISION_INIT");
   assert_version_error(oi_ledger_submit_many(l, reqs, 3, sizeof reqs[0], out, sizeof out[0], &e),
-                       &e, "out[1].version", "OI_DECISION_INIT");
+                       &e, "out[0].version", "OI_DECISION_INIT");
   ck_assert_uint_eq(oi_ledger_count(l), 0);
-  ck_assert_int_eq(out[0].outcome, OI_OUTCOME_NONE);
-  ck_assert_int_eq(oi_ledger_submit_many(l, reqs, 3, sizeof reqs[0], NULL, 0, &e), OI_OK);
-  entries[1].version = 0;
+  ck_assert_int_eq(out[1].outcome, OI_OUTCOME_NONE);
+  entries[0].version = 0;
   assert_version_error(oi_ledger_session_entries(l, "OI-2017-MD", OI_OUTCOME_AWARDED, entries,
                                                  2, sizeof entries[0], &count, &e),
-                       &e, "out[1].version", "OI_LEDGER_ENTRY_INIT");
-  ck_assert_ptr_null(entries[0].id);
+                       &e, "out[0].version", "OI_LEDGER_ENTRY_INIT");
+  ck_assert_ptr_null(entries[1].id);
+
+  /* The first element's version is the layout of them all: the others'
+   * are not read, and each written gets it. */
+  out[0].version = OI_DECISION_VERSION;
+  out[1].version = 0;
+  out[2].version = 77;
+  ck_assert_int_eq(oi_ledger_submit_many(l, reqs, 3, sizeof reqs[0], out, sizeof out[0], &e),
+                   OI_OK);
+  for (i = 0; i < 3; i++) {
+    ck_assert_uint_eq(out[i].version, OI_DECISION_VERSION);
+    ck_assert_str_eq(out[i].request_id, reqs[i].id);
+  }
+  ck_assert_int_eq(out[2].outcome, OI_OUTCOME_WAITLISTED); /* S5: the local's third */
+  entries[0].version = OI_LEDGER_ENTRY_VERSION;
+  entries[1].version = 0;
+  ck_assert_int_eq(oi_ledger_session_entries(l, "OI-2017-MD", OI_OUTCOME_AWARDED, entries, 2,
+                                             sizeof entries[0], &count, &e),
+                   OI_OK);
+  ck_assert_uint_eq(entries[1].version, OI_LEDGER_ENTRY_VERSION);
+  ck_assert_str_eq(entries[1].id, "b");
   oi_ledger_free(l);
   oi_policy_free(p);
 }
@@ -942,7 +961,7 @@ int main(void)
   tcase_add_test(tc, test_requests_and_decisions_are_read_and_written_in_the_callers_records);
   tcase_add_test(tc, test_a_ledger_batch_reads_and_writes_the_callers_records);
   tcase_add_test(tc, test_an_element_size_too_small_is_refused_and_changes_nothing);
-  tcase_add_test(tc, test_an_elements_version_is_named_with_its_index);
+  tcase_add_test(tc, test_an_elements_version_is_named_with_its_index_and_the_first_output_sets_the_layout);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("v1");

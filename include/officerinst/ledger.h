@@ -237,7 +237,8 @@ OI_EXTERN oi_status oi_ledger_submit(oi_ledger *ledger, const oi_subsidy_request
  *                  @p req_size bytes apart (as oi_check_subsidy_many()).
  * @param req_size  sizeof reqs[0].
  * @param out       caller-owned array of @p count decisions, @p out_size
- *                  bytes apart, each with its version set; may be NULL.
+ *                  bytes apart, may be NULL; the first one's version is set,
+ *                  and is the layout of all (as oi_check_subsidy_many()).
  *                  out[i] is the decision on reqs[i].
  * @param out_size  sizeof out[0] (ignored when @p out is NULL).
  * @return as oi_ledger_submit(); the error path names the element ("requests[7].id").
@@ -294,7 +295,8 @@ OI_EXTERN oi_status oi_ledger_session_summary(const oi_ledger *ledger, const cha
  * ::OI_OUTCOME_REFUSED or ::OI_OUTCOME_WITHDRAWN.
  * @param session_id borrowed; at most ::OI_ID_MAX + 1 bytes are read.
  * @param out        caller-owned array of @p capacity entries (may be NULL when
- *                   0), @p entry_size bytes apart, each with its version set.
+ *                   0), @p entry_size bytes apart; the first one's version is
+ *                   set, and is the layout of all (each written gets it).
  * @param entry_size sizeof out[0]: at least the size of each element's layout.
  * @param count_out  receives how many there are in all; min(count, capacity)
  *                   are written, so a first call with capacity 0 sizes the array.

@@ -247,8 +247,10 @@ OI_EXTERN oi_status oi_check_subsidy(const oi_policy *policy, const oi_subsidy_r
  * The arrays are walked by the element sizes given, not by the library's
  * own sizeof, so an array of structures of an older layout, or of larger
  * structures that begin with one (a caller's record holding a request),
- * is read and written where the caller put it. Each element carries its
- * version; each decision's is set before the call.
+ * is read and written where the caller put it. Each request carries its
+ * version. The first decision's version (set before the call) is the
+ * layout of them all, as a C array holds one type: the library writes it
+ * into every element.
  * @param reqs      borrowed array of @p count requests, @p req_size bytes apart.
  * @param req_size  sizeof reqs[0]: at least the size of each element's layout.
  * @param out       caller-owned array of @p count decisions, @p out_size bytes apart.
