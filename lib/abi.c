@@ -7,6 +7,7 @@
  * the structure version 2, and the size of version 1 stays here so that a
  * program compiled against the older headers keeps its smaller structure.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "officerinst/types.h"
@@ -14,25 +15,50 @@
 #include "officerinst/rules.h"
 #include "officerinst/ledger.h"
 #include "abi_private.h"
+#include "abi_v1.h"
 #include "error_private.h"
 
-#define LAYOUT(name, type, init)                                                         \
-  const struct oip_layout oip_layout_##name = { #type, #init, 1, { sizeof(type) } }
+/* Version 1's size is its frozen copy's (abi_v1.h), not the header's, so
+ * that it cannot follow the header by mistake; while the header still
+ * says version 1, the two must be the same size, or this does not compile:
+ * a member added needs a new version (doc/abi.md, "Growing a structure").
+ * The containers of a local and an officer are pinned with them: a new
+ * layout of either is a new layout of each container, whose conversion
+ * from the old must be written before the versions can change. */
+#define LAYOUT(name, init, VERSION)                                                      \
+  typedef char oip_v1_size_##name[(VERSION) != 1 ||                                      \
+                                          sizeof(oip_v1_##name) == sizeof(oi_##name)     \
+                                      ? 1                                                \
+                                      : -1];                                             \
+  const struct oip_layout oip_layout_##name = { "oi_" #name, #init, VERSION,             \
+                                                { sizeof(oip_v1_##name) } }
 
-LAYOUT(local, oi_local, OI_LOCAL_INIT);
-LAYOUT(officer, oi_officer, OI_OFFICER_INIT);
-LAYOUT(application, oi_application, OI_APPLICATION_INIT);
-LAYOUT(subsidy_request, oi_subsidy_request, OI_SUBSIDY_REQUEST_INIT);
-LAYOUT(policy_numbers, oi_policy_numbers, OI_POLICY_NUMBERS_INIT);
-LAYOUT(course, oi_course, OI_COURSE_INIT);
-LAYOUT(session, oi_session, OI_SESSION_INIT);
-LAYOUT(decision, oi_decision, OI_DECISION_INIT);
-LAYOUT(stay, oi_stay, OI_STAY_INIT);
-LAYOUT(cost_split, oi_cost_split, OI_COST_SPLIT_INIT);
-LAYOUT(ledger_entry, oi_ledger_entry, OI_LEDGER_ENTRY_INIT);
-LAYOUT(withdrawal, oi_withdrawal, OI_WITHDRAWAL_INIT);
-LAYOUT(session_summary, oi_session_summary, OI_SESSION_SUMMARY_INIT);
-LAYOUT(event, oi_event, OI_EVENT_INIT);
+LAYOUT(local, OI_LOCAL_INIT, OI_LOCAL_VERSION);
+LAYOUT(officer, OI_OFFICER_INIT, OI_OFFICER_VERSION);
+LAYOUT(application, OI_APPLICATION_INIT, OI_APPLICATION_VERSION);
+LAYOUT(subsidy_request, OI_SUBSIDY_REQUEST_INIT, OI_SUBSIDY_REQUEST_VERSION);
+LAYOUT(policy_numbers, OI_POLICY_NUMBERS_INIT, OI_POLICY_NUMBERS_VERSION);
+LAYOUT(course, OI_COURSE_INIT, OI_COURSE_VERSION);
+LAYOUT(session, OI_SESSION_INIT, OI_SESSION_VERSION);
+LAYOUT(decision, OI_DECISION_INIT, OI_DECISION_VERSION);
+LAYOUT(stay, OI_STAY_INIT, OI_STAY_VERSION);
+LAYOUT(cost_split, OI_COST_SPLIT_INIT, OI_COST_SPLIT_VERSION);
+LAYOUT(ledger_entry, OI_LEDGER_ENTRY_INIT, OI_LEDGER_ENTRY_VERSION);
+LAYOUT(withdrawal, OI_WITHDRAWAL_INIT, OI_WITHDRAWAL_VERSION);
+LAYOUT(session_summary, OI_SESSION_SUMMARY_INIT, OI_SESSION_SUMMARY_VERSION);
+LAYOUT(event, OI_EVENT_INIT, OI_EVENT_VERSION);
+
+/* The requests and applications hold a local and an officer by value: the
+ * layouts a container's version implies are those of this ABI's first
+ * headers. Raising any of these four versions means writing the reading of
+ * older containers by their old layouts (lib/abi_v1.h) first, and the
+ * check that a container's local and officer are of the versions it
+ * implies; until then this does not compile. */
+typedef char oip_containers_v1[OI_LOCAL_VERSION == 1 && OI_OFFICER_VERSION == 1 &&
+                                       OI_APPLICATION_VERSION == 1 &&
+                                       OI_SUBSIDY_REQUEST_VERSION == 1
+                                   ? 1
+                                   : -1];
 
 /* The version is the first member of every versioned structure, so a
  * structure of any version can be told apart by reading it. */
@@ -80,6 +106,19 @@ oi_status oip_check_element_size(const struct oip_layout *l, unsigned version, s
                          "elements %zu bytes apart cannot hold version %u of %s (%zu bytes): "
                          "pass sizeof the array's element",
                          size, version, l->type, oip_size(l, version));
+}
+
+void oip_hint_element_size(oi_error *err, size_t i, size_t size, size_t own,
+                           const char *what)
+{
+  size_t n;
+
+  if (err == NULL || i == 0 || size == own)
+    return;
+  n = strlen(err->message);
+  snprintf(err->message + n, sizeof err->message - n,
+           "; or %s (%zu) is not the distance between elements (sizeof one: %zu)", what, size,
+           own);
 }
 
 void oip_write_out(const struct oip_layout *l, void *out, const void *full)

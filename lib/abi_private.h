@@ -60,6 +60,13 @@ oi_status oip_check_version(const struct oip_layout *l, unsigned version, oi_err
 oi_status oip_check_element_size(const struct oip_layout *l, unsigned version, size_t size,
                                  oi_error *err, const char *what);
 
+/* A bad version in element i > 0 of an array walked by size: the size may
+ * be what is wrong (sizeof the array, not of an element), so the message
+ * of err (an element's error) says so too, unless size is this library's
+ * own sizeof of the element. */
+void oip_hint_element_size(oi_error *err, size_t i, size_t size, size_t own,
+                           const char *what);
+
 /*
  * Write a result made in the library's own layout (full, of version
  * l->newest) into the caller's out, which holds a known version: the

@@ -308,8 +308,10 @@ oi_status oi_ledger_submit_many(oi_ledger *l, const oi_subsidy_request *reqs, si
     /* The element's version says how big it is, before any other member
      * is read. */
     if (oip_check_version(&oip_layout_subsidy_request, r->version, &tmp_err, "request",
-                          "version") != OI_OK)
+                          "version") != OI_OK) {
+      oip_hint_element_size(&tmp_err, bad, req_size, sizeof *r, "req_size");
       break;
+    }
     if (oip_check_element_size(&oip_layout_subsidy_request, r->version, req_size, err,
                                "req_size") != OI_OK ||
         (bad == 0 && out != NULL && oip_check_decision_array(out, out_size, err) != OI_OK)) {

@@ -9,6 +9,7 @@ lib_LTLIBRARIES = lib/libofficerinst.la
 lib_libofficerinst_la_SOURCES = \
 	lib/abi.c \
 	lib/abi_private.h \
+	lib/abi_v1.h \
 	lib/arena.c \
 	lib/arena.h \
 	lib/batch.c \

@@ -463,8 +463,10 @@ oi_status oip_check_request_element(const oi_policy *p, const oi_subsidy_request
   if (st == OI_OK)
     st = oip_check_element_size(&oip_layout_subsidy_request, r->version, req_size, err,
                                 "req_size");
-  else
+  else {
+    oip_hint_element_size(&tmp, i, req_size, sizeof *r, "req_size");
     return oip_fail_element(err, &tmp, "requests", i);
+  }
   if (st != OI_OK)
     return st;
   st = oip_check_subsidy_request(p, r, "request", c, &tmp);

@@ -1,9 +1,10 @@
 /*
  * tests/check_abi.c -- structures that can grow (doc/abi.md).
  *
- *  "layouts"  every member of the version-1 layouts (tests/abi_v1.h, a
+ *  "layouts"  every member of the version-1 layouts (lib/abi_v1.h, a
  *             frozen copy) is where the headers put it, so the headers can
- *             only have grown at the ends.
+ *             only have grown at the ends; a structure still of version 1
+ *             is exactly its copy.
  *  "versions" a structure that was never initialised, or is of a version
  *             newer than the library's, is refused naming its version
  *             member, inputs and outputs alike, nested ones too; nothing
@@ -21,7 +22,7 @@
  *  "batch"    a batch's requests are copied out in the caller's layout.
  */
 #include "testutil.h"
-#include "abi_v1.h"
+#include "abi_v1.h" /* lib/: the frozen version-1 layouts */
 
 /* ---- layouts -------------------------------------------------------------- */
 
@@ -35,110 +36,164 @@
 
 START_TEST(test_version_1_members_stay_where_they_were)
 {
-  SAME_PLACE(v1_local, oi_local, version);
-  SAME_PLACE(v1_local, oi_local, number);
-  SAME_PLACE(v1_local, oi_local, name);
-  SAME_PLACE(v1_local, oi_local, country);
-  SAME_PLACE(v1_local, oi_local, district);
-  SAME_PLACE(v1_local, oi_local, lm_form);
-  SAME_PLACE(v1_local, oi_local, receipts_known);
-  SAME_PLACE(v1_local, oi_local, receipts_cents);
+  SAME_PLACE(oip_v1_local, oi_local, version);
+  SAME_PLACE(oip_v1_local, oi_local, number);
+  SAME_PLACE(oip_v1_local, oi_local, name);
+  SAME_PLACE(oip_v1_local, oi_local, country);
+  SAME_PLACE(oip_v1_local, oi_local, district);
+  SAME_PLACE(oip_v1_local, oi_local, lm_form);
+  SAME_PLACE(oip_v1_local, oi_local, receipts_known);
+  SAME_PLACE(oip_v1_local, oi_local, receipts_cents);
 
-  SAME_PLACE(v1_officer, oi_officer, version);
-  SAME_PLACE(v1_officer, oi_officer, id);
-  SAME_PLACE(v1_officer, oi_officer, name);
-  SAME_PLACE(v1_officer, oi_officer, office);
-  SAME_PLACE(v1_officer, oi_officer, graduations);
-  SAME_PLACE(v1_officer, oi_officer, graduation_count);
+  SAME_PLACE(oip_v1_officer, oi_officer, version);
+  SAME_PLACE(oip_v1_officer, oi_officer, id);
+  SAME_PLACE(oip_v1_officer, oi_officer, name);
+  SAME_PLACE(oip_v1_officer, oi_officer, office);
+  SAME_PLACE(oip_v1_officer, oi_officer, graduations);
+  SAME_PLACE(oip_v1_officer, oi_officer, graduation_count);
 
   /* The containers hold a local and an officer by value: should either
    * grow, these fail, and the library must read version-1 containers by
    * their old layout (doc/abi.md, "Structures inside structures"). */
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, version);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, id);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, session_id);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, local);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, officer);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, received);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, nights);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, attested);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, with_application);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, application_signed);
-  SAME_PLACE(v1_subsidy_request, oi_subsidy_request, request_signed);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, version);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, id);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, session_id);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, local);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, officer);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, received);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, nights);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, attested);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, with_application);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, application_signed);
+  SAME_PLACE(oip_v1_subsidy_request, oi_subsidy_request, request_signed);
 
-  SAME_PLACE(v1_application, oi_application, version);
-  SAME_PLACE(v1_application, oi_application, session_id);
-  SAME_PLACE(v1_application, oi_application, course_id);
-  SAME_PLACE(v1_application, oi_application, local);
-  SAME_PLACE(v1_application, oi_application, officer);
+  SAME_PLACE(oip_v1_application, oi_application, version);
+  SAME_PLACE(oip_v1_application, oi_application, session_id);
+  SAME_PLACE(oip_v1_application, oi_application, course_id);
+  SAME_PLACE(oip_v1_application, oi_application, local);
+  SAME_PLACE(oip_v1_application, oi_application, officer);
 
-  SAME_PLACE(v1_decision, oi_decision, version);
-  SAME_PLACE(v1_decision, oi_decision, outcome);
-  SAME_PLACE(v1_decision, oi_decision, policy_id);
-  SAME_PLACE(v1_decision, oi_decision, session);
-  SAME_PLACE(v1_decision, oi_decision, session_id);
-  SAME_PLACE(v1_decision, oi_decision, nights_requested);
-  SAME_PLACE(v1_decision, oi_decision, nights);
-  SAME_PLACE(v1_decision, oi_decision, payee);
-  SAME_PLACE(v1_decision, oi_decision, reason_count);
-  SAME_PLACE(v1_decision, oi_decision, reasons);
-  SAME_PLACE(v1_decision, oi_decision, nights_if_awarded);
-  SAME_PLACE(v1_decision, oi_decision, request_id);
+  SAME_PLACE(oip_v1_decision, oi_decision, version);
+  SAME_PLACE(oip_v1_decision, oi_decision, outcome);
+  SAME_PLACE(oip_v1_decision, oi_decision, policy_id);
+  SAME_PLACE(oip_v1_decision, oi_decision, session);
+  SAME_PLACE(oip_v1_decision, oi_decision, session_id);
+  SAME_PLACE(oip_v1_decision, oi_decision, nights_requested);
+  SAME_PLACE(oip_v1_decision, oi_decision, nights);
+  SAME_PLACE(oip_v1_decision, oi_decision, payee);
+  SAME_PLACE(oip_v1_decision, oi_decision, reason_count);
+  SAME_PLACE(oip_v1_decision, oi_decision, reasons);
+  SAME_PLACE(oip_v1_decision, oi_decision, nights_if_awarded);
+  SAME_PLACE(oip_v1_decision, oi_decision, request_id);
 
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, version);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, id);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, entry_number);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, session);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, session_id);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, year);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, local_number);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, local_name);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, country);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, district);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, officer_id);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, officer_name);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, received);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, status);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, nights_requested);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, nights);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, payee);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, reason_count);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, reasons);
-  SAME_PLACE(v1_ledger_entry, oi_ledger_entry, nights_if_awarded);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, version);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, id);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, entry_number);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, session);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, session_id);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, year);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, local_number);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, local_name);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, country);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, district);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, officer_id);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, officer_name);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, received);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, status);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, nights_requested);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, nights);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, payee);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, reason_count);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, reasons);
+  SAME_PLACE(oip_v1_ledger_entry, oi_ledger_entry, nights_if_awarded);
 
-  SAME_PLACE(v1_session_summary, oi_session_summary, version);
-  SAME_PLACE(v1_session_summary, oi_session_summary, seats);
-  SAME_PLACE(v1_session_summary, oi_session_summary, awarded);
-  SAME_PLACE(v1_session_summary, oi_session_summary, waitlisted);
-  SAME_PLACE(v1_session_summary, oi_session_summary, refused);
-  SAME_PLACE(v1_session_summary, oi_session_summary, withdrawn);
-  SAME_PLACE(v1_session_summary, oi_session_summary, seats_left);
-  SAME_PLACE(v1_session_summary, oi_session_summary, nights);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, version);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, seats);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, awarded);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, waitlisted);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, refused);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, withdrawn);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, seats_left);
+  SAME_PLACE(oip_v1_session_summary, oi_session_summary, nights);
 
-  SAME_PLACE(v1_policy_numbers, oi_policy_numbers, version);
-  SAME_PLACE(v1_policy_numbers, oi_policy_numbers, year);
-  SAME_PLACE(v1_policy_numbers, oi_policy_numbers, seats_per_session);
-  SAME_PLACE(v1_policy_numbers, oi_policy_numbers, local_cap_per_year);
-  SAME_PLACE(v1_policy_numbers, oi_policy_numbers, deadline_weeks);
-  SAME_PLACE(v1_policy_numbers, oi_policy_numbers, max_nights);
-  SAME_PLACE(v1_policy_numbers, oi_policy_numbers, canada_threshold_cents);
+  SAME_PLACE(oip_v1_policy_numbers, oi_policy_numbers, version);
+  SAME_PLACE(oip_v1_policy_numbers, oi_policy_numbers, year);
+  SAME_PLACE(oip_v1_policy_numbers, oi_policy_numbers, seats_per_session);
+  SAME_PLACE(oip_v1_policy_numbers, oi_policy_numbers, local_cap_per_year);
+  SAME_PLACE(oip_v1_policy_numbers, oi_policy_numbers, deadline_weeks);
+  SAME_PLACE(oip_v1_policy_numbers, oi_policy_numbers, max_nights);
+  SAME_PLACE(oip_v1_policy_numbers, oi_policy_numbers, canada_threshold_cents);
 
-  SAME_PLACE(v1_session, oi_session, version);
-  SAME_PLACE(v1_session, oi_session, id);
-  SAME_PLACE(v1_session, oi_session, place);
-  SAME_PLACE(v1_session, oi_session, hotel);
-  SAME_PLACE(v1_session, oi_session, first_day);
-  SAME_PLACE(v1_session, oi_session, last_day);
-  SAME_PLACE(v1_session, oi_session, countries);
-  SAME_PLACE(v1_session, oi_session, course_ids);
-  SAME_PLACE(v1_session, oi_session, course_count);
-  SAME_PLACE(v1_session, oi_session, own_seats);
-  SAME_PLACE(v1_session, oi_session, has_own_seats);
+  SAME_PLACE(oip_v1_session, oi_session, version);
+  SAME_PLACE(oip_v1_session, oi_session, id);
+  SAME_PLACE(oip_v1_session, oi_session, place);
+  SAME_PLACE(oip_v1_session, oi_session, hotel);
+  SAME_PLACE(oip_v1_session, oi_session, first_day);
+  SAME_PLACE(oip_v1_session, oi_session, last_day);
+  SAME_PLACE(oip_v1_session, oi_session, countries);
+  SAME_PLACE(oip_v1_session, oi_session, course_ids);
+  SAME_PLACE(oip_v1_session, oi_session, course_count);
+  SAME_PLACE(oip_v1_session, oi_session, own_seats);
+  SAME_PLACE(oip_v1_session, oi_session, has_own_seats);
 
-  SAME_PLACE(v1_withdrawal, oi_withdrawal, version);
-  SAME_PLACE(v1_withdrawal, oi_withdrawal, previous);
-  SAME_PLACE(v1_withdrawal, oi_withdrawal, promoted_count);
-  SAME_PLACE(v1_withdrawal, oi_withdrawal, promoted);
+  SAME_PLACE(oip_v1_withdrawal, oi_withdrawal, version);
+  SAME_PLACE(oip_v1_withdrawal, oi_withdrawal, previous);
+  SAME_PLACE(oip_v1_withdrawal, oi_withdrawal, promoted_count);
+  SAME_PLACE(oip_v1_withdrawal, oi_withdrawal, promoted);
+
+  SAME_PLACE(oip_v1_course, oi_course, version);
+  SAME_PLACE(oip_v1_course, oi_course, id);
+  SAME_PLACE(oip_v1_course, oi_course, title);
+  SAME_PLACE(oip_v1_course, oi_course, kind);
+
+  SAME_PLACE(oip_v1_stay, oi_stay, version);
+  SAME_PLACE(oip_v1_stay, oi_stay, nights);
+  SAME_PLACE(oip_v1_stay, oi_stay, nights_awarded);
+  SAME_PLACE(oip_v1_stay, oi_stay, nightly_rate_cents);
+
+  SAME_PLACE(oip_v1_cost_split, oi_cost_split, version);
+  SAME_PLACE(oip_v1_cost_split, oi_cost_split, payer);
+  SAME_PLACE(oip_v1_cost_split, oi_cost_split, subsidy_nights);
+  SAME_PLACE(oip_v1_cost_split, oi_cost_split, local_nights);
+  SAME_PLACE(oip_v1_cost_split, oi_cost_split, subsidy_hotel_cents);
+  SAME_PLACE(oip_v1_cost_split, oi_cost_split, local_hotel_cents);
+
+  SAME_PLACE(oip_v1_event, oi_event, version);
+  SAME_PLACE(oip_v1_event, oi_event, sequence);
+  SAME_PLACE(oip_v1_event, oi_event, type);
+  SAME_PLACE(oip_v1_event, oi_event, request_id);
+  SAME_PLACE(oip_v1_event, oi_event, outcome);
+  SAME_PLACE(oip_v1_event, oi_event, cause_id);
+  SAME_PLACE(oip_v1_event, oi_event, nights);
+  SAME_PLACE(oip_v1_event, oi_event, reason_count);
+  SAME_PLACE(oip_v1_event, oi_event, reasons);
+}
+END_TEST
+
+/* A structure the headers still declare as version 1 has exactly the size
+ * of its frozen copy: a member added without a new version fails here (and
+ * lib/abi.c does not compile). */
+#define SAME_SIZE_WHILE_V1(v1type, type, VERSION)                                        \
+  ck_assert_msg((VERSION) != 1 || sizeof(v1type) == sizeof(type),                       \
+                #type " is %zu bytes but still version 1, which is %zu: a member added " \
+                "needs a new version (doc/abi.md)", sizeof(type), sizeof(v1type))
+
+START_TEST(test_a_structure_of_version_1_is_exactly_its_copy)
+{
+  SAME_SIZE_WHILE_V1(oip_v1_local, oi_local, OI_LOCAL_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_officer, oi_officer, OI_OFFICER_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_application, oi_application, OI_APPLICATION_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_subsidy_request, oi_subsidy_request, OI_SUBSIDY_REQUEST_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_policy_numbers, oi_policy_numbers, OI_POLICY_NUMBERS_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_course, oi_course, OI_COURSE_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_session, oi_session, OI_SESSION_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_stay, oi_stay, OI_STAY_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_decision, oi_decision, OI_DECISION_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_cost_split, oi_cost_split, OI_COST_SPLIT_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_ledger_entry, oi_ledger_entry, OI_LEDGER_ENTRY_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_withdrawal, oi_withdrawal, OI_WITHDRAWAL_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_session_summary, oi_session_summary, OI_SESSION_SUMMARY_VERSION);
+  SAME_SIZE_WHILE_V1(oip_v1_event, oi_event, OI_EVENT_VERSION);
 }
 END_TEST
 
@@ -612,6 +667,39 @@ START_TEST(test_an_element_size_too_small_is_refused_and_changes_nothing)
 }
 END_TEST
 
+/* sizeof the array where sizeof an element was meant: the element the
+ * library then reads has no version, and the error names both causes. */
+START_TEST(test_an_element_size_that_skips_elements_is_named_as_a_cause)
+{
+  oi_policy *p = tu_builtin_2017();
+  oi_ledger *l = NULL;
+  oi_subsidy_request reqs[4];
+  oi_decision out[2] = { OI_DECISION_INIT, OI_DECISION_INIT };
+  char says[64];
+  oi_error e;
+
+  snprintf(says, sizeof says, "or req_size (%zu) is not the distance", 2 * sizeof reqs[0]);
+  memset(reqs, 0, sizeof reqs);
+  tu_default_request(&reqs[0]);
+  tu_default_request(&reqs[1]);
+  reqs[1].id = "req-0002";
+  ck_assert_int_eq(oi_ledger_new(p, &l, NULL), OI_OK);
+  assert_version_error(oi_ledger_submit_many(l, reqs, 2, 2 * sizeof reqs[0], NULL, 0, &e), &e,
+                       "requests[1].version", says);
+  assert_version_error(oi_check_subsidy_many(p, reqs, 2, 2 * sizeof reqs[0], out, sizeof out[0],
+                                             &e),
+                       &e, "requests[1].version", says);
+  ck_assert_int_eq(out[0].outcome, OI_OUTCOME_NONE);
+  reqs[1].version = 0;
+  assert_version_error(oi_ledger_submit_many(l, reqs, 2, sizeof reqs[0], NULL, 0, &e), &e,
+                       "requests[1].version", "OI_SUBSIDY_REQUEST_INIT");
+  ck_assert_ptr_null(strstr(e.message, "req_size"));
+  ck_assert_uint_eq(oi_ledger_count(l), 0);
+  oi_ledger_free(l);
+  oi_policy_free(p);
+}
+END_TEST
+
 START_TEST(test_an_elements_version_is_named_with_its_index_and_the_first_output_sets_the_layout)
 {
   oi_policy *p = tu_builtin_2017();
@@ -681,7 +769,7 @@ END_TEST
 /* ---- v1 ------------------------------------------------------------------- */
 
 /* A request as a program compiled against the version-1 headers fills it. */
-static void v1_request(v1_subsidy_request *r, const char *id)
+static void v1_request(oip_v1_subsidy_request *r, const char *id)
 {
   memset(r, 0, sizeof *r);
   r->version = 1;
@@ -707,9 +795,9 @@ static void v1_request(v1_subsidy_request *r, const char *id)
 START_TEST(test_a_version_1_request_and_decision_are_decided_as_the_headers_are)
 {
   oi_policy *p = tu_builtin_2017();
-  v1_subsidy_request r;
+  oip_v1_subsidy_request r;
   struct {
-    v1_decision d;
+    oip_v1_decision d;
     unsigned char guard[32];
   } out;
   oi_subsidy_request now;
@@ -746,10 +834,10 @@ START_TEST(test_version_1_arrays_go_through_a_ledger)
 {
   oi_policy *p = tu_builtin_2017();
   oi_ledger *l = NULL;
-  v1_subsidy_request reqs[3];
-  v1_decision out[3];
-  v1_ledger_entry entries[3];
-  v1_session_summary sum;
+  oip_v1_subsidy_request reqs[3];
+  oip_v1_decision out[3];
+  oip_v1_ledger_entry entries[3];
+  oip_v1_session_summary sum;
   static const char *const ids[] = { "a", "b", "c" };
   size_t i, count = 0;
   oi_error e;
@@ -895,7 +983,7 @@ START_TEST(test_a_batch_copies_its_requests_out_in_the_callers_layout)
   oi_policy *p = tu_builtin_2017();
   oi_batch *b = NULL;
   oi_subsidy_request r = OI_SUBSIDY_REQUEST_INIT;
-  v1_subsidy_request old;
+  oip_v1_subsidy_request old;
   oi_application a = OI_APPLICATION_INIT;
   oi_error e;
 
@@ -942,6 +1030,7 @@ int main(void)
   tc = tcase_create("layouts");
   tcase_add_test(tc, test_version_1_members_stay_where_they_were);
   tcase_add_test(tc, test_the_version_comes_first);
+  tcase_add_test(tc, test_a_structure_of_version_1_is_exactly_its_copy);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("versions");
@@ -961,6 +1050,7 @@ int main(void)
   tcase_add_test(tc, test_requests_and_decisions_are_read_and_written_in_the_callers_records);
   tcase_add_test(tc, test_a_ledger_batch_reads_and_writes_the_callers_records);
   tcase_add_test(tc, test_an_element_size_too_small_is_refused_and_changes_nothing);
+  tcase_add_test(tc, test_an_element_size_that_skips_elements_is_named_as_a_cause);
   tcase_add_test(tc, test_an_elements_version_is_named_with_its_index_and_the_first_output_sets_the_layout);
   suite_add_tcase(s, tc);
 

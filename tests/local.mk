@@ -68,11 +68,11 @@ tests_check_cost_vocab_CFLAGS = $(oi_check_cflags)
 tests_check_cost_vocab_LDADD = $(oi_check_ldadd)
 
 # tests/check_abi: structures that can grow (doc/abi.md): the version-1
-# layouts of tests/abi_v1.h stay valid, versions and element sizes are
+# layouts of lib/abi_v1.h (private; hence -I lib) stay valid, versions and element sizes are
 # checked, arrays are walked by the caller's element size.
 check_PROGRAMS += tests/check_abi
 TESTS += tests/check_abi
-tests_check_abi_SOURCES = tests/check_abi.c tests/abi_v1.h tests/testutil.h
-tests_check_abi_CPPFLAGS = $(oi_check_cppflags)
+tests_check_abi_SOURCES = tests/check_abi.c tests/testutil.h
+tests_check_abi_CPPFLAGS = $(oi_check_cppflags) -I$(top_srcdir)/lib
 tests_check_abi_CFLAGS = $(oi_check_cflags)
 tests_check_abi_LDADD = $(oi_check_ldadd)

@@ -146,12 +146,15 @@ typedef struct oi_reason {
   const char *ref_id;
 } oi_reason;
 
-/** How many reasons a version-1 ::oi_decision holds in its own storage. It
- *  is more than any check of this library produces; reasons are read with
- *  oi_decision_reason(), which a later layout with more room keeps
- *  working. A library never writes more reasons than the caller's layout
- *  holds: a decision with more than it holds fails with ::OI_ELIMIT naming
- *  "out.reasons" rather than losing one (doc/abi.md). */
+/** How many reasons a version-1 ::oi_decision holds in its own storage:
+ *  more than every check of this library produces together. Reasons are
+ *  read with oi_decision_reason(), never by indexing the storage: a later
+ *  layout with more room keeps some elsewhere, and a decision the library
+ *  owns (oi_batch_request_decision()) is of the library's layout, which
+ *  may be newer than the caller's headers. The rule for a later library
+ *  that could produce more reasons than an older caller's layout holds is
+ *  to fail with ::OI_ELIMIT naming "out.reasons", never to drop one
+ *  (doc/abi.md). */
 #define OI_DECISION_V1_REASONS 16
 
 /** Layout version of ::oi_decision these headers declare. */
@@ -178,8 +181,8 @@ typedef struct oi_decision {
    *  subsidy decision. Owned by the policy. */
   const char *payee;
   size_t reason_count;       /**< Number of reasons: read them with oi_decision_reason(). */
-  /** Storage of the reasons, refusals first; reasons[i] for i below
-   *  @ref reason_count is oi_decision_reason(d, i). */
+  /** Storage of the reasons, refusals first: read them with
+   *  oi_decision_reason(). */
   oi_reason reasons[OI_DECISION_V1_REASONS];
   /** Subsidy: the nights an award of this request pays (S3: at most the
    *  policy's max_nights), whatever the outcome: awarded, waitlisted (what
