@@ -19,6 +19,7 @@ lib_libofficerinst_la_SOURCES = \
 	lib/cost_vocab.c \
 	lib/date.c \
 	lib/date_private.h \
+	lib/enrollment.c \
 	lib/error.c \
 	lib/error_private.h \
 	lib/fileio.c \

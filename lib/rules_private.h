@@ -57,6 +57,23 @@ oi_status oip_check_request_element(const oi_policy *policy, const oi_subsidy_re
  * ("out[0].version"), and that out_size holds that layout ("out_size"). */
 oi_status oip_check_decision_array(const oi_decision *out, size_t out_size, oi_error *err);
 
+/* The checks of a local and an officer (U1, U2) and of a session id, paths
+ * "prefix.local.field" and so on, shared by subsidies (rules.c) and by
+ * enrollment and graduation (enrollment.c). */
+oi_status oip_check_local(const oi_local *local, oi_error *err, const char *prefix);
+oi_status oip_check_officer(const oi_officer *officer, oi_error *err, const char *prefix);
+oi_status oip_check_session_id(const oi_policy *policy, const char *id, oi_error *err,
+                               const char *prefix, size_t *index);
+
+/* A decision at session index, no outcome or reason yet (its version is
+ * the caller's and stays). */
+void oip_start_decision(const oi_policy *policy, size_t session, oi_decision *out);
+
+/* E1: a reason when the session does not admit the local's country. */
+struct oip_session;
+void oip_apply_e1(const struct oip_session *session, const oi_local *local, int32_t index,
+                  oi_decision *out);
+
 /* Fill a reason. */
 void oip_set_reason(oi_reason *r, oi_reason_code code, oi_clause clause, oi_severity severity,
                     int32_t session, int64_t v0, int64_t v1, int64_t v2, int64_t v3);
