@@ -5,8 +5,9 @@
  * The library knows each layout it has ever declared, by its size: it
  * refuses a version it does not know, reads and writes only the members of
  * the caller's version, and walks arrays by the caller's element size.
- * When a structure grows, its table below gains the new size, and the code
- * reading a member added later checks oip_has() first.
+ * When a structure grows, its table gains the new size, and the code
+ * reading or writing a member added later first checks that the caller's
+ * version's size (oip_size()) covers it.
  */
 #ifndef OFFICERINST_ABI_PRIVATE_H
 #define OFFICERINST_ABI_PRIVATE_H
@@ -41,13 +42,6 @@ static inline int oip_known(const struct oip_layout *l, unsigned version)
 static inline size_t oip_size(const struct oip_layout *l, unsigned version)
 {
   return l->size[version - 1u];
-}
-
-/* 1 if a structure of a known version holds the member that ends at end
- * (offsetof + sizeof): members added in later versions are absent. */
-static inline int oip_has(const struct oip_layout *l, unsigned version, size_t end)
-{
-  return end <= oip_size(l, version);
 }
 
 /* ::OI_EINVAL with ::OI_EXPECT_VERSION naming "prefix.field" unless version

@@ -79,25 +79,14 @@ SWIGEXPORT PyObject *SWIG_init(void);
  * init function, no version constant and no version member to set. A
  * decision's reasons come with the decision (oi_decision_reason() is what
  * the converter reads them with). */
-%ignore oi_local_init;
-%ignore oi_officer_init;
-%ignore oi_application_init;
-%ignore oi_subsidy_request_init;
-%ignore oi_policy_numbers_init;
-%ignore oi_course_init;
-%ignore oi_session_init;
-%ignore oi_decision_init;
-%ignore oi_stay_init;
-%ignore oi_cost_split_init;
-%ignore oi_ledger_entry_init;
-%ignore oi_withdrawal_init;
-%ignore oi_session_summary_init;
-%ignore oi_event_init;
 %ignore oi_decision_reason;
 %rename("$ignore", %$isconstant, regexmatch$name="^OI_[A-Z_]+_VERSION$",
         notregexmatch$name="^OI_EXPECT_") "";
 %rename("$ignore", %$isclass, notregexmatch$name="^(oi_policy|oi_policy_builder|oi_ledger|oi_batch|oipy_requests|oipy_decisions)$") "";
 %rename("%(strip:[oi_])s", %$isfunction) "";
+/* After the renaming of functions, which would otherwise win: every
+ * oi_X_init(), the ones there are and any a new structure brings. */
+%rename("$ignore", %$isfunction, regexmatch$name="^oi_[a-z_]+_init$") "";
 
 /* ---- errors ----------------------------------------------------------- */
 
